@@ -1,0 +1,60 @@
+import Foundation
+
+/// One community the daemon facilitates.
+public struct CommunityConfig: Sendable, Hashable {
+    /// Stable id, `[a-z0-9-]{1,40}`, unique; defaults to the slug of the name.
+    public var id: String
+    /// Display name, 1-80 characters.
+    public var name: String
+    /// Text shown to newcomers, if any.
+    public var purpose: String?
+    /// Community guidelines, if any.
+    public var guidelines: String?
+    /// IANA time zone identifier used for schedules and local mornings (default `UTC`).
+    public var timeZone: String
+    /// Member handles with convenor rights: playground names or `platform:user` ids.
+    public var convenors: [String]
+    /// The community's main channel name (default `general`).
+    public var channel: String
+
+    /// Creates a community; `id` defaults to the slug of `name`.
+    public init(
+        id: String? = nil,
+        name: String,
+        purpose: String? = nil,
+        guidelines: String? = nil,
+        timeZone: String = "UTC",
+        convenors: [String] = ["convenor"],
+        channel: String = "general"
+    ) {
+        self.id = id ?? Self.slug(of: name)
+        self.name = name
+        self.purpose = purpose
+        self.guidelines = guidelines
+        self.timeZone = timeZone
+        self.convenors = convenors
+        self.channel = channel
+    }
+
+    /// The default id for a name: ASCII-folded, lowercase, runs of other characters as `-`, at most 40 long.
+    public static func slug(of name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        slug = String(slug.prefix(40))
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug
+    }
+
+    /// Whether `id` is a valid community id.
+    public static func isValidID(_ id: String) -> Bool {
+        (1...40).contains(id.count)
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

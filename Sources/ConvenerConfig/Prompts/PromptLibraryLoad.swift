@@ -1,0 +1,20 @@
+import ConvenerCore
+
+/// The outcome of loading prompt folders: every prompt that was valid, and every problem found.
+public struct PromptLibraryLoad: Sendable {
+    /// The library built from the valid files and prompts (problems leave out only what they concern).
+    public var library: PromptLibrary
+    /// Every problem, sorted by file, line and column.
+    public var diagnostics: [ConfigDiagnostic]
+
+    /// Creates a load outcome.
+    public init(library: PromptLibrary, diagnostics: [ConfigDiagnostic]) {
+        self.library = library
+        self.diagnostics = diagnostics
+    }
+
+    /// The library if nothing was wrong, else all the problems.
+    public var result: Result<PromptLibrary, ConfigErrors> {
+        diagnostics.isEmpty ? .success(library) : .failure(ConfigErrors(diagnostics))
+    }
+}

@@ -1,0 +1,86 @@
+import ConvenerCore
+
+/// The rules a community runs when the config has no `rules` key: the same text as `Deploy/rules/default.yaml`
+/// (a test keeps the two identical), built in so that the embedded defaults welcome newcomers out of the box.
+public enum DefaultRules {
+    /// Where diagnostics say these rules come from.
+    public static let file = "built-in default rules (Deploy/rules/default.yaml)"
+
+    /// The rules, as YAML.
+    public static let yaml: String = #"""
+        # Convener's default rules. Copy this file next to your convener.yaml, name it under `rules:`, and change
+        # anything: every rule can be switched off with `enabled: false`. Schedules without a timezone follow the
+        # community's time zone. Reference: README, section "Rules".
+        rules:
+          - id: welcome-newcomer
+            description: Welcome each new member in the channel and by DM, and tell the convenors.
+            trigger: member.joined
+            conditions:
+              - "!member.isConvenor"
+            actions:
+              - post: "Welcome to {{ community.name }}, {{ member.name }}! 👋 Tell us what brings you here."
+              - dm: |
+                  Hi {{ member.name }}, glad you joined {{ community.name }}.
+                  {{ community.purpose }}
+                  Try /cop help to see what you can do here, and /cop pair join to meet someone.
+              - notify.convenors: "{{ member.name }} just joined {{ community.name }}."
+            rateLimit:
+              perMember: 1/week
+              global: 30/hour
+
+          - id: weekly-prompt
+            description: Post a discussion prompt every Tuesday morning.
+            trigger:
+              schedule: {cron: "0 10 * * TUE"}
+            actions:
+              - prompt.post: {theme: reflection}
+
+          - id: poll-results
+            description: Post the results of a poll when it closes.
+            trigger: poll.closed
+            conditions:
+              - "int(event.payload.votes) > 0"
+            actions:
+              - post: "📊 The poll \"{{ event.payload.question }}\" has closed: {{ event.payload.results }}"
+
+          - id: nudge-quiet-members
+            description: One gentle nudge after 30 quiet days; never more than once a month per member.
+            trigger:
+              schedule: {cron: "0 11 * * MON"}
+            foreach: >-
+              members.filter(m, m.daysSinceActive >= 30 && !m.away && !m.isConvenor && !('nudged' in m.tags))
+            actions:
+              - nudge: {style: gentle}
+              - member.tag: nudged
+            rateLimit:
+              perMember: 1/30d
+              global: 20/day
+
+          - id: welcome-back
+            description: Clear the nudge mark when a quiet member is active again.
+            trigger: member.returned
+            conditions:
+              - "'nudged' in member.tags"
+            actions:
+              - member.untag: nudged
+
+          - id: weekly-roundup
+            description: Post the weekly round-up on Friday afternoon.
+            trigger:
+              schedule: {cron: "0 16 * * FRI"}
+            actions:
+              - digest.post: {days: 7}
+
+          - id: pairing-round
+            description: Start a coffee pairing round every Monday morning.
+            trigger:
+              schedule: {cron: "0 9 * * MON"}
+            actions:
+              - pairing.round: {kind: coffee}
+        """#
+
+    /// The rules, compiled; empty if they ever failed to compile (a test makes sure they do not).
+    public static var ruleSet: RuleSet {
+        (try? RuleLoader.parse(yaml: yaml, file: file).get()) ?? .empty
+    }
+}

@@ -1,0 +1,22 @@
+/// Everything the daemon reads from the environment and secret files at startup, checked together.
+public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
+    /// The admin token, when one resolved.
+    public var adminToken: ConfigSecret?
+    /// The enabled platforms and their secrets.
+    public var platforms: ResolvedPlatforms
+    /// Whether the playground is served on the address this was resolved for.
+    public var playgroundEnabled: Bool
+
+    /// Creates resolved settings.
+    public init(adminToken: ConfigSecret?, platforms: ResolvedPlatforms, playgroundEnabled: Bool) {
+        self.adminToken = adminToken
+        self.platforms = platforms
+        self.playgroundEnabled = playgroundEnabled
+    }
+
+    /// A loggable summary; secrets show only as present or absent.
+    public var description: String {
+        let token = adminToken == nil ? "none" : "set"
+        return "admin token: \(token); playground: \(playgroundEnabled ? "on" : "off"); \(platforms)"
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// The `communities` list.
+extension CommunityConfig {
+    /// The keys allowed in one community.
+    static let keys = ["id", "name", "purpose", "guidelines", "timezone", "convenors", "channel"]
+
+    /// Reads the list; ids must be unique across it.
+    static func decodeList(_ field: ConfigField, _ context: inout ConfigContext) -> [CommunityConfig]? {
+        guard let items = field.list(&context) else { return nil }
+        if items.isEmpty {
+            context.report(field, "at least one community is required")
+            return nil
+        }
+        var communities: [CommunityConfig] = []
+        var firstUse: [String: String] = [:]
+        for item in items {
+            guard let (community, idField) = decode(item, &context) else { continue }
+            if let earlier = firstUse[community.id] {
+                if let idField {
+                    context.report(idField, "duplicate community id '\(community.id)'; \(earlier) already uses it")
+                } else {
+                    let name = item.child("name", item.node)
+                    let message = "gives the id '\(community.id)', which \(earlier) already uses; add a distinct id"
+                    context.report(at: context.positions[name.path] ?? item.node.position, path: name.path, message)
+                }
+            } else {
+                firstUse[community.id] = item.path
+            }
+            communities.append(community)
+        }
+        return communities.count == items.count ? communities : nil
+    }
+
+    /// Reads one community, returning it with its `id` field when one was written.
+    private static func decode(
+        _ field: ConfigField,
+        _ context: inout ConfigContext
+    ) -> (CommunityConfig, ConfigField?)? {
+        guard let table = field.table(&context, keys: keys) else { return nil }
+        let before = context.diagnostics.count
+        let name = table.required("name", &context, hint: "add the community's name, 1-80 characters")?
+            .text(&context, length: 1...80)
+        var community = CommunityConfig(name: name ?? "")
+        let idField = table.optional("id", &context)
+        if let idField, let id = idField.string(&context) {
+            if isValidID(id) {
+                community.id = id
+            } else {
+                context.report(idField, "\(ConfigField.quoted(id)) is not a valid id; use 1-40 of a-z, 0-9 and -")
+            }
+        } else if idField == nil, let name, community.id.isEmpty {
+            let nameField = table.optional("name", &context) ?? field
+            context.report(nameField, "cannot derive an id from \(ConfigField.quoted(name)); add an id (a-z, 0-9, -)")
+        }
+        if let purpose = table.optional("purpose", &context) {
+            community.purpose = purpose.text(&context, length: 1...4000)
+        }
+        if let guidelines = table.optional("guidelines", &context) {
+            community.guidelines = guidelines.text(&context, length: 1...20000)
+        }
+        if let timeZone = table.optional("timezone", &context)?.timeZone(&context) {
+            community.timeZone = timeZone
+        }
+        if let convenors = table.optional("convenors", &context)?.convenors(&context) {
+            community.convenors = convenors
+        }
+        if let channel = table.optional("channel", &context)?.channelName(&context) {
+            community.channel = channel
+        }
+        return context.diagnostics.count == before ? (community, idField) : nil
+    }
+}
+
+extension ConfigField {
+    /// An IANA time zone name, with a suggestion for near misses.
+    fileprivate func timeZone(_ context: inout ConfigContext) -> String? {
+        guard let name = string(&context) else { return nil }
+        if TimeZone(identifier: name) != nil { return name }
+        var message = "\(Self.quoted(name)) is not a time zone"
+        if let suggestion = ConfigSuggestion.closest(to: name, in: ConfigTimeZones.names) {
+            message += "; did you mean \(suggestion)?"
+        } else {
+            message += "; use an IANA name such as UTC or Europe/Berlin"
+        }
+        context.report(self, message)
+        return nil
+    }
+
+    /// Member handles: playground names or `platform:user` ids, at least one, no duplicates.
+    fileprivate func convenors(_ context: inout ConfigContext) -> [String]? {
+        guard let items = list(&context) else { return nil }
+        guard !items.isEmpty else {
+            context.report(self, "name at least one convenor (a playground name or platform:user id)")
+            return nil
+        }
+        var handles: [String] = []
+        var valid = true
+        for field in items {
+            guard let handle = field.string(&context) else {
+                valid = false
+                continue
+            }
+            if let problem = Self.handleProblem(handle) {
+                context.report(field, problem)
+                valid = false
+            } else if handles.contains(handle) {
+                context.report(field, "'\(handle)' is listed twice")
+                valid = false
+            } else {
+                handles.append(handle)
+            }
+        }
+        return valid ? handles : nil
+    }
+
+    /// A channel name: 1-80 characters, no spaces, without a leading `#`.
+    fileprivate func channelName(_ context: inout ConfigContext) -> String? {
+        guard let name = text(&context, length: 1...80) else { return nil }
+        if name.hasPrefix("#") || name.contains(where: \.isWhitespace) {
+            context.report(self, "\(Self.quoted(name)) is not a channel name; write it without '#' and spaces")
+            return nil
+        }
+        return name
+    }
+
+    private static let platforms = ["slack", "mattermost", "discord", "playground"]
+
+    private static func handleProblem(_ handle: String) -> String? {
+        let rule = "use a playground name like 'alice' or a platform id like 'slack:U024BE7LH'"
+        if handle.hasPrefix("@") { return "\(quoted(handle)) starts with '@'; \(rule)" }
+        if handle.isEmpty || handle.count > 100 || handle.contains(where: \.isWhitespace) {
+            return "\(quoted(handle)) is not a member handle; \(rule)"
+        }
+        guard let colon = handle.firstIndex(of: ":") else { return nil }
+        let platform = String(handle[..<colon])
+        guard platforms.contains(platform), handle.index(after: colon) < handle.endIndex else {
+            return
+                "\(quoted(handle)) is not a member handle; "
+                + "the prefix must be one of \(platforms.joined(separator: ", "))"
+        }
+        return nil
+    }
+}

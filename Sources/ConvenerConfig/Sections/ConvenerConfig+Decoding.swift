@@ -1,0 +1,58 @@
+/// The top level of `convener.yaml`. A new section is one more key here and one `…+Decoding.swift` file.
+extension ConvenerConfig {
+    /// The keys allowed at the top level.
+    static let keys = [
+        "listen", "state_dir", "prompts_dir", "log_level", "admin_token", "playground", "communities", "platforms",
+        "rules",
+    ]
+
+    /// Reads the document root over the embedded defaults; every problem lands in `context`.
+    static func decode(_ root: ConfigNode?, _ context: inout ConfigContext) -> ConvenerConfig {
+        var config = ConvenerConfig.embeddedDefaults
+        config.sourceFile = context.file
+        // A document of only `---` or `~` is as empty as no document at all.
+        guard let root, root.scalar?.kind != .null,
+            let table = ConfigField(node: root, path: "").table(&context, keys: keys)
+        else { return config }
+        if let field = table.optional("listen", &context), let listen = field.listenAddress(&context) {
+            config.listen = listen
+        }
+        if let field = table.optional("state_dir", &context), let path = field.filePath(&context) {
+            config.stateDirectory = path
+        }
+        if let field = table.optional("prompts_dir", &context), let path = field.filePath(&context) {
+            config.promptsDirectory = path
+        }
+        if let field = table.optional("log_level", &context) {
+            let levels = ConfigLogLevel.allCases.map { (word: $0.rawValue, value: $0) }
+            config.logLevel = field.choice(&context, what: "a log level", options: levels) ?? config.logLevel
+        }
+        if let field = table.optional("admin_token", &context), let reference = field.secret(&context) {
+            config.adminToken = SecretSetting(reference, isDefault: false)
+        }
+        if let field = table.optional("playground", &context) {
+            config.playground = PlaygroundConfig.decode(field, &context) ?? config.playground
+        }
+        if let field = table.optional("communities", &context) {
+            config.communities = CommunityConfig.decodeList(field, &context) ?? config.communities
+        }
+        if let field = table.optional("platforms", &context) {
+            config.platforms = PlatformsConfig.decode(field, &context) ?? config.platforms
+        }
+        config.sourcePositions = context.positions
+        return config
+    }
+}
+
+extension ConfigField {
+    /// A `HOST:PORT` listen address.
+    fileprivate func listenAddress(_ context: inout ConfigContext) -> ListenAddress? {
+        guard let text = string(&context) else { return nil }
+        do {
+            return try ListenAddress(parsing: text)
+        } catch {
+            context.report(self, error.description)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,231 @@
+/// The help texts for `/cop help` and `/cop help TOPIC`: plain text with backticks, no other Markdown.
+public enum CommandHelp {
+    /// The topics `text(forTopic:)` knows, in the order the overview lists them.
+    public static var topics: [String] {
+        CommandCatalog.topicNames
+    }
+
+    /// Every command on one line each, grouped into commands for everyone and commands for convenors.
+    public static var overview: String {
+        let everyone = overviewLines.filter { !$0.forConvenors }.map(\.line)
+        let convenors = overviewLines.filter(\.forConvenors).map(\.line)
+        return """
+            Convener keeps this community's rhythm: polls, kudos, pairing, anonymous feedback and more. \
+            Type `/cop help TOPIC` for details and an example, like `/cop help poll`.
+
+            For everyone
+            \(everyone.joined(separator: "\n"))
+
+            For convenors
+            \(convenors.joined(separator: "\n"))
+            """
+    }
+
+    /// The help for one topic (a command word such as `poll` or `pair`), or an error listing the topics.
+    public static func text(forTopic topic: String) -> Result<String, CommandError> {
+        guard let name = topicName(topic), let page = pages[name], let entry = CommandCatalog.topic(named: name) else {
+            return .failure(unknownTopic(topic))
+        }
+        let usageLines = CommandCatalog.usage(forTopic: entry)
+            .split(separator: "\n").map { "`\($0)`" }.joined(separator: "\n")
+        var text = "`/cop \(name)`" + (entry.isForConvenors ? " (for convenors)" : "") + ": \(page.summary)"
+        text += "\n\n\(page.details)\n\nUsage:\n\(usageLines)"
+        if let notes = page.notes {
+            text += "\n\n\(notes)"
+        }
+        let label = page.examples.count == 1 ? "Example" : "Examples"
+        text += "\n\n\(label):\n" + page.examples.map { "`\($0)`" }.joined(separator: "\n")
+        return .success(text)
+    }
+
+    /// The usage line(s) of one topic, one per line, or `nil` for an unknown topic.
+    public static func usage(forTopic topic: String) -> String? {
+        topicName(topic).flatMap(CommandCatalog.topic(named:)).map(CommandCatalog.usage(forTopic:))
+    }
+
+    /// The error for a help topic that does not exist, with a suggestion and the list of topics.
+    static func unknownTopic(_ topic: String) -> CommandError {
+        let shown = topic.trimmingCommandWhitespace()
+        let list = CommandSuggestion.spokenList(CommandCatalog.topicNames, conjunction: "and")
+        if let suggestion = CommandSuggestion.closest(to: shown, in: CommandCatalog.topicNames) {
+            return CommandError(
+                message: "There is no help topic \"\(shown)\"; did you mean \(suggestion)? Topics: \(list).",
+                usage: CommandCatalog.usage(forName: "help"))
+        }
+        return CommandError(
+            message: "There is no help topic \"\(shown)\"; the topics are \(list).",
+            usage: CommandCatalog.usage(forName: "help"))
+    }
+
+    /// The known topic `text` names: case-insensitive, with or without `/cop`, and ignoring a subcommand.
+    private static func topicName(_ text: String) -> String? {
+        var words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        if words.first == "/cop" {
+            words.removeFirst()
+        }
+        guard let first = words.first, let topic = CommandCatalog.topic(named: first) else {
+            return nil
+        }
+        guard words.count == 1 || (words.count == 2 && topic.subcommands.contains(words[1])) else {
+            return nil
+        }
+        return topic.name
+    }
+
+    private struct OverviewLine {
+        let line: String
+        let forConvenors: Bool
+    }
+
+    private static let overviewLines: [OverviewLine] = [
+        OverviewLine(
+            line: "`/cop poll \"Question?\" \"A\" \"B\"`: ask a quick question (also `poll results`, `close`, `list`)",
+            forConvenors: false),
+        OverviewLine(
+            line: "`/cop kudos @member WHY`: thank someone in front of everyone", forConvenors: false),
+        OverviewLine(
+            line: "`/cop feedback TEXT`: send the convenors an anonymous note", forConvenors: false),
+        OverviewLine(
+            line: "`/cop survey list`: see surveys and their results (`survey results ID`)", forConvenors: false),
+        OverviewLine(
+            line: "`/cop pair join`: get paired for coffee chats or mentoring (`leave`, `pause`, `status`, `not`)",
+            forConvenors: false),
+        OverviewLine(
+            line: "`/cop roster join`: take turns facilitating (`leave`, `skip`, `swap`, `who`)",
+            forConvenors: false),
+        OverviewLine(
+            line: "`/cop away 2w`: take a break without nudges, and `/cop back` when you return",
+            forConvenors: false),
+        OverviewLine(line: "`/cop stats`: community health at a glance", forConvenors: false),
+        OverviewLine(
+            line: "`/cop me`: see, export or delete what Convener keeps about you", forConvenors: false),
+        OverviewLine(line: "`/cop help TOPIC`: details and an example for one command", forConvenors: false),
+        OverviewLine(
+            line: "`/cop survey start TEMPLATE`: open an anonymous survey", forConvenors: true),
+        OverviewLine(
+            line: "`/cop prompt now`: post a discussion prompt (also `next`, `skip`)", forConvenors: true),
+        OverviewLine(
+            line: "`/cop digest preview`: preview the weekly round-up (`digest now` posts it)", forConvenors: true),
+        OverviewLine(
+            line: "`/cop rules list`: see the community's rules (`rules explain RULE_ID`)", forConvenors: true),
+    ]
+
+    private struct Page {
+        let summary: String
+        let details: String
+        let notes: String?
+        let examples: [String]
+    }
+
+    private static let pages: [String: Page] = [
+        "help": Page(
+            summary: "help with any command.",
+            details: "On its own it lists every command; with a topic it explains that command "
+                + "with its usage and an example.",
+            notes: "Topics: " + CommandSuggestion.spokenList(CommandCatalog.topicNames, conjunction: "and") + ".",
+            examples: ["/cop help", "/cop help pair"]),
+        "poll": Page(
+            summary: "ask the community a quick question.",
+            details: "Give a question and 2 to 10 options, each in quotes; everyone votes with the buttons and "
+                + "can change or take back their vote until the poll closes. Every poll gets a short ID like P7, "
+                + "which `close` and `results` use. The person who started a poll, or a convenor, can close it "
+                + "early.",
+            notes: """
+                Flags:
+                `--multi` lets people pick several options, and `--max N` at most N of them.
+                `--anonymous` keeps only the counts, never who voted for what.
+                `--hidden` keeps results hidden until the poll closes.
+                `--closes` closes it after a while (`30m`, `2h`, `3d`, `2w`) or at a local time \
+                (`2026-12-01T17:00`).
+                """,
+            examples: [
+                "/cop poll \"Where should we meet in May?\" \"Berlin\" \"Lisbon\" \"Online\" --max 2 --closes 3d",
+                "/cop poll results P7",
+            ]),
+        "feedback": Page(
+            summary: "send the convenors an anonymous note.",
+            details: "Write whatever is on your mind, quotes not needed. Your name is never stored with the note, "
+                + "and notes reach the convenors in batches so that timing does not give you away.",
+            notes: nil,
+            examples: ["/cop feedback The Thursday slot is hard for people in Asia; could we alternate?"]),
+        "survey": Page(
+            summary: "anonymous surveys, answered by direct message.",
+            details: "A convenor starts a survey from a template; everyone gets the questions by direct message. "
+                + "Answers are never stored with a name, and results show only once at least k people "
+                + "(5 unless set, never fewer than 3) have answered. Every survey gets a short ID like S2.",
+            notes: "`start` is for convenors; `results` and `list` are for everyone.",
+            examples: ["/cop survey start pulse --closes 7d", "/cop survey results S2"]),
+        "kudos": Page(
+            summary: "thank someone in front of everyone.",
+            details: "Mention the member and say what you appreciated; quotes are optional. Recognition keeps a "
+                + "community going, so be specific. You have a few kudos a day, and none for yourself.",
+            notes: nil,
+            examples: ["/cop kudos @alice for walking us through her testing setup, so clear!"]),
+        "pair": Page(
+            summary: "get paired for coffee chats or mentoring.",
+            details: "Join to be matched with someone each round; you will get a short intro that says why you two "
+                + "were paired. All flags are optional and can be changed by joining again.",
+            notes: """
+                Flags:
+                `--role mentor|mentee|peer` says what you are looking for in a mentoring program.
+                `--interests a,b` lists topics you like to talk about, separated by commas.
+                `--tz Area/City` sets your time zone, like `Europe/Berlin`, for fairer matches.
+                `--capacity N` is how many pairs (or mentees) you would like per round.
+                `pause 2w` skips rounds for a while, `resume` ends the pause, and `not @member` makes sure \
+                you are never paired with that person.
+                """,
+            examples: [
+                "/cop pair join --role mentee --interests testing,ci --tz America/Toronto",
+                "/cop pair pause 3w",
+            ]),
+        "away": Page(
+            summary: "take a break, no questions asked.",
+            details: "While you are away Convener sends you no nudges, skips you for pairing and your roster "
+                + "turns, and welcomes you back gently. Durations look like `3d`, `2w` or `1w3d`.",
+            notes: nil,
+            examples: ["/cop away 2w"]),
+        "back": Page(
+            summary: "end a break early.",
+            details: "Pairing, roster turns and everything else pick up again right away. Welcome back!",
+            notes: nil,
+            examples: ["/cop back"]),
+        "roster": Page(
+            summary: "share the facilitation, one turn each.",
+            details: "Members on the roster take turns hosting the community's sessions; Convener keeps the turns "
+                + "fair and reminds the next facilitator. Skip a turn when you cannot make it, or swap with "
+                + "someone who agreed to.",
+            notes: nil,
+            examples: ["/cop roster join", "/cop roster swap @sam"]),
+        "stats": Page(
+            summary: "community health at a glance.",
+            details: "Shows how many members are active, recent polls, kudos and pairs. Only totals are shown, "
+                + "never what any one person said in a survey.",
+            notes: nil,
+            examples: ["/cop stats"]),
+        "me": Page(
+            summary: "what Convener keeps about you.",
+            details: "On its own it shows everything stored about you; `export` sends it to you as JSON; `forget` "
+                + "deletes it after you confirm with `/cop me forget confirm`.",
+            notes: nil,
+            examples: ["/cop me export"]),
+        "prompt": Page(
+            summary: "discussion prompts that keep the conversation going.",
+            details: "Convener posts prompts on the community's schedule, working through a theme without "
+                + "repeats. `now` posts the next one right away, `next` previews it privately, and `skip` "
+                + "moves past it.",
+            notes: nil,
+            examples: ["/cop prompt next"]),
+        "digest": Page(
+            summary: "the weekly round-up.",
+            details: "The digest gathers new members, kudos, closed polls, pairs who met and who facilitates "
+                + "next. `preview` shows it to you alone; `now` posts it in the channel.",
+            notes: nil,
+            examples: ["/cop digest preview"]),
+        "rules": Page(
+            summary: "the rules that drive what Convener does.",
+            details: "`list` shows the community's rules and when they last ran; `explain` shows one rule's "
+                + "trigger, conditions and actions in plain words, with its recent runs.",
+            notes: nil,
+            examples: ["/cop rules explain weekly-digest"]),
+    ]
+}

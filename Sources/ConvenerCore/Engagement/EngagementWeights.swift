@@ -1,0 +1,54 @@
+import Foundation
+
+/// How many points each kind of activity adds to a member's engagement score.
+///
+/// The defaults value things that take effort or involve another person (a pairing meeting, a survey,
+/// thanking someone) above a quick message, and a click (a vote, a command) below it.
+public struct EngagementWeights: Codable, Sendable, Equatable {
+    /// Points for a plain message (default 1).
+    public var message: Double
+    /// Points for a `/cop` command (default 0.5).
+    public var command: Double
+    /// Points for a poll vote (default 0.5).
+    public var vote: Double
+    /// Points for giving kudos (default 1.5).
+    public var kudosGiven: Double
+    /// Points for receiving kudos (default 1).
+    public var kudosReceived: Double
+    /// Points for taking part in a survey (default 2).
+    public var surveyParticipation: Double
+    /// Points for a confirmed pairing meeting (default 3).
+    public var pairingMeeting: Double
+
+    /// Weights; every argument defaults to the documented default.
+    public init(
+        message: Double = 1,
+        command: Double = 0.5,
+        vote: Double = 0.5,
+        kudosGiven: Double = 1.5,
+        kudosReceived: Double = 1,
+        surveyParticipation: Double = 2,
+        pairingMeeting: Double = 3
+    ) {
+        self.message = message
+        self.command = command
+        self.vote = vote
+        self.kudosGiven = kudosGiven
+        self.kudosReceived = kudosReceived
+        self.surveyParticipation = surveyParticipation
+        self.pairingMeeting = pairingMeeting
+    }
+
+    /// The points one `activity` is worth.
+    public func weight(of activity: EngagementActivity) -> Double {
+        switch activity {
+        case .message: message
+        case .command: command
+        case .vote: vote
+        case .kudosGiven: kudosGiven
+        case .kudosReceived: kudosReceived
+        case .surveyParticipation: surveyParticipation
+        case .pairingMeeting: pairingMeeting
+        }
+    }
+}

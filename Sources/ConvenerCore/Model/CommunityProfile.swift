@@ -1,0 +1,50 @@
+import Foundation
+
+/// The settings of one community that its behaviour depends on, as the config gives them.
+public struct CommunityProfile: Sendable, Equatable {
+    /// Stable id, also the name of the community's state folder.
+    public var id: String
+    /// Display name.
+    public var name: String
+    /// What the community is for, shown to newcomers.
+    public var purpose: String?
+    /// How members treat each other, shown to newcomers.
+    public var guidelines: String?
+    /// The community's time zone (IANA name).
+    public var timeZone: TimeZone
+    /// Handles of the convenors: `platform:user` ids, or bare playground names.
+    public var convenors: Set<String>
+    /// The community's main channel.
+    public var channel: String
+
+    /// A community profile.
+    public init(
+        id: String,
+        name: String,
+        purpose: String? = nil,
+        guidelines: String? = nil,
+        timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
+        convenors: Set<String> = [],
+        channel: String = "general"
+    ) {
+        self.id = id
+        self.name = name
+        self.purpose = purpose
+        self.guidelines = guidelines
+        self.timeZone = timeZone
+        self.convenors = convenors
+        self.channel = channel
+    }
+
+    /// The convenors as member ids; a bare name is a playground member.
+    public var convenorIDs: [MemberID] {
+        convenors.sorted().map {
+            $0.contains(":") ? MemberID(rawValue: $0) : MemberID(platform: "playground", user: $0)
+        }
+    }
+
+    /// Whether `member` is one of the community's convenors.
+    public func isConvenor(_ member: MemberID) -> Bool {
+        convenors.contains(member.rawValue) || (member.platform == "playground" && convenors.contains(member.user))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A change to a community's state: what the journal stores and replays.
+///
+/// Facts are the only way state changes, so replaying them in order after a crash rebuilds exactly the
+/// state that was acknowledged.
+public enum Fact: Codable, Sendable, Equatable {
+    /// A member was seen for the first time.
+    case memberJoined(member: MemberID, displayName: String, at: Date)
+    /// A member did something that counts as activity.
+    case activityRecorded(member: MemberID, kind: ActivityKind, at: Date)
+    /// A member asked for their data to be deleted, and confirmed.
+    case memberForgotten(member: MemberID)
+    /// A rule put a tag on a member.
+    case memberTagged(member: MemberID, tag: String)
+    /// A rule took a tag off a member.
+    case memberUntagged(member: MemberID, tag: String)
+    /// Rules ran: the token buckets they used and the next run number, so rate limits hold across restarts.
+    case rulesAccounted(buckets: [String: RuleTokenBucket], nextRunNumber: Int)
+    /// A message was queued for delivery; it lands in the same journal record as the change that caused it.
+    case messageQueued(OutboxEntry)
+    /// A queued message was delivered (or given up on) and leaves the outbox.
+    case messageSettled(id: String, at: Date)
+}
+
+/// A message waiting in the outbox.
+public struct OutboxEntry: Codable, Sendable, Equatable {
+    /// The message.
+    public var message: OutboundMessage
+    /// When it was queued.
+    public var queuedAt: Date
+
+    /// An outbox entry.
+    public init(message: OutboundMessage, queuedAt: Date) {
+        self.message = message
+        self.queuedAt = queuedAt
+    }
+}

@@ -1,0 +1,37 @@
+/// Something that happened in the chat and that the community reacts to, in a platform-neutral form.
+public struct Input: Sendable, Equatable {
+    /// A unique id the adapter gives the input; the ids of messages answering it derive from it.
+    public var id: String
+    /// Who did it.
+    public var member: MemberID
+    /// The name the platform shows for the member.
+    public var displayName: String
+    /// What happened.
+    public var event: InputEvent
+
+    /// An input.
+    public init(id: String, member: MemberID, displayName: String, event: InputEvent) {
+        self.id = id
+        self.member = member
+        self.displayName = displayName
+        self.event = event
+    }
+}
+
+/// The kinds of input the core understands.
+public enum InputEvent: Sendable, Equatable {
+    /// A `/cop …` command; the text is what follows `/cop`.
+    case command(String)
+    /// A plain message posted in a community channel.
+    case message(String)
+    /// A click on a button of an earlier message.
+    case action(messageID: String, actionID: String)
+    /// A submitted form.
+    case form(formID: String, values: [String: FormValue])
+}
+
+/// A submitted form value: one string, or the ids of the chosen options.
+public enum FormValue: Sendable, Equatable {
+    case text(String)
+    case choices([String])
+}

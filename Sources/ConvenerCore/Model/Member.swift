@@ -1,0 +1,52 @@
+import Foundation
+
+/// What the community knows about one member.
+public struct Member: Codable, Sendable, Equatable {
+    /// The member's identity.
+    public var id: MemberID
+    /// The name the platform shows for the member.
+    public var displayName: String
+    /// When the member was first seen.
+    public var joinedAt: Date
+    /// When the member last did anything the community can see.
+    public var lastActiveAt: Date
+    /// How much the member has done, by kind.
+    public var activity: MemberActivity
+    /// Labels rules put on the member (e.g. `nudged`), sorted.
+    public var tags: [String]
+
+    /// A member seen for the first time at `now`.
+    public init(id: MemberID, displayName: String, joinedAt: Date) {
+        self.id = id
+        self.displayName = displayName
+        self.joinedAt = joinedAt
+        self.lastActiveAt = joinedAt
+        self.activity = MemberActivity()
+        self.tags = []
+    }
+}
+
+/// Counters of a member's activity; later issues weight and decay them into tiers.
+public struct MemberActivity: Codable, Sendable, Equatable {
+    /// Plain messages posted in the community's channels.
+    public var messages: Int = 0
+    /// `/cop` commands used.
+    public var commands: Int = 0
+
+    /// No activity yet.
+    public init() {}
+
+    /// Counts one more activity of `kind`.
+    public mutating func record(_ kind: ActivityKind) {
+        switch kind {
+        case .message: messages += 1
+        case .command: commands += 1
+        }
+    }
+}
+
+/// The kinds of activity Convener counts.
+public enum ActivityKind: String, Codable, Sendable, Equatable {
+    case message
+    case command
+}

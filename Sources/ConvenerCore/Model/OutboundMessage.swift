@@ -1,0 +1,110 @@
+/// A platform-neutral message from the bot; each platform adapter renders it in its own format.
+public struct OutboundMessage: Codable, Sendable, Equatable {
+    /// Stable id, used to edit the message later and to route button clicks back to it.
+    public var id: String
+    /// Who sees the message.
+    public var audience: Audience
+    /// The text, in plain text with backticks for code.
+    public var text: String
+    /// Buttons under the message.
+    public var actions: [MessageAction]
+    /// A form to fill in (surveys, modals).
+    public var form: MessageForm?
+    /// The id of an earlier message this one replaces in place.
+    public var updates: String?
+
+    /// A message.
+    public init(
+        id: String,
+        audience: Audience,
+        text: String,
+        actions: [MessageAction] = [],
+        form: MessageForm? = nil,
+        updates: String? = nil
+    ) {
+        self.id = id
+        self.audience = audience
+        self.text = text
+        self.actions = actions
+        self.form = form
+        self.updates = updates
+    }
+
+    /// Whether only one member sees the message where it was asked for.
+    public var isEphemeral: Bool {
+        if case .ephemeral = audience { return true }
+        return false
+    }
+}
+
+/// Who a message is for.
+public enum Audience: Codable, Sendable, Equatable {
+    /// Everyone in the community's channel.
+    case channel
+    /// One member, privately.
+    case direct(MemberID)
+    /// One member, in the channel where they asked, visible only to them.
+    case ephemeral(MemberID)
+}
+
+/// A button under a message.
+public struct MessageAction: Codable, Sendable, Equatable {
+    /// The id sent back when the button is clicked.
+    public var id: String
+    /// What the button says.
+    public var label: String
+
+    /// A button.
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// A form attached to a message: a survey or a modal.
+public struct MessageForm: Codable, Sendable, Equatable {
+    /// The id sent back with the submitted values.
+    public var id: String
+    /// The form's title.
+    public var title: String
+    /// The fields, in order.
+    public var fields: [FormField]
+    /// What the submit button says.
+    public var submitLabel: String
+
+    /// A form.
+    public init(id: String, title: String, fields: [FormField], submitLabel: String = "Submit") {
+        self.id = id
+        self.title = title
+        self.fields = fields
+        self.submitLabel = submitLabel
+    }
+}
+
+/// One field of a form.
+public struct FormField: Codable, Sendable, Equatable {
+    /// The kinds of field every platform can render.
+    public enum Kind: String, Codable, Sendable {
+        case text, textarea, scale, single, multi
+    }
+
+    /// The key of the field's value in a submission.
+    public var id: String
+    /// The question.
+    public var label: String
+    /// How the answer is given.
+    public var kind: Kind
+    /// The choices of `single` and `multi` fields.
+    public var options: [MessageAction]
+    /// Whether a submission must answer it.
+    public var required: Bool
+
+    /// A field.
+    public init(id: String, label: String, kind: Kind, options: [MessageAction] = [], required: Bool = false) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.options = options
+        self.required = required
+    }
+}

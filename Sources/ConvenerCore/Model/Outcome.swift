@@ -1,0 +1,16 @@
+/// What the reducer decided for one input.
+public struct Outcome: Sendable, Equatable {
+    /// The state changes, to apply and journal as one atomic record.
+    public var facts: [Fact]
+    /// What to answer at once, to the member who acted (ephemeral) or in the channel.
+    public var replies: [OutboundMessage]
+    /// What the host should log, such as rule effects this version cannot carry out yet.
+    public var notes: [String]
+
+    /// An outcome.
+    public init(facts: [Fact] = [], replies: [OutboundMessage] = [], notes: [String] = []) {
+        self.facts = facts
+        self.replies = replies
+        self.notes = notes
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The pure heart of Convener: given a community's state, one input and the time, decides the facts to
+/// record and the replies to send. It does no I/O and reads no clock, so it is fully deterministic.
+public struct CommunityReducer: Sendable {
+    /// The community's settings.
+    public let profile: CommunityProfile
+    /// The community's rules.
+    public let rules: RuleEngine
+
+    /// A reducer for one community with its rules.
+    public init(profile: CommunityProfile, rules: RuleEngine = RuleEngine(rules: .empty)) {
+        self.profile = profile
+        self.rules = rules
+    }
+
+    /// Decides what `input` does to `state` at `now`.
+    ///
+    /// `ruleState` is the rule engine's working state (token buckets, traces); what must survive a restart of
+    /// it comes back as facts, the traces stay with the caller.
+    public func reduce(_ state: CommunityState, _ input: Input, rules ruleState: inout RuleEngineState, now: Date)
+        -> Outcome
+    {
+        var facts: [Fact] = []
+        var events: [RuleEvent] = []
+        let isNew = state.members[input.member] == nil
+        if isNew {
+            facts.append(.memberJoined(member: input.member, displayName: input.displayName, at: now))
+        }
+        var replies = ReplyBuilder(inputID: input.id, member: input.member)
+        let context = CommandContext(
+            profile: profile,
+            member: memberAfter(input, in: state, now: now),
+            isConvenor: profile.isConvenor(input.member),
+            rules: rules,
+            ruleState: ruleState,
+            now: now
+        )
+        switch input.event {
+        case .message:
+            facts.append(.activityRecorded(member: input.member, kind: .message, at: now))
+            events.append(RuleEvent(type: "message.posted", payload: ["channel": .string(profile.channel)]))
+        case .command(let text):
+            facts.append(.activityRecorded(member: input.member, kind: .command, at: now))
+            facts += CommandHandler(context: context).handle(text, replies: &replies)
+        case .action(_, let actionID):
+            facts += CommandHandler(context: context).handleAction(actionID, replies: &replies)
+        case .form:
+            replies.ephemeral("This form is no longer open, so nothing was recorded.")
+        }
+        if isNew { events.insert(RuleEvent(type: "member.joined"), at: 0) }
+        var automation = RuleRunner(reducer: self, input: input, member: context.member, now: now)
+        for event in events {
+            facts += automation.run(event, state: state, ruleState: &ruleState)
+        }
+        return Outcome(facts: facts, replies: replies.messages, notes: automation.notes)
+    }
+
+    /// The member as they will be once this input applies, computed without copying the whole state.
+    private func memberAfter(_ input: Input, in state: CommunityState, now: Date) -> Member {
+        var member =
+            state.members[input.member] ?? Member(id: input.member, displayName: input.displayName, joinedAt: now)
+        switch input.event {
+        case .message:
+            member.activity.record(.message)
+            member.lastActiveAt = now
+        case .command:
+            member.activity.record(.command)
+            member.lastActiveAt = now
+        case .action, .form:
+            break
+        }
+        return member
+    }
+}
+
+/// Collects the replies to one input and numbers their ids after the input's id.
+struct ReplyBuilder {
+    let inputID: String
+    let member: MemberID
+    private(set) var messages: [OutboundMessage] = []
+
+    init(inputID: String, member: MemberID) {
+        self.inputID = inputID
+        self.member = member
+    }
+
+    /// The id the next reply will get.
+    var nextID: String { "\(inputID).\(messages.count + 1)" }
+
+    /// Adds a reply only the acting member sees.
+    mutating func ephemeral(_ text: String, actions: [MessageAction] = []) {
+        messages.append(OutboundMessage(id: nextID, audience: .ephemeral(member), text: text, actions: actions))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The compiled, validated rules of a community, indexed by the event type that triggers them.
+public struct RuleSet: Sendable {
+    /// The rules in the order they were written.
+    public let rules: [CompiledRule]
+    private let indexByEventType: [String: [Int]]
+    private let indexByID: [String: Int]
+
+    /// A rule set; ids are expected to be unique (`RuleCompiler.compile` checks).
+    public init(rules: [CompiledRule]) {
+        self.rules = rules
+        var byType: [String: [Int]] = [:]
+        var byID: [String: Int] = [:]
+        for (offset, rule) in rules.enumerated() {
+            if case .event(let type) = rule.spec.trigger { byType[type, default: []].append(offset) }
+            if byID[rule.id] == nil { byID[rule.id] = offset }
+        }
+        indexByEventType = byType
+        indexByID = byID
+    }
+
+    /// No rules.
+    public static let empty = RuleSet(rules: [])
+
+    /// The rule with `id`.
+    public func rule(_ id: String) -> CompiledRule? {
+        indexByID[id].map { rules[$0] }
+    }
+
+    /// The enabled rules `event` triggers: the rules on its type, or the one rule a schedule event names.
+    public func rules(triggeredBy event: RuleEvent) -> [CompiledRule] {
+        indices(triggeredBy: event).map { rules[$0] }
+    }
+
+    /// The positions in `rules` of the enabled rules `event` triggers (no copies of the rules).
+    func indices(triggeredBy event: RuleEvent) -> [Int] {
+        if let scheduled = event.scheduledRuleID {
+            guard let index = indexByID[scheduled], rules[index].spec.enabled, rules[index].schedule != nil else {
+                return []
+            }
+            return [index]
+        }
+        return (indexByEventType[event.type] ?? []).filter { rules[$0].spec.enabled }
+    }
+
+    /// The enabled schedule rules, for the scheduler to register: fire `RuleEvent.schedule(ruleID:)` for each.
+    /// Rules that name no time zone follow `communityTimeZone`.
+    public func schedules(communityTimeZone: TimeZone) -> [(ruleID: String, schedule: CronSchedule)] {
+        rules.compactMap { rule in
+            guard rule.spec.enabled, let schedule = rule.schedule,
+                case .schedule(_, let zoneName) = rule.spec.trigger
+            else { return nil }
+            let zone = zoneName == nil ? communityTimeZone : schedule.timeZone
+            return (rule.id, CronSchedule(expression: schedule.expression, timeZone: zone))
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import ConvenerCore
+import Foundation
+
+/// Renders outbound messages as Slack Block Kit payloads that stay within Slack's limits.
+///
+/// Text becomes `mrkdwn` sections of at most 3,000 characters; buttons go in `actions` blocks of at most 25;
+/// a message has at most 50 blocks, and text that does not fit ends with "…(truncated)". Each button's `value`
+/// carries the packed Convener message and action ids (`PlatformActionReference`), so any `action_id` works.
+public enum SlackRenderer {
+    /// Slack's limit of blocks per message.
+    public static let maxBlocks = 50
+    /// Slack's limit of characters in a section's text.
+    public static let maxSectionText = 3000
+    /// Slack's limit of elements in an `actions` block.
+    public static let maxButtonsPerBlock = 25
+    /// Slack's limit of characters in a button's text.
+    public static let maxButtonText = 75
+    /// Slack's limit of characters in an `action_id`.
+    public static let maxActionID = 255
+    /// Slack's limit of characters in a button's `value`.
+    public static let maxButtonValue = 2000
+    /// How much of the text the top-level `text` (notification fallback) keeps.
+    public static let maxFallbackText = 3000
+
+    /// The Block Kit blocks of `message`.
+    public static func blocks(for message: OutboundMessage) throws(PlatformRenderError) -> [PlatformJSON] {
+        let buttons = try buttons(for: message)
+        let actionBlockCount = min((buttons.count + maxButtonsPerBlock - 1) / maxButtonsPerBlock, maxBlocks - 1)
+        var sections = PlatformText.chunks(message.text, limit: maxSectionText, measure: escapedLength)
+            .filter { !$0.allSatisfy(\.isWhitespace) }
+        let room = maxBlocks - actionBlockCount
+        if sections.count > room {
+            sections = Array(sections.prefix(room))
+            sections[room - 1] = PlatformText.markedTruncation(
+                sections[room - 1], limit: maxSectionText, measure: escapedLength)
+        }
+        var blocks: [PlatformJSON] = sections.map { chunk in
+            ["type": "section", "text": ["type": "mrkdwn", "text": .string(escape(chunk))]]
+        }
+        for index in 0..<actionBlockCount {
+            let start = index * maxButtonsPerBlock
+            let slice = buttons[start..<min(start + maxButtonsPerBlock, buttons.count)]
+            blocks.append(["type": "actions", "elements": .array(Array(slice))])
+        }
+        return blocks
+    }
+
+    /// The reply to a slash command, or the body of a `response_url` POST: ephemeral unless the audience is the
+    /// channel. `replace_original` is set when the message updates `clickedMessageID`, the Convener id of the
+    /// message whose button was clicked (only a click's `response_url` can replace; pass nil for commands).
+    public static func commandResponse(
+        _ message: OutboundMessage, clickedMessageID: String? = nil
+    ) throws(PlatformRenderError) -> Data {
+        var body = try payload(message)
+        body["response_type"] = message.audience == .channel ? "in_channel" : "ephemeral"
+        if let updates = message.updates, updates == clickedMessageID {
+            body["replace_original"] = true
+        }
+        return PlatformJSON.object(body).encoded
+    }
+
+    /// The body of `chat.postMessage`; for a direct message pass the member's user id as `channel`.
+    public static func postMessage(_ message: OutboundMessage, channel: String) throws(PlatformRenderError) -> Data {
+        var body = try payload(message)
+        body["channel"] = .string(channel)
+        return PlatformJSON.object(body).encoded
+    }
+
+    /// The body of `chat.postEphemeral` (visible to `user` only, in `channel`).
+    public static func postEphemeral(
+        _ message: OutboundMessage, channel: String, user: String
+    ) throws(PlatformRenderError) -> Data {
+        var body = try payload(message)
+        body["channel"] = .string(channel)
+        body["user"] = .string(user)
+        return PlatformJSON.object(body).encoded
+    }
+
+    /// The body of `chat.update` for the message Slack knows as `ts` in `channel`.
+    public static func update(
+        _ message: OutboundMessage, channel: String, ts: String
+    ) throws(PlatformRenderError) -> Data {
+        var body = try payload(message)
+        body["channel"] = .string(channel)
+        body["ts"] = .string(ts)
+        return PlatformJSON.object(body).encoded
+    }
+
+    /// The answer to a `view_submission` that keeps the modal open and shows `errors` (field id → message).
+    public static func viewSubmissionErrors(_ errors: [String: String]) -> Data {
+        let items = errors.mapValues { PlatformJSON.string(PlatformText.clipped($0, limit: 2000)) }
+        return PlatformJSON.object(["response_action": "errors", "errors": .object(items)]).encoded
+    }
+
+    /// Slack mrkdwn of plain text: `&`, `<` and `>` escaped; user mentions `<@U…>` / `<@W…>` kept.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "<", let end = mentionEnd(in: text, from: index) {
+                out += text[index..<end]
+                index = end
+                continue
+            }
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(character)
+            }
+            index = text.index(after: index)
+        }
+        return out
+    }
+
+    private static func payload(_ message: OutboundMessage) throws(PlatformRenderError) -> [String: PlatformJSON] {
+        let fallback = PlatformText.truncated(message.text, limit: maxFallbackText / 5)
+        var body: [String: PlatformJSON] = ["text": .string(fallback.isEmpty ? " " : escape(fallback))]
+        let blocks = try blocks(for: message)
+        if !blocks.isEmpty {
+            body["blocks"] = .array(blocks)
+        }
+        return body
+    }
+
+    private static func buttons(for message: OutboundMessage) throws(PlatformRenderError) -> [PlatformJSON] {
+        var used: Set<String> = []
+        var buttons: [PlatformJSON] = []
+        for (index, action) in message.actions.prefix((maxBlocks - 1) * maxButtonsPerBlock).enumerated() {
+            let value = PlatformActionReference(messageID: message.id, actionID: action.id).packed
+            guard PlatformText.length(value) <= maxButtonValue else {
+                throw .identifierTooLong(what: "button id", id: action.id, limit: maxButtonValue)
+            }
+            var actionID = action.id
+            if actionID.isEmpty || PlatformText.length(actionID) > maxActionID || used.contains(actionID) {
+                actionID = "convener-\(index)"
+            }
+            used.insert(actionID)
+            let label = PlatformText.clipped(action.label.isEmpty ? action.id : action.label, limit: maxButtonText)
+            buttons.append([
+                "type": "button", "action_id": .string(actionID), "value": .string(value),
+                "text": ["type": "plain_text", "text": .string(label), "emoji": true],
+            ])
+        }
+        return buttons
+    }
+
+    private static func escapedLength(_ character: Character) -> Int {
+        switch character {
+        case "&": 5
+        case "<", ">": 4
+        default: character.utf16.count
+        }
+    }
+
+    /// The end of a user mention `<@U123>` or `<@U123|name>` starting at `start`, if there is one.
+    private static func mentionEnd(in text: String, from start: String.Index) -> String.Index? {
+        let rest = text[start...].prefix(120)
+        guard rest.hasPrefix("<@U") || rest.hasPrefix("<@W"), let close = rest.firstIndex(of: ">") else { return nil }
+        let inner = rest[rest.index(start, offsetBy: 2)..<close]
+        let id = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }),
+            !inner.contains("<")
+        else { return nil }
+        return text.index(after: close)
+    }
+}

@@ -1,0 +1,37 @@
+import ConvenerCore
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Builds the HTTP application: every route Convener serves. The playground speaks to `runtime`; health covers
+/// all `runtimes`.
+///
+/// `onListening` receives the bound address once the server accepts connections, which is how the CLI
+/// reports the real port when asked for port 0.
+public func buildApplication(
+    settings: ServerSettings,
+    runtime: CommunityRuntime,
+    runtimes: [CommunityRuntime],
+    timeline: PlaygroundTimeline,
+    logger: Logger,
+    onListening: @escaping @Sendable (String) -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = Router(context: ConvenerRequestContext.self)
+    router.add(middleware: JSONErrorMiddleware())
+    HealthController(runtimes: runtimes).addRoutes(to: router)
+    if settings.playgroundEnabled {
+        PlaygroundController(runtime: runtime, timeline: timeline, adminToken: settings.adminToken)
+            .addRoutes(to: router.group("playground"))
+    }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Convener"),
+        onServerRunning: { channel in
+            let address = channel.localAddress
+            let port = address?.port ?? settings.port
+            let host = address?.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? settings.host
+            onListening("http://\(host):\(port)")
+        },
+        logger: logger
+    )
+}

@@ -1,0 +1,127 @@
+import ConvenerCore
+import ConvenerDelivery
+import ConvenerStore
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The long-running daemon: opens every community's state, serves HTTP, delivers the outbox, and on
+/// SIGTERM or SIGINT drains requests, flushes state and returns.
+public struct ConvenerDaemon {
+    let configuration: DaemonConfiguration
+    let logger: Logger
+    let clock: any WallClock
+    /// Where start-up facts for people go (standard output for the CLI).
+    let report: @Sendable (String) -> Void
+
+    /// A daemon for `configuration`.
+    public init(
+        configuration: DaemonConfiguration,
+        logger: Logger,
+        clock: any WallClock = SystemWallClock(),
+        report: @escaping @Sendable (String) -> Void
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = clock
+        self.report = report
+    }
+
+    /// Runs until a shutdown signal; throws when start-up fails (the state cannot be opened, the port is taken).
+    public func run() async throws {
+        var runtimes: [CommunityRuntime] = []
+        var services: [any Service] = []
+        var summary = ["Convener \(ConvenerVersion.current)", "  config:     \(configuration.source)"]
+        for profile in configuration.communities {
+            let directory = configuration.stateDirectory(for: profile)
+            let opened: (store: StateStore<CommunityState>, state: CommunityState, recovery: RecoveryReport)
+            do {
+                opened = try await StateStore<CommunityState>.open(directory: directory, logger: logger)
+            } catch {
+                for runtime in runtimes { try? await runtime.close() }
+                throw error
+            }
+            let runtime = CommunityRuntime(
+                profile: profile, store: opened.store, state: opened.state, rules: configuration.rules, clock: clock,
+                logger: logger
+            )
+            runtimes.append(runtime)
+            services.append(CommunityService(runtime: runtime, logger: logger))
+            summary.append(
+                "  community:  \(profile.name) (\(profile.id)), time zone \(profile.timeZone.identifier), "
+                    + "convenors: \(profile.convenors.sorted().joined(separator: ", "))")
+            summary.append("  state:      \(directory) (\(opened.state.members.count) members; \(opened.recovery))")
+        }
+        guard let primary = runtimes.first else { return }
+        let timeline = PlaygroundTimeline()
+        let sink: any MessageSink = configuration.server.playgroundEnabled ? timeline : LoggingSink(logger: logger)
+        for runtime in runtimes {
+            services.append(OutboxWorker(source: runtime, sink: AnySink(sink), logger: logger))
+        }
+        summary.append("  rules:      \(configuration.rules.rules.count) from \(configuration.rulesSource)")
+        summary.append("  prompts:    \(PromptFolder.describe(configuration.promptsDirectory))")
+        let served = configuration.server.playgroundEnabled ? "playground" : "none (the playground is off)"
+        let waiting =
+            configuration.platforms.isEmpty
+            ? ""
+            : "; configured, but not served by this version yet: " + configuration.platforms.joined(separator: ", ")
+        summary.append("  platforms:  \(served)\(waiting)")
+        summary.append("  delivery:   \(CurlTransport.versionDescription)")
+        report(summary.joined(separator: "\n"))
+
+        let playgroundEnabled = configuration.server.playgroundEnabled
+        let app = buildApplication(
+            settings: configuration.server,
+            runtime: primary,
+            runtimes: runtimes,
+            timeline: timeline,
+            logger: logger,
+            onListening: { [report] url in
+                if playgroundEnabled { report("  playground: \(url)/playground") }
+                report("Listening on \(url)")
+            }
+        )
+        services.append(app)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+        report("Convener stopped cleanly.")
+    }
+}
+
+/// Erases a sink's type so one worker type serves every sink.
+struct AnySink: MessageSink {
+    let base: any MessageSink
+
+    init(_ base: any MessageSink) {
+        self.base = base
+    }
+
+    func deliver(_ message: OutboundMessage) async throws {
+        try await base.deliver(message)
+    }
+}
+
+/// The version the CLI and the start-up summary print.
+public enum ConvenerVersion {
+    /// The current version.
+    public static let current = "0.1.0"
+}
+
+/// Describes the prompt library folder for the start-up summary.
+enum PromptFolder {
+    static func describe(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+            return "\(url.path) (not found: scheduled prompts have nothing to post)"
+        }
+        let count = files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.count
+        return "\(url.path) (\(count) theme files)"
+    }
+}

@@ -1,0 +1,54 @@
+import ConvenerCore
+import Foundation
+import Logging
+
+/// Everything `convener serve` needs, resolved from the config file (or the embedded defaults), the
+/// environment and the command-line overrides.
+public struct DaemonConfiguration: Sendable {
+    /// Where the configuration came from, for the start-up summary ("embedded defaults" or a path).
+    public var source: String
+    /// The HTTP server's settings.
+    public var server: ServerSettings
+    /// The state folder; each community has a folder inside it.
+    public var stateDirectory: String
+    /// The prompt library.
+    public var promptsDirectory: String
+    /// The log level.
+    public var logLevel: Logger.Level
+    /// The communities served; the playground speaks to the first.
+    public var communities: [CommunityProfile]
+    /// The chat platforms enabled, by name, for the start-up summary.
+    public var platforms: [String]
+    /// The rules every community runs.
+    public var rules: RuleSet
+    /// Where the rules came from, for the start-up summary.
+    public var rulesSource: String
+
+    /// A daemon configuration.
+    public init(
+        source: String,
+        server: ServerSettings,
+        stateDirectory: String,
+        promptsDirectory: String,
+        logLevel: Logger.Level,
+        communities: [CommunityProfile],
+        platforms: [String],
+        rules: RuleSet = .empty,
+        rulesSource: String = "none"
+    ) {
+        self.source = source
+        self.server = server
+        self.stateDirectory = stateDirectory
+        self.promptsDirectory = promptsDirectory
+        self.logLevel = logLevel
+        self.communities = communities
+        self.platforms = platforms
+        self.rules = rules
+        self.rulesSource = rulesSource
+    }
+
+    /// The state folder of one community.
+    public func stateDirectory(for community: CommunityProfile) -> String {
+        URL(fileURLWithPath: stateDirectory).appendingPathComponent(community.id).path
+    }
+}

@@ -1,0 +1,26 @@
+import ConvenerCore
+
+/// What the HTTP server needs to know, resolved from the config and the command line.
+public struct ServerSettings: Sendable {
+    /// The interface to listen on.
+    public var host: String
+    /// The port to listen on; 0 picks a free one.
+    public var port: Int
+    /// Whether the playground web chat is served.
+    public var playgroundEnabled: Bool
+    /// The token that guards the playground (when it is on beyond loopback) and the admin pages.
+    public var adminToken: String?
+
+    /// Server settings.
+    public init(host: String, port: Int, playgroundEnabled: Bool, adminToken: String?) {
+        self.host = host
+        self.port = port
+        self.playgroundEnabled = playgroundEnabled
+        self.adminToken = adminToken
+    }
+
+    /// Whether `host` only accepts connections from this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+}

@@ -1,0 +1,124 @@
+import ConvenerCore
+import ConvenerStore
+import Foundation
+import Logging
+
+/// One community, live: owns its state, runs the core reducer on each input and makes the result durable
+/// before anyone is told about it.
+///
+/// Inputs are reduced one at a time in arrival order; while one waits for its journal record to reach the
+/// disk, later inputs are already reduced and enqueued, so many of them share one fsync (group commit).
+public actor CommunityRuntime {
+    /// The community this runtime serves.
+    public nonisolated let profile: CommunityProfile
+    private let reducer: CommunityReducer
+    private let store: StateStore<CommunityState>
+    private let clock: any WallClock
+    private let logger: Logger
+    private var state: CommunityState
+    /// The rule engine's working state; its durable part travels in facts, its traces live here.
+    private var ruleState: RuleEngineState
+    private var lastTicket: JournalTicket?
+    private var failure: String?
+    private var isCompacting = false
+
+    /// A runtime over a store that was just opened with `state` recovered from it.
+    public init(
+        profile: CommunityProfile,
+        store: StateStore<CommunityState>,
+        state: CommunityState,
+        rules: RuleSet = .empty,
+        clock: any WallClock,
+        logger: Logger
+    ) {
+        self.profile = profile
+        self.reducer = CommunityReducer(profile: profile, rules: RuleEngine(rules: rules))
+        self.store = store
+        self.state = state
+        self.ruleState = state.ruleEngineState
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Why the community cannot take changes, or nil when it can.
+    public var unavailability: String? { failure }
+
+    /// Reduces `input`, applies and journals its facts, and returns once they are durable.
+    public func handle(_ input: Input) async throws -> Outcome {
+        if let failure { throw CommunityUnavailable(reason: failure) }
+        let outcome = reducer.reduce(state, input, rules: &ruleState, now: clock.now())
+        for note in outcome.notes {
+            logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
+        }
+        try await commit(outcome.facts)
+        return outcome
+    }
+
+    /// The member's current record, if the community knows them.
+    public func member(_ id: MemberID) -> Member? {
+        state.members[id]
+    }
+
+    /// Messages waiting for delivery, oldest first.
+    public func pendingOutbox() -> [OutboxEntry] {
+        state.outbox
+    }
+
+    /// Records that queued messages were delivered, so they leave the outbox for good.
+    public func settle(_ messageIDs: [String]) async throws {
+        let now = clock.now()
+        try await commit(messageIDs.map { .messageSettled(id: $0, at: now) })
+    }
+
+    /// Writes a new snapshot when the journal has grown past its thresholds.
+    public func compactIfNeeded() async {
+        guard failure == nil, !isCompacting, store.needsCompaction, let ticket = lastTicket else { return }
+        isCompacting = true
+        defer { isCompacting = false }
+        do {
+            try await store.compact(state, through: ticket)
+        } catch {
+            logger.error(
+                "Compaction failed; the journal keeps growing until it succeeds",
+                metadata: [
+                    "convener.community": "\(profile.id)", "error": "\(error)",
+                ])
+        }
+    }
+
+    /// Flushes everything and releases the state folder.
+    public func close() async throws {
+        try await store.close()
+    }
+
+    private func commit(_ facts: [Fact]) async throws {
+        guard !facts.isEmpty else { return }
+        state.apply(facts)
+        let ticket: JournalTicket
+        do {
+            ticket = try store.enqueue(facts)
+            lastTicket = ticket
+            try await store.waitUntilDurable(ticket)
+        } catch {
+            // The in-memory state now holds a change the disk may not: refuse further work until a restart
+            // recovers the durable prefix.
+            if failure == nil {
+                failure = "the state could not be written (\(error)); restart Convener to recover"
+                logger.critical(
+                    "State write failed; refusing further changes",
+                    metadata: [
+                        "convener.community": "\(profile.id)", "error": "\(error)",
+                    ])
+            }
+            throw CommunityUnavailable(reason: failure ?? "\(error)")
+        }
+    }
+}
+
+/// The community cannot take changes right now.
+public struct CommunityUnavailable: Error, CustomStringConvertible {
+    /// Why.
+    public let reason: String
+
+    public var description: String { "The community is unavailable: \(reason)" }
+}

@@ -1,0 +1,31 @@
+import Hummingbird
+
+/// `/healthz` (the process answers) and `/readyz` (state is loaded and writable).
+struct HealthController {
+    let runtimes: [CommunityRuntime]
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        router.get("healthz") { _, _ -> Response in
+            Self.json(.ok, #"{"status":"ok"}"#)
+        }
+        router.get("readyz") { _, _ -> Response in
+            for runtime in runtimes {
+                if let problem = await runtime.unavailability {
+                    return Self.json(
+                        .serviceUnavailable,
+                        #"{"status":"unavailable","reason":"#
+                            + JSONString.quote(problem) + "}")
+                }
+            }
+            return Self.json(.ok, #"{"status":"ready"}"#)
+        }
+    }
+
+    private static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+}

@@ -1,0 +1,33 @@
+import Crypto
+import Foundation
+import Hummingbird
+
+/// Lets a request through only with the admin token, when one is required.
+struct AdminTokenMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The token required, or nil when none is.
+    let token: String?
+    /// The cookie the playground page sets so that its own API calls carry the token.
+    let cookie: String
+
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let token else { return try await next(request, context) }
+        let bearer = request.headers[.authorization].flatMap { header -> String? in
+            header.hasPrefix("Bearer ") ? String(header.dropFirst(7)) : nil
+        }
+        let presented = bearer ?? request.cookies[cookie]?.value ?? request.uri.queryParameters.get("token")
+        guard let presented, Self.constantTimeEqual(presented, token) else {
+            throw HTTPError(.unauthorized, message: "This Convener requires the admin token for the playground.")
+        }
+        return try await next(request, context)
+    }
+
+    private static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
+        let left = SHA256.hash(data: Data(lhs.utf8))
+        let right = SHA256.hash(data: Data(rhs.utf8))
+        return left == right
+    }
+}

@@ -1,0 +1,12 @@
+/// Names one enqueued journal record; wait on it to know the record is durable.
+public struct JournalTicket: Sendable, Hashable, Comparable {
+    /// The record's sequence number.
+    public let seq: UInt64
+    /// Journal bytes written since the store's first record up to and including this one.
+    let byteMark: Int
+
+    /// Orders tickets by sequence number.
+    public static func < (lhs: JournalTicket, rhs: JournalTicket) -> Bool {
+        lhs.seq < rhs.seq
+    }
+}

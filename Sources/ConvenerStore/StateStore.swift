@@ -1,0 +1,346 @@
+import Foundation
+import Logging
+import NIOPosix
+import Synchronization
+
+/// A durable JSON state engine for one state folder: snapshot + CRC-checked JSON-lines journal, group commit.
+///
+/// The caller keeps the live state in memory (inside its actor), applies changes there, then `enqueue`s them
+/// and awaits `waitUntilDurable` before acknowledging. Records are written in enqueue order; concurrent
+/// waiters share one write + fsync.
+public final class StateStore<State: PersistentState>: Sendable {
+    /// The state folder.
+    public let directory: String
+
+    private let fileSystem: any StoreFileSystem
+    private let options: StateStoreOptions
+    private let logger: Logger
+    private let lockHandle: StoreFileHandle
+    private let inner: Mutex<Inner>
+
+    private struct Inner: Sendable {
+        var lastEnqueuedSeq: UInt64
+        var durableSeq: UInt64
+        var pending: [UInt8] = []
+        var pendingFirstSeq: UInt64?
+        var totalBytes: Int
+        var flushing = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+        var failure: StoreError?
+        var closed = false
+        var segments: [StoreSegment]
+        var active: StoreFileHandle?
+        var rotateRequested = false
+        var snapshotSeq: UInt64
+        var snapshotByteMark: Int
+        var compacting = false
+    }
+
+    private init(
+        directory: String, fileSystem: any StoreFileSystem, options: StateStoreOptions, logger: Logger,
+        lockHandle: StoreFileHandle, recovered: StoreRecovery<State>.Result, active: StoreFileHandle?
+    ) {
+        self.directory = directory
+        self.fileSystem = fileSystem
+        self.options = options
+        self.logger = logger
+        self.lockHandle = lockHandle
+        self.inner = Mutex(
+            Inner(
+                lastEnqueuedSeq: recovered.lastSeq, durableSeq: recovered.lastSeq,
+                totalBytes: recovered.bytesSinceSnapshot,
+                segments: recovered.segments, active: active, snapshotSeq: recovered.snapshotSeq,
+                snapshotByteMark: 0
+            )
+        )
+    }
+
+    /// Opens (creating if empty) a folder: takes the lock, loads the snapshot, replays the journal (cutting a
+    /// torn tail and reporting it), and returns the recovered state.
+    public static func open(
+        directory: String, options: StateStoreOptions = .init(),
+        fileSystem: some StoreFileSystem = PosixFileSystem(), logger: Logger
+    ) async throws -> (store: StateStore<State>, state: State, recovery: RecoveryReport) {
+        let fileSystem: any StoreFileSystem = fileSystem
+        let opened = try await StoreBlockingIO.run(on: options.threadPool) {
+            try Self.openBlocking(directory: directory, fileSystem: fileSystem, options: options)
+        }
+        let recovered = opened.result
+        let report = RecoveryReport(
+            snapshotSeq: recovered.snapshotSeq, lastSeq: recovered.lastSeq,
+            recordsReplayed: recovered.recordsReplayed, segmentCount: recovered.segments.count,
+            truncatedTail: recovered.tornTail, migratedFromVersion: recovered.migratedFromVersion,
+            createdNew: !recovered.hasSnapshot && recovered.segments.isEmpty
+        )
+        if let tail = recovered.tornTail {
+            logger.warning(
+                "journal tail cut after a crash: \(tail)",
+                metadata: ["convener.state.file": "\(tail.file)", "convener.state.offset": "\(tail.offset)"])
+        }
+        logger.info("\(report)", metadata: ["convener.state.dir": "\(directory)"])
+        let store = StateStore(
+            directory: directory, fileSystem: fileSystem, options: options, logger: logger,
+            lockHandle: opened.lock, recovered: recovered, active: opened.active)
+        return (store, recovered.state, report)
+    }
+
+    private static func openBlocking(
+        directory: String, fileSystem: any StoreFileSystem, options: StateStoreOptions
+    ) throws -> (lock: StoreFileHandle, result: StoreRecovery<State>.Result, active: StoreFileHandle?) {
+        try fileSystem.createDirectory(at: directory)
+        let lock = try fileSystem.lockExclusively(at: StoreLayout.path(directory, StoreLayout.lock))
+        do {
+            var result = try StoreRecovery<State>(directory: directory, fileSystem: fileSystem).load()
+            if let tail = result.tornTail {
+                try fileSystem.truncateFile(at: tail.file, toSize: tail.offset)
+            }
+            // An empty last segment (cut to nothing, or created just before a crash) is recreated on demand.
+            if let last = result.segments.last, last.lastSeq == nil {
+                try fileSystem.removeItem(at: StoreLayout.path(directory, last.name))
+                result.segments.removeLast()
+            }
+            if result.otherFiles.contains(StoreLayout.snapshotTemporary) {
+                try fileSystem.removeItem(at: StoreLayout.path(directory, StoreLayout.snapshotTemporary))
+            }
+            try fileSystem.synchronizeDirectory(at: directory)
+            // Keep appending to the last segment (its tail is clean now) rather than start a file per restart.
+            var active: StoreFileHandle?
+            if let last = result.segments.last, last.size < options.segmentMaxBytes {
+                active = try fileSystem.openForWriting(
+                    at: StoreLayout.path(directory, last.name), truncating: false)
+            }
+            return (lock, result, active)
+        } catch {
+            try? fileSystem.unlock(lock)
+            throw error
+        }
+    }
+
+    /// The ticket of the last enqueued (or recovered) record.
+    public var lastTicket: JournalTicket {
+        inner.withLock { JournalTicket(seq: $0.lastEnqueuedSeq, byteMark: $0.totalBytes) }
+    }
+
+    /// Assigns the next sequence number and buffers the record; records are written in enqueue order.
+    ///
+    /// Call it from inside the owning actor right after applying the changes in memory.
+    public func enqueue(_ changes: [State.Change]) throws -> JournalTicket {
+        let payload = try StoreCoding.encode(changes)
+        return try inner.withLock { inner in
+            if let failure = inner.failure { throw failure }
+            if inner.closed { throw StoreError.closed(directory: directory) }
+            let seq = inner.lastEnqueuedSeq + 1
+            let line = StoreRecordFormat.encodeLine(
+                seq: seq, version: State.formatVersion, type: StoreRecordFormat.changesType, payload: payload)
+            inner.lastEnqueuedSeq = seq
+            if inner.pendingFirstSeq == nil { inner.pendingFirstSeq = seq }
+            inner.pending.append(contentsOf: line)
+            inner.totalBytes += line.count
+            return JournalTicket(seq: seq, byteMark: inner.totalBytes)
+        }
+    }
+
+    /// Returns once the ticket's record is fsynced; many waiters share one write + fsync (group commit).
+    public func waitUntilDurable(_ ticket: JournalTicket) async throws {
+        while true {
+            let step: StoreFlushStep = try inner.withLock { inner in
+                if inner.durableSeq >= ticket.seq { return .done }
+                if let failure = inner.failure { throw failure }
+                if ticket.seq > inner.lastEnqueuedSeq {
+                    throw StoreError.unknownTicket(seq: ticket.seq, lastSeq: inner.lastEnqueuedSeq)
+                }
+                if inner.flushing { return .wait }
+                inner.flushing = true
+                return .flush
+            }
+            switch step {
+            case .done:
+                return
+            case .flush:
+                await flushOnce()
+            case .wait:
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    let resumeNow = inner.withLock { inner in
+                        if !inner.flushing || inner.durableSeq >= ticket.seq || inner.failure != nil { return true }
+                        inner.waiters.append(continuation)
+                        return false
+                    }
+                    if resumeNow { continuation.resume() }
+                }
+            }
+        }
+    }
+
+    /// Writes everything pending as one batch and fsyncs; the caller set `flushing`. Wakes every waiter.
+    private func flushOnce() async {
+        let batch: StoreFlushBatch? = inner.withLock { inner in
+            guard let firstSeq = inner.pendingFirstSeq else { return nil }
+            let segmentFull = (inner.segments.last?.size ?? 0) >= options.segmentMaxBytes
+            let batch = StoreFlushBatch(
+                bytes: inner.pending, firstSeq: firstSeq, lastSeq: inner.lastEnqueuedSeq, active: inner.active,
+                rotate: inner.active == nil || inner.rotateRequested || segmentFull)
+            inner.pending = []
+            inner.pendingFirstSeq = nil
+            inner.rotateRequested = false
+            return batch
+        }
+        var outcome: Result<StoreFileHandle, StoreError> = .failure(.failed(reason: "nothing to flush"))
+        if let batch {
+            let fileSystem = self.fileSystem
+            let directory = self.directory
+            do {
+                let handle = try await StoreBlockingIO.run(on: options.threadPool) { () throws -> StoreFileHandle in
+                    var handle = batch.active
+                    if batch.rotate {
+                        if let old = handle { try fileSystem.close(old) }
+                        let name = StoreSegment.name(firstSeq: batch.firstSeq)
+                        handle = try fileSystem.openForWriting(at: StoreLayout.path(directory, name), truncating: false)
+                        // The new name must survive a power loss before any record in it is acknowledged.
+                        try fileSystem.synchronizeDirectory(at: directory)
+                    }
+                    guard let handle else { throw StoreError.failed(reason: "no journal segment open") }
+                    try fileSystem.write(batch.bytes, to: handle)
+                    try fileSystem.synchronize(handle)
+                    return handle
+                }
+                outcome = .success(handle)
+            } catch let error as StoreError {
+                outcome = .failure(.failed(reason: error.description))
+            } catch {
+                outcome = .failure(.failed(reason: "\(error)"))
+            }
+        }
+        let waiters = inner.withLock { inner in
+            if let batch {
+                switch outcome {
+                case .success(let handle):
+                    if batch.rotate {
+                        inner.active = handle
+                        let name = StoreSegment.name(firstSeq: batch.firstSeq)
+                        if inner.segments.last?.name != name {
+                            inner.segments.append(
+                                StoreSegment(name: name, firstSeq: batch.firstSeq, lastSeq: nil, size: 0))
+                        }
+                    }
+                    if let last = inner.segments.indices.last {
+                        inner.segments[last].lastSeq = batch.lastSeq
+                        inner.segments[last].size += batch.bytes.count
+                    }
+                    inner.durableSeq = batch.lastSeq
+                case .failure(let error):
+                    if batch.rotate { inner.active = nil }
+                    inner.failure = error
+                }
+            }
+            inner.flushing = false
+            let waiters = inner.waiters
+            inner.waiters = []
+            return waiters
+        }
+        if case .failure(let error) = outcome, batch != nil {
+            logger.error("state journal write failed; the store accepts no more changes: \(error)")
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// True when the journal since the last snapshot passed the compaction thresholds.
+    public var needsCompaction: Bool {
+        inner.withLock { inner in
+            inner.lastEnqueuedSeq - inner.snapshotSeq >= UInt64(options.compactionRecords)
+                || inner.totalBytes - inner.snapshotByteMark >= options.compactionBytes
+        }
+    }
+
+    /// Writes `state` (which must reflect every record up to `ticket`) as the new snapshot atomically, then
+    /// drops the journal segments it covers.
+    public func compact(_ state: State, through ticket: JournalTicket) async throws {
+        let fileSystem = self.fileSystem
+        let directory = self.directory
+        try inner.withLock { inner in
+            if let failure = inner.failure { throw failure }
+            if inner.closed { throw StoreError.closed(directory: directory) }
+            if inner.compacting { throw StoreError.compactionInProgress(directory: directory) }
+            inner.compacting = true
+        }
+        defer { inner.withLock { $0.compacting = false } }
+        try await waitUntilDurable(ticket)
+        guard ticket.seq > inner.withLock({ $0.snapshotSeq }) else { return }
+        try await StoreBlockingIO.run(on: options.threadPool) {
+            let stateBytes = try StoreCoding.encode(state)
+            let bytes = StoreRecordFormat.encodeSnapshot(
+                formatVersion: State.formatVersion, seq: ticket.seq, state: stateBytes)
+            try StoreSnapshotWriter.write(bytes, directory: directory, fileSystem: fileSystem)
+        }
+        let (covered, sealed): ([StoreSegment], StoreFileHandle?) = inner.withLock { inner in
+            inner.snapshotSeq = ticket.seq
+            inner.snapshotByteMark = ticket.byteMark
+            // With no flush in flight the open segment can be sealed now (the next write starts a new one);
+            // otherwise it is sealed at the next write and dropped by the next compaction.
+            var sealed: StoreFileHandle?
+            if !inner.flushing, let active = inner.active,
+                let lastSeq = inner.segments.last?.lastSeq, lastSeq <= ticket.seq
+            {
+                sealed = active
+                inner.active = nil
+            } else {
+                inner.rotateRequested = true
+            }
+            let activeName = inner.active == nil ? nil : inner.segments.last?.name
+            let covered = inner.segments.filter { segment in
+                segment.name != activeName && (segment.lastSeq.map { $0 <= ticket.seq } ?? false)
+            }
+            inner.segments.removeAll { segment in covered.contains { $0.name == segment.name } }
+            return (covered, sealed)
+        }
+        try await StoreBlockingIO.run(on: options.threadPool) {
+            if let sealed { try fileSystem.close(sealed) }
+            for segment in covered {
+                try fileSystem.removeItem(at: StoreLayout.path(directory, segment.name))
+            }
+        }
+        logger.info(
+            "state snapshot written at seq \(ticket.seq); dropped \(covered.count) journal segment(s)",
+            metadata: ["convener.state.dir": "\(directory)"])
+    }
+
+    /// Flushes everything buffered, fsyncs, and releases the lock. Enqueues after this call throw.
+    public func close() async throws {
+        let (owned, last) = inner.withLock { inner in
+            defer { inner.closed = true }
+            return (!inner.closed, inner.lastEnqueuedSeq)
+        }
+        var flushError: (any Error)?
+        do {
+            try await waitUntilDurable(JournalTicket(seq: last, byteMark: 0))
+        } catch {
+            flushError = error
+        }
+        let release: (owned: Bool, active: StoreFileHandle?) = inner.withLock { inner in
+            defer { inner.active = nil }
+            return (owned, owned ? inner.active : nil)
+        }
+        let fileSystem = self.fileSystem
+        let lockHandle = self.lockHandle
+        if release.owned {
+            try await StoreBlockingIO.run(on: options.threadPool) {
+                if let active = release.active { try fileSystem.close(active) }
+                try fileSystem.unlock(lockHandle)
+            }
+        }
+        if let flushError { throw flushError }
+    }
+}
+
+/// What a caller of `waitUntilDurable` does next.
+private enum StoreFlushStep {
+    case done, flush, wait
+}
+
+/// Records taken from the buffer for one write + fsync.
+private struct StoreFlushBatch: Sendable {
+    var bytes: [UInt8]
+    var firstSeq: UInt64
+    var lastSeq: UInt64
+    var active: StoreFileHandle?
+    var rotate: Bool
+}

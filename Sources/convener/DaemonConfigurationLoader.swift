@@ -1,0 +1,78 @@
+import ConvenerConfig
+import ConvenerCore
+import ConvenerServer
+import Foundation
+import Logging
+
+/// Turns the config file (or the embedded defaults), the environment and the command-line overrides into the
+/// daemon's configuration, or one error listing every problem.
+enum DaemonConfigurationLoader {
+    static func load(configPath: String?, stateDirectory: String?, listen: ListenAddress?) throws -> DaemonConfiguration
+    {
+        let environment = ProcessInfo.processInfo.environment
+        var loaded: LoadedConfig
+        switch ConfigLoader.load(path: configPath, environment: environment) {
+        case .success(let value): loaded = value
+        case .failure(let errors): throw CLIError.invalidConfig(errors.description)
+        }
+        if let listen {
+            // The playground and admin-token rules depend on the address really listened on.
+            loaded.config.listen = listen
+            switch SecretResolver.local(environment: environment).resolve(loaded.config, listeningOn: listen) {
+            case .success(let secrets): loaded.secrets = secrets
+            case .failure(let errors): throw CLIError.invalidConfig(errors.description)
+            }
+        }
+        let config = loaded.config
+        let rules = try loadRules(source: loaded.source)
+        return DaemonConfiguration(
+            source: loaded.source.description,
+            server: ServerSettings(
+                host: config.listen.host,
+                port: config.listen.port,
+                playgroundEnabled: loaded.secrets.playgroundEnabled,
+                adminToken: loaded.secrets.adminToken?.revealedValue
+            ),
+            stateDirectory: absolute(stateDirectory ?? config.stateDirectory),
+            promptsDirectory: absolute(config.promptsDirectory),
+            logLevel: Logger.Level(rawValue: config.logLevel.rawValue) ?? .info,
+            communities: config.communities.map(profile),
+            platforms: loaded.secrets.platforms.enabledNames,
+            rules: rules.set,
+            rulesSource: rules.source
+        )
+    }
+
+    /// The config's `rules` (inline or files it names), or the built-in default rules when it has no such key.
+    private static func loadRules(source: ConfigSource) throws -> (set: RuleSet, source: String) {
+        guard case .file(let path) = source,
+            let yaml = try? String(contentsOfFile: path, encoding: .utf8),
+            RuleLoader.configDeclaresRules(configYAML: yaml, file: path)
+        else {
+            switch RuleLoader.parse(yaml: DefaultRules.yaml, file: DefaultRules.file) {
+            case .success(let rules): return (rules, DefaultRules.file)
+            case .failure(let errors): throw CLIError.invalidConfig(errors.description)
+            }
+        }
+        switch RuleLoader.parse(configYAML: yaml, file: path) {
+        case .success(let rules): return (rules, "\(path) (rules)")
+        case .failure(let errors): throw CLIError.invalidConfig(errors.description)
+        }
+    }
+
+    private static func profile(_ community: CommunityConfig) -> CommunityProfile {
+        CommunityProfile(
+            id: community.id,
+            name: community.name,
+            purpose: community.purpose,
+            guidelines: community.guidelines,
+            timeZone: TimeZone(identifier: community.timeZone) ?? .gmt,
+            convenors: Set(community.convenors),
+            channel: community.channel
+        )
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

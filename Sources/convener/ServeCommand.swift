@@ -1,0 +1,50 @@
+import ArgumentParser
+import ConvenerConfig
+import ConvenerServer
+import Foundation
+import Logging
+
+/// `convener serve`: runs the daemon until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the Convener daemon (stops cleanly on SIGTERM or SIGINT)."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(name: .long, help: "HOST:PORT to listen on (overrides the config's listen; port 0 picks a free one).")
+    var listen: String?
+
+    func validate() throws {
+        if let listen {
+            do {
+                _ = try ListenAddress(parsing: listen)
+            } catch {
+                throw ValidationError("--listen: \(error)")
+            }
+        }
+    }
+
+    func run() async throws {
+        let configuration = try DaemonConfigurationLoader.load(
+            configPath: options.config, stateDirectory: options.stateDir,
+            listen: listen.flatMap { try? ListenAddress(parsing: $0) }
+        )
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = configuration.logLevel
+            return handler
+        }
+        let logger = Logger(label: "convener")
+        let daemon = ConvenerDaemon(configuration: configuration, logger: logger) { line in
+            // Unbuffered, so that whoever started the daemon sees the listening address at once.
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+        do {
+            try await daemon.run()
+        } catch {
+            throw CLIError.startup("\(error)")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ConvenerConfig
+import Foundation
+import Testing
+
+/// The repository root: walk up from this file (symlinks resolved) to the folder with `Package.swift` and
+/// `Deploy/convener.example.yaml`, else `CONVENER_REPO_ROOT`.
+func repositoryRoot() -> URL? {
+    var folder = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+    let manager = FileManager.default
+    while folder.path != "/" {
+        if manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
+            manager.fileExists(atPath: folder.appendingPathComponent("Deploy/convener.example.yaml").path)
+        {
+            return folder
+        }
+        folder.deleteLastPathComponent()
+    }
+    return ProcessInfo.processInfo.environment["CONVENER_REPO_ROOT"].map { URL(fileURLWithPath: $0) }
+}
+
+/// The example config's text and path.
+func exampleConfig() throws -> (yaml: String, path: String) {
+    let root = try #require(repositoryRoot(), "cannot find the repository root; set CONVENER_REPO_ROOT")
+    let path = root.appendingPathComponent("Deploy/convener.example.yaml").path
+    return (try String(contentsOfFile: path, encoding: .utf8), path)
+}
+
+/// An environment in which every secret the example names is set.
+let exampleEnvironment = [
+    "CONVENER_ADMIN_TOKEN": "admin-secret",
+    "SLACK_SIGNING_SECRET": "slack-signing-secret",
+    "MATTERMOST_COMMAND_TOKEN": "mm-command-token",
+    "MATTERMOST_BOT_TOKEN": "mm-bot-token",
+    "DISCORD_PUBLIC_KEY": String(repeating: "ab", count: 32),
+    "DISCORD_BOT_TOKEN": "discord-bot-token",
+]
+
+@Test func exampleConfigLoadsWithoutDiagnostics() throws {
+    let (yaml, _) = try exampleConfig()
+    let result = ConfigLoader.parse(yaml: yaml, file: "Deploy/convener.example.yaml")
+    #expect(result.failureValue == nil, "\(result.failureValue?.description ?? "")")
+    let config = try #require(result.successValue)
+    #expect(config.listen == ListenAddress(host: "127.0.0.1", port: 8080))
+    #expect(config.stateDirectory == "Deploy/convener-state")
+    #expect(config.promptsDirectory == "Deploy/Prompts")
+    #expect(config.logLevel == .info)
+    #expect(config.adminToken == SecretSetting(.env("CONVENER_ADMIN_TOKEN"), isDefault: false))
+    #expect(config.playground.enabled == .auto)
+    #expect(config.communities.map(\.id) == ["swift-practitioners", "book-club"])
+    #expect(config.communities[0].timeZone == "Europe/Berlin")
+    #expect(config.communities[0].convenors == ["convenor", "slack:U024BE7LH"])
+    #expect(config.communities[0].purpose?.hasPrefix("A place to share") == true)
+    #expect(config.communities[0].guidelines?.hasSuffix("main channel.\n") == true)
+    #expect(config.communities[1].timeZone == "America/New_York")
+    #expect(config.communities[1].convenors == ["convenor"])
+    #expect(config.communities[1].channel == "general")
+    #expect(config.platforms.slack.botToken.reference == .file("Deploy/secrets/slack-bot-token"))
+    #expect(config.platforms.mattermost.url == .configured(try #require(URL(string: "https://chat.example.org"))))
+    #expect(config.platforms.discord.applicationID == .configured("1234567890123456789"))
+}
+
+@Test func exampleConfigResolvesWhenItsSecretsExist() throws {
+    let (yaml, _) = try exampleConfig()
+    let config = try #require(ConfigLoader.parse(yaml: yaml, file: "/etc/convener/convener.yaml").successValue)
+    let resolver = SecretResolver(environment: exampleEnvironment) { path in
+        guard path == "/etc/convener/secrets/slack-bot-token" else { throw SecretResolver.Failure(description: "no") }
+        return "xoxb-from-file\n"
+    }
+    let secrets = try #require(resolver.resolve(config).successValue)
+    #expect(secrets.platforms.enabledNames == ["slack", "mattermost", "discord"])
+    #expect(secrets.platforms.slack?.botToken?.revealedValue == "xoxb-from-file")
+    #expect(secrets.playgroundEnabled)
+}
+
+@Test func exampleConfigDocumentsEveryKey() throws {
+    let (yaml, _) = try exampleConfig()
+    let keys = [
+        "listen", "state_dir", "prompts_dir", "log_level", "admin_token", "playground", "enabled", "communities",
+        "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "platforms", "slack",
+        "signing_secret", "bot_token", "api_base_url", "mattermost", "command_token", "url", "discord",
+        "public_key", "application_id",
+    ]
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for key in keys {
+        let index = try #require(
+            lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(key):") },
+            "\(key) is not set in the example"
+        )
+        let previous = lines[..<index].last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        let commented = previous.trimmingCharacters(in: .whitespaces).hasPrefix("#")
+        #expect(commented, "\(key) has no comment above it")
+    }
+    #expect(yaml.contains("{env: NAME}") && yaml.contains("{file: PATH}"))
+}
