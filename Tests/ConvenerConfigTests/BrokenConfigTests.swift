@@ -16,7 +16,8 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
     }
 }
 
-private let topKeys = "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules"
+private let topKeys =
+    "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules"
 private let communityKeys = "id, name, purpose, guidelines, timezone, convenors, channel"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"
