@@ -120,3 +120,18 @@ def test_serve_refuses_a_broken_config(tmp_path):
     result = run_cli("serve", "--config", str(config), "--listen", "127.0.0.1:0", cwd=tmp_path, check=False)
     assert result.returncode != 0
     assert "convener.yaml" in result.stderr
+
+
+def test_the_container_config_is_valid(tmp_path):
+    import os
+    import subprocess
+    from conftest import BINARY, REPO
+    environment = dict(os.environ, CONVENER_ADMIN_TOKEN="t0ken")
+    result = subprocess.run([BINARY, "check", "--config", str(REPO / "Deploy" / "convener.container.yaml")],
+                            cwd=tmp_path, capture_output=True, text=True, env=environment, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "/var/lib/convener" in result.stdout
+    without_token = {k: v for k, v in environment.items() if k != "CONVENER_ADMIN_TOKEN"}
+    refused = subprocess.run([BINARY, "check", "--config", str(REPO / "Deploy" / "convener.container.yaml")],
+                             cwd=tmp_path, capture_output=True, text=True, env=without_token, timeout=60)
+    assert refused.returncode != 0 and "admin" in refused.stderr.lower()
