@@ -31,13 +31,13 @@ enum DaemonConfigurationLoader {
                 host: config.listen.host,
                 port: config.listen.port,
                 playgroundEnabled: loaded.secrets.playgroundEnabled,
-                adminToken: loaded.secrets.adminToken?.revealedValue
+                adminToken: loaded.secrets.adminToken?.revealedValue,
+                platforms: credentials(loaded.secrets.platforms)
             ),
             stateDirectory: absolute(stateDirectory ?? config.stateDirectory),
             promptsDirectory: absolute(config.promptsDirectory),
             logLevel: Logger.Level(rawValue: config.logLevel.rawValue) ?? .info,
             communities: config.communities.map(profile),
-            platforms: loaded.secrets.platforms.enabledNames,
             rules: rules.set,
             rulesSource: rules.source
         )
@@ -58,6 +58,17 @@ enum DaemonConfigurationLoader {
         case .success(let rules): return (rules, "\(path) (rules)")
         case .failure(let errors): throw CLIError.invalidConfig(errors.description)
         }
+    }
+
+    private static func credentials(_ platforms: ResolvedPlatforms) -> PlatformCredentials {
+        PlatformCredentials(
+            slackSigningSecret: platforms.slack?.signingSecret.revealedValue,
+            mattermostCommandToken: platforms.mattermost?.commandToken.revealedValue,
+            mattermostActionSecret: platforms.mattermost.map {
+                ($0.botToken ?? $0.commandToken).revealedValue
+            },
+            discordPublicKey: platforms.discord?.publicKey.revealedValue
+        )
     }
 
     private static func profile(_ community: CommunityConfig) -> CommunityProfile {

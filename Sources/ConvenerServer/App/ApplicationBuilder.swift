@@ -13,12 +13,14 @@ public func buildApplication(
     runtime: CommunityRuntime,
     runtimes: [CommunityRuntime],
     timeline: PlaygroundTimeline,
+    clock: any WallClock = SystemWallClock(),
     logger: Logger,
     onListening: @escaping @Sendable (String) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ConvenerRequestContext.self)
     router.add(middleware: JSONErrorMiddleware())
     HealthController(runtimes: runtimes).addRoutes(to: router)
+    PlatformRoutes(settings: settings.platforms, runtime: runtime, clock: clock, logger: logger).addRoutes(to: router)
     if settings.playgroundEnabled {
         PlaygroundController(runtime: runtime, timeline: timeline, adminToken: settings.adminToken)
             .addRoutes(to: router.group("playground"))

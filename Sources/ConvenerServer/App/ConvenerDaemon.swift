@@ -61,12 +61,15 @@ public struct ConvenerDaemon {
         }
         summary.append("  rules:      \(configuration.rules.rules.count) from \(configuration.rulesSource)")
         summary.append("  prompts:    \(PromptFolder.describe(configuration.promptsDirectory))")
-        let served = configuration.server.playgroundEnabled ? "playground" : "none (the playground is off)"
-        let waiting =
-            configuration.platforms.isEmpty
-            ? ""
-            : "; configured, but not served by this version yet: " + configuration.platforms.joined(separator: ", ")
-        summary.append("  platforms:  \(served)\(waiting)")
+        let served =
+            (configuration.server.playgroundEnabled ? ["playground"] : [])
+            + configuration.server.platforms.servedPlatforms
+        summary.append("  platforms:  \(served.isEmpty ? "none" : served.joined(separator: ", "))")
+        if !configuration.server.platforms.servedPlatforms.isEmpty {
+            summary.append(
+                "              (chat platforms get immediate replies; queued messages reach only the playground so far)"
+            )
+        }
         summary.append("  delivery:   \(CurlTransport.versionDescription)")
         report(summary.joined(separator: "\n"))
 
@@ -76,6 +79,7 @@ public struct ConvenerDaemon {
             runtime: primary,
             runtimes: runtimes,
             timeline: timeline,
+            clock: clock,
             logger: logger,
             onListening: { [report] url in
                 if playgroundEnabled { report("  playground: \(url)/playground") }

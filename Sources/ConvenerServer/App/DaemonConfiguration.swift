@@ -17,8 +17,6 @@ public struct DaemonConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// The communities served; the playground speaks to the first.
     public var communities: [CommunityProfile]
-    /// The chat platforms enabled, by name, for the start-up summary.
-    public var platforms: [String]
     /// The rules every community runs.
     public var rules: RuleSet
     /// Where the rules came from, for the start-up summary.
@@ -32,7 +30,6 @@ public struct DaemonConfiguration: Sendable {
         promptsDirectory: String,
         logLevel: Logger.Level,
         communities: [CommunityProfile],
-        platforms: [String],
         rules: RuleSet = .empty,
         rulesSource: String = "none"
     ) {
@@ -42,7 +39,6 @@ public struct DaemonConfiguration: Sendable {
         self.promptsDirectory = promptsDirectory
         self.logLevel = logLevel
         self.communities = communities
-        self.platforms = platforms
         self.rules = rules
         self.rulesSource = rulesSource
     }

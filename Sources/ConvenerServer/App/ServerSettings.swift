@@ -10,13 +10,22 @@ public struct ServerSettings: Sendable {
     public var playgroundEnabled: Bool
     /// The token that guards the playground (when it is on beyond loopback) and the admin pages.
     public var adminToken: String?
+    /// The chat platforms' secrets; each platform's routes are served when its secret is present.
+    public var platforms: PlatformCredentials
 
     /// Server settings.
-    public init(host: String, port: Int, playgroundEnabled: Bool, adminToken: String?) {
+    public init(
+        host: String,
+        port: Int,
+        playgroundEnabled: Bool,
+        adminToken: String?,
+        platforms: PlatformCredentials = PlatformCredentials()
+    ) {
         self.host = host
         self.port = port
         self.playgroundEnabled = playgroundEnabled
         self.adminToken = adminToken
+        self.platforms = platforms
     }
 
     /// Whether `host` only accepts connections from this machine.

@@ -1,0 +1,56 @@
+import ConvenerCore
+import ConvenerPlatforms
+import Foundation
+import Hummingbird
+
+/// `/discord/interactions`: Ed25519 over timestamp and body with the application's public key; Discord probes
+/// with bad signatures and expects 401 for them.
+struct DiscordController {
+    let runtime: CommunityRuntime
+    let verifier: DiscordVerifier
+    let gate: PlatformGate
+    let clock: any WallClock
+
+    func addRoutes(to router: Router<ConvenerRequestContext>) {
+        router.post("discord/interactions") { request, context in
+            try await interaction(request, body: try await request.rawBody(context: context))
+        }
+    }
+
+    private func interaction(_ request: Request, body: Data) async throws -> Response {
+        let now = clock.now()
+        let signature = request.platformHeader(DiscordVerifier.signatureHeader)
+        do {
+            try verifier.verify(
+                body: body, signature: signature, timestamp: request.platformHeader(DiscordVerifier.timestampHeader),
+                now: now)
+        } catch {
+            throw PlatformResponse.unauthorized(error)
+        }
+        guard let signature, await gate.admit(signature: signature, now: now) else {
+            throw PlatformResponse.unauthorized("This request was already received (a replay); it was ignored.")
+        }
+        let inbound: PlatformInbound
+        do {
+            inbound = try DiscordParser.parseInteraction(body: body)
+        } catch {
+            throw PlatformResponse.badRequest(error)
+        }
+        switch inbound {
+        case .input(let platformRequest):
+            let outcome = try await runtime.handleOrUnavailable(platformRequest.input)
+            var clicked: String?
+            if case .action(let messageID, _) = platformRequest.input.event { clicked = messageID }
+            guard let reply = outcome.replies.first else {
+                return PlatformResponse.json(DiscordRenderer.deferredUpdate)
+            }
+            return PlatformResponse.json(try DiscordRenderer.interactionResponse(reply, clickedMessageID: clicked))
+        case .reply(let reply):
+            return Response(
+                status: .ok, headers: [.contentType: reply.contentType],
+                body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+        case .memberJoined, .reaction, .ignored:
+            return PlatformResponse.json(DiscordRenderer.deferredUpdate)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// The secrets the chat platform routes verify requests with; a platform's routes exist only when its secret does.
+public struct PlatformCredentials: Sendable {
+    /// Slack's signing secret (signing v0).
+    public var slackSigningSecret: String?
+    /// Mattermost's slash command token.
+    public var mattermostCommandToken: String?
+    /// The key Convener signs its own Mattermost button contexts with.
+    public var mattermostActionSecret: String?
+    /// Discord's application public key, hex.
+    public var discordPublicKey: String?
+
+    /// Credentials; by default none, so no platform route is served.
+    public init(
+        slackSigningSecret: String? = nil,
+        mattermostCommandToken: String? = nil,
+        mattermostActionSecret: String? = nil,
+        discordPublicKey: String? = nil
+    ) {
+        self.slackSigningSecret = slackSigningSecret
+        self.mattermostCommandToken = mattermostCommandToken
+        self.mattermostActionSecret = mattermostActionSecret
+        self.discordPublicKey = discordPublicKey
+    }
+
+    /// The platforms that will be served, by name.
+    public var servedPlatforms: [String] {
+        [
+            slackSigningSecret.map { _ in "slack" }, mattermostCommandToken.map { _ in "mattermost" },
+            discordPublicKey.map { _ in "discord" },
+        ].compactMap { $0 }
+    }
+}

@@ -1,0 +1,83 @@
+import ConvenerCore
+import ConvenerPlatforms
+import Foundation
+import Hummingbird
+
+/// `/slack/commands`, `/slack/interactions` and `/slack/events`: verified with signing v0 on the raw body before
+/// anything is parsed.
+struct SlackController {
+    let runtime: CommunityRuntime
+    let verifier: SlackVerifier
+    let gate: PlatformGate
+    let clock: any WallClock
+
+    func addRoutes(to router: Router<ConvenerRequestContext>) {
+        let slack = router.group("slack")
+        slack.post("commands") { request, context in
+            try await answer(request, context) { body, now in try SlackParser.parseCommand(body: body, now: now) }
+        }
+        slack.post("interactions") { request, context in
+            try await answer(request, context) { body, now in try SlackParser.parseInteraction(body: body, now: now) }
+        }
+        slack.post("events") { request, context in
+            try await answer(request, context, repliesInline: false) { body, _ in try SlackParser.parseEvent(body: body)
+            }
+        }
+    }
+
+    /// Verifies, parses, runs the input and renders the first reply as the HTTP answer.
+    ///
+    /// Events get only an acknowledgement: Slack shows nothing sent in the answer to an event.
+    private func answer(
+        _ request: Request,
+        _ context: ConvenerRequestContext,
+        repliesInline: Bool = true,
+        parse: (Data, Date) throws -> PlatformInbound
+    ) async throws -> Response {
+        let body = try await request.rawBody(context: context)
+        let now = clock.now()
+        let signature = request.platformHeader(SlackVerifier.signatureHeader)
+        do {
+            try verifier.verify(
+                body: body, timestamp: request.platformHeader(SlackVerifier.timestampHeader), signature: signature,
+                now: now)
+        } catch {
+            throw PlatformResponse.unauthorized(error)
+        }
+        guard let signature, await gate.admit(signature: signature, now: now) else {
+            throw PlatformResponse.unauthorized("This request was already received (a replay); it was ignored.")
+        }
+        let inbound: PlatformInbound
+        do {
+            inbound = try parse(body, now)
+        } catch {
+            throw PlatformResponse.badRequest("\(error)")
+        }
+        switch inbound {
+        case .input(let platformRequest):
+            guard await gate.firstTime(inputID: platformRequest.input.id, now: now) else {
+                return PlatformResponse.acknowledged
+            }
+            let outcome = try await runtime.handleOrUnavailable(platformRequest.input)
+            guard repliesInline, let reply = outcome.replies.first else { return PlatformResponse.acknowledged }
+            return PlatformResponse.json(try SlackRenderer.commandResponse(reply))
+        case .reply(let reply):
+            return Response(
+                status: .ok, headers: [.contentType: reply.contentType],
+                body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+        case .memberJoined, .reaction, .ignored:
+            return PlatformResponse.acknowledged
+        }
+    }
+}
+
+extension CommunityRuntime {
+    /// Runs `input`; a community that cannot take changes answers 503 so the platform retries later.
+    func handleOrUnavailable(_ input: Input) async throws -> Outcome {
+        do {
+            return try await handle(input)
+        } catch let error as CommunityUnavailable {
+            throw HTTPError(.serviceUnavailable, message: error.description)
+        }
+    }
+}
