@@ -10,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the store, rule conditions, schedules and pairing (use a release build).",
-        subcommands: [Store.self, CEL.self, Rules.self, Cron.self, Pairing.self]
+        subcommands: [Store.self, CEL.self, Rules.self, Cron.self, Scheduler.self, Pairing.self]
     )
 
     struct Store: AsyncParsableCommand {
@@ -82,6 +82,19 @@ struct BenchCommand: AsyncParsableCommand {
 
         func run() {
             print(CronBenchmark.run(samples: samples))
+        }
+    }
+
+    struct Scheduler: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "10,000 schedules due in the same minute: time to decide and record every fire."
+        )
+
+        @Option(name: .long, help: "How many schedules.")
+        var schedules = 10_000
+
+        func run() {
+            print(ScheduleBenchmark.run(scheduleCount: schedules))
         }
     }
 

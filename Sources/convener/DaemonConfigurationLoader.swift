@@ -25,7 +25,9 @@ enum DaemonConfigurationLoader {
         }
         let config = loaded.config
         let rules = try loadRules(source: loaded.source)
-        return DaemonConfiguration(
+        let promptFolders = ([config.promptsDirectory] + config.extraPromptsDirectories).map(absolute)
+        let prompts = PromptLibraryLoader.load(folderPaths: promptFolders)
+        var configuration = DaemonConfiguration(
             source: loaded.source.description,
             server: ServerSettings(
                 host: config.listen.host,
@@ -41,6 +43,9 @@ enum DaemonConfigurationLoader {
             rules: rules.set,
             rulesSource: rules.source
         )
+        configuration.prompts = prompts.library
+        configuration.promptProblems = prompts.diagnostics.map(\.description)
+        return configuration
     }
 
     /// The config's `rules` (inline or files it names), or the built-in default rules when it has no such key.
@@ -79,7 +84,9 @@ enum DaemonConfigurationLoader {
             guidelines: community.guidelines,
             timeZone: TimeZone(identifier: community.timeZone) ?? .gmt,
             convenors: Set(community.convenors),
-            channel: community.channel
+            channel: community.channel,
+            holidays: community.holidays,
+            inactiveAfterDays: community.inactiveAfterDays
         )
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvenerConfig
+import ConvenerCore
 import ConvenerServer
 import Foundation
 import Logging
@@ -37,7 +38,15 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "convener")
-        let daemon = ConvenerDaemon(configuration: configuration, logger: logger) { line in
+        var clock: any WallClock = SystemWallClock()
+        if let text = ProcessInfo.processInfo.environment["CONVENER_TEST_CLOCK"] {
+            guard let scaled = ScaledWallClock(parsing: text) else {
+                throw CLIError.startup(
+                    "CONVENER_TEST_CLOCK='\(text)' is not ISO8601[,RATE]; use e.g. 2026-01-06T09:59:50Z,60")
+            }
+            clock = scaled
+        }
+        let daemon = ConvenerDaemon(configuration: configuration, logger: logger, clock: clock) { line in
             // Unbuffered, so that whoever started the daemon sees the listening address at once.
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

@@ -17,14 +17,38 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
 }
 
 private let topKeys =
-    "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules"
-private let communityKeys = "id, name, purpose, guidelines, timezone, convenors, channel"
+    "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules, "
+    + "extra_prompts_dirs"
+private let communityKeys =
+    "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"
 private let inlineSecret = "secrets are never written in the config; use {env: NAME} or {file: PATH}"
 
 /// The table: every kind of problem, with line, column, key path and message spelled out.
 let brokenConfigs: [BrokenConfig] = [
+    BrokenConfig(
+        "a holiday that is not a date",
+        """
+        communities:
+          - name: Book Club
+            holidays: ["2026-12-24", "2026-12-32", "2026-12-26..2026-12-25"]
+        """,
+        "convener.yaml:3:30: communities[0].holidays[1]: '2026-12-32' is not a holiday; "
+            + "use YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD (first day not after last day)",
+        "convener.yaml:3:44: communities[0].holidays[2]: '2026-12-26..2026-12-25' is not a holiday; "
+            + "use YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD (first day not after last day)"
+    ),
+    BrokenConfig(
+        "inactive_after_days out of range",
+        """
+        communities:
+          - name: Book Club
+            inactive_after_days: 0
+        """,
+        "convener.yaml:3:26: communities[0].inactive_after_days: '0' is not a number of days; "
+            + "use a whole number from 1 to 3650"
+    ),
     BrokenConfig(
         "time zone typo, the issue's example",
         """

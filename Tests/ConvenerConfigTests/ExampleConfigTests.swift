@@ -51,6 +51,9 @@ let exampleEnvironment = [
     #expect(config.communities[0].convenors == ["convenor", "slack:U024BE7LH"])
     #expect(config.communities[0].purpose?.hasPrefix("A place to share") == true)
     #expect(config.communities[0].guidelines?.hasSuffix("main channel.\n") == true)
+    #expect(config.extraPromptsDirectories == ["Deploy/my-prompts"])
+    #expect(config.communities[0].holidays.map(\.description) == ["2026-12-24..2026-12-26", "2027-01-01"])
+    #expect(config.communities[0].inactiveAfterDays == 30)
     #expect(config.communities[1].timeZone == "America/New_York")
     #expect(config.communities[1].convenors == ["convenor"])
     #expect(config.communities[1].channel == "general")
@@ -78,7 +81,7 @@ let exampleEnvironment = [
         "listen", "state_dir", "prompts_dir", "log_level", "admin_token", "playground", "enabled", "communities",
         "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "platforms", "slack",
         "signing_secret", "bot_token", "api_base_url", "mattermost", "command_token", "url", "discord",
-        "public_key", "application_id",
+        "public_key", "application_id", "extra_prompts_dirs", "holidays", "inactive_after_days",
     ]
     let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for key in keys {

@@ -1,3 +1,4 @@
+import ConvenerCore
 import Foundation
 
 /// One community the daemon facilitates.
@@ -16,6 +17,10 @@ public struct CommunityConfig: Sendable, Hashable {
     public var convenors: [String]
     /// The community's main channel name (default `general`).
     public var channel: String
+    /// Holidays: `YYYY-MM-DD` days and `YYYY-MM-DD..YYYY-MM-DD` ranges, on which schedules skip or postpone.
+    public var holidays: [CommunityHoliday]
+    /// After how many silent days a member counts as inactive (default 30).
+    public var inactiveAfterDays: Int
 
     /// Creates a community; `id` defaults to the slug of `name`.
     public init(
@@ -25,7 +30,9 @@ public struct CommunityConfig: Sendable, Hashable {
         guidelines: String? = nil,
         timeZone: String = "UTC",
         convenors: [String] = ["convenor"],
-        channel: String = "general"
+        channel: String = "general",
+        holidays: [CommunityHoliday] = [],
+        inactiveAfterDays: Int = 30
     ) {
         self.id = id ?? Self.slug(of: name)
         self.name = name
@@ -34,6 +41,8 @@ public struct CommunityConfig: Sendable, Hashable {
         self.timeZone = timeZone
         self.convenors = convenors
         self.channel = channel
+        self.holidays = holidays
+        self.inactiveAfterDays = inactiveAfterDays
     }
 
     /// The default id for a name: ASCII-folded, lowercase, runs of other characters as `-`, at most 40 long.

@@ -6,6 +6,8 @@ public struct ConvenerConfig: Sendable, Hashable {
     public var stateDirectory: String
     /// The prompt library folder, same rule (default `Prompts`).
     public var promptsDirectory: String
+    /// The convenors' own prompt folders, read after the built-in library in this order (default none).
+    public var extraPromptsDirectories: [String] = []
     /// Log verbosity (default `info`).
     public var logLevel: ConfigLogLevel
     /// The token that guards the dashboard and a public playground (default env `CONVENER_ADMIN_TOKEN`).

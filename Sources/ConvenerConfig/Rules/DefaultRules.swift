@@ -44,11 +44,13 @@ public enum DefaultRules {
               - post: "📊 The poll \"{{ event.payload.question }}\" has closed: {{ event.payload.results }}"
 
           - id: nudge-quiet-members
-            description: One gentle nudge after 30 quiet days; never more than once a month per member.
-            trigger:
-              schedule: {cron: "0 11 * * MON"}
-            foreach: >-
-              members.filter(m, m.daysSinceActive >= 30 && !m.away && !m.isConvenor && !('nudged' in m.tags))
+            description: >-
+              One kind nudge by DM when a member has been quiet for the community's inactive_after_days (30 by
+              default); never more than once a month per member, never while they are away. For a personal touch
+              instead, use `nudge: {style: buddy}`: it asks a convenor to reach out.
+            trigger: member.inactive
+            conditions:
+              - "!member.away && !member.isConvenor && !('nudged' in member.tags)"
             actions:
               - nudge: {style: gentle}
               - member.tag: nudged

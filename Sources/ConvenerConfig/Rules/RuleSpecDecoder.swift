@@ -68,10 +68,11 @@ struct RuleSpecDecoder {
             enabled = Self.bool(enabledField, &context, prefix: prefix) ?? true
         }
         var trigger: RuleTrigger?
+        var scheduleOptions = RuleScheduleOptions.standard
         if let triggerField = table.required(
             "trigger", &context, hint: "an event type such as member.joined, or schedule: {cron, timezone}")
         {
-            trigger = decodeTrigger(triggerField, &context, prefix: prefix)
+            trigger = decodeTrigger(triggerField, &context, prefix: prefix, options: &scheduleOptions)
         }
         var conditions: [String] = []
         if let conditionsField = table.optional("conditions", &context) {
@@ -95,13 +96,13 @@ struct RuleSpecDecoder {
         guard context.diagnostics.count == before, let trigger else { return nil }
         let spec = RuleSpec(
             id: id, description: description, enabled: enabled, trigger: trigger, conditions: conditions,
-            foreach: foreach, actions: actions, mode: mode, rateLimit: rateLimit)
+            foreach: foreach, actions: actions, mode: mode, rateLimit: rateLimit, scheduleOptions: scheduleOptions)
         return Decoded(spec: spec, field: field, parts: parts)
     }
 
-    private mutating func decodeTrigger(_ field: ConfigField, _ context: inout ConfigContext, prefix: String)
-        -> RuleTrigger?
-    {
+    private mutating func decodeTrigger(
+        _ field: ConfigField, _ context: inout ConfigContext, prefix: String, options: inout RuleScheduleOptions
+    ) -> RuleTrigger? {
         remember("trigger", field)
         if field.node.scalar != nil {
             guard let type = field.string(&context) else { return nil }
@@ -130,7 +131,8 @@ struct RuleSpecDecoder {
             remember("trigger.schedule.cron", schedule)
             return schedule.string(&context).map { RuleTrigger.schedule(cron: $0, timeZone: nil) }
         }
-        guard let scheduleTable = schedule.table(&context, keys: ["cron", "timezone"]) else { return nil }
+        let scheduleKeys = ["cron", "timezone", "catchUp", "maxLateness", "holidays"]
+        guard let scheduleTable = schedule.table(&context, keys: scheduleKeys) else { return nil }
         let cronField = scheduleTable.required("cron", &context, hint: "five cron fields such as '0 9 * * MON'")
         let cron = cronField.flatMap { $0.string(&context) }
         if let cronField { remember("trigger.schedule.cron", cronField) }
@@ -138,6 +140,33 @@ struct RuleSpecDecoder {
         if let zoneField = scheduleTable.optional("timezone", &context) {
             remember("trigger.schedule.timezone", zoneField)
             timeZone = zoneField.string(&context)
+        }
+        if let catchUpField = scheduleTable.optional("catchUp", &context) {
+            remember("trigger.schedule.catchUp", catchUpField)
+            let policies = CatchUpPolicy.allCases.map { (word: $0.rawValue, value: $0) }
+            if let policy = catchUpField.choice(&context, what: "a catch-up policy", options: policies) {
+                options.catchUp.policy = policy
+            }
+        }
+        if let latenessField = scheduleTable.optional("maxLateness", &context) {
+            remember("trigger.schedule.maxLateness", latenessField)
+            if let text = latenessField.string(&context) {
+                if let duration = CommandDuration.parse(text) {
+                    options.catchUp.maxLateness = TimeInterval(duration.seconds)
+                } else {
+                    context.report(
+                        latenessField,
+                        prefix + "\(ConfigField.quoted(text)) is not a duration; use a number and a unit, "
+                            + "like 30m, 2h, 3d or 1d12h")
+                }
+            }
+        }
+        if let holidaysField = scheduleTable.optional("holidays", &context) {
+            remember("trigger.schedule.holidays", holidaysField)
+            let handlings = HolidayHandling.allCases.map { (word: $0.rawValue, value: $0) }
+            if let handling = holidaysField.choice(&context, what: "a holiday handling", options: handlings) {
+                options.holidays = handling
+            }
         }
         return cron.map { RuleTrigger.schedule(cron: $0, timeZone: timeZone) }
     }

@@ -1,9 +1,12 @@
+import ConvenerCore
 import Foundation
 
 /// The `communities` list.
 extension CommunityConfig {
     /// The keys allowed in one community.
-    static let keys = ["id", "name", "purpose", "guidelines", "timezone", "convenors", "channel"]
+    static let keys = [
+        "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays", "inactive_after_days",
+    ]
 
     /// Reads the list; ids must be unique across it.
     static func decodeList(_ field: ConfigField, _ context: inout ConfigContext) -> [CommunityConfig]? {
@@ -68,6 +71,12 @@ extension CommunityConfig {
         if let channel = table.optional("channel", &context)?.channelName(&context) {
             community.channel = channel
         }
+        if let holidays = table.optional("holidays", &context)?.holidays(&context) {
+            community.holidays = holidays
+        }
+        if let days = table.optional("inactive_after_days", &context)?.dayCount(&context) {
+            community.inactiveAfterDays = days
+        }
         return context.diagnostics.count == before ? (community, idField) : nil
     }
 }
@@ -122,6 +131,31 @@ extension ConfigField {
             return nil
         }
         return name
+    }
+
+    /// A list of holidays, each `YYYY-MM-DD` or `YYYY-MM-DD..YYYY-MM-DD`.
+    fileprivate func holidays(_ context: inout ConfigContext) -> [CommunityHoliday]? {
+        guard let items = list(&context) else { return nil }
+        var holidays: [CommunityHoliday] = []
+        for field in items {
+            guard let text = field.string(&context) else { continue }
+            if let holiday = CommunityHoliday(parsing: text) {
+                holidays.append(holiday)
+            } else {
+                context.report(field, "\(Self.quoted(text)) is not a holiday; \(CommunityHoliday.formatHint)")
+            }
+        }
+        return holidays.count == items.count ? holidays : nil
+    }
+
+    /// A whole number of days from 1 to 3650.
+    fileprivate func dayCount(_ context: inout ConfigContext) -> Int? {
+        guard let text = string(&context) else { return nil }
+        guard let days = Int(text), (1...3650).contains(days) else {
+            context.report(self, "\(Self.quoted(text)) is not a number of days; use a whole number from 1 to 3650")
+            return nil
+        }
+        return days
     }
 
     private static let platforms = ["slack", "mattermost", "discord", "playground"]

@@ -3,7 +3,7 @@ extension ConvenerConfig {
     /// The keys allowed at the top level.
     static let keys = [
         "listen", "state_dir", "prompts_dir", "log_level", "admin_token", "playground", "communities", "platforms",
-        "rules",
+        "rules", "extra_prompts_dirs",
     ]
 
     /// Reads the document root over the embedded defaults; every problem lands in `context`.
@@ -22,6 +22,9 @@ extension ConvenerConfig {
         }
         if let field = table.optional("prompts_dir", &context), let path = field.filePath(&context) {
             config.promptsDirectory = path
+        }
+        if let field = table.optional("extra_prompts_dirs", &context), let items = field.list(&context) {
+            config.extraPromptsDirectories = items.compactMap { $0.filePath(&context) }
         }
         if let field = table.optional("log_level", &context) {
             let levels = ConfigLogLevel.allCases.map { (word: $0.rawValue, value: $0) }

@@ -16,6 +16,10 @@ public struct CommunityProfile: Sendable, Equatable {
     public var convenors: Set<String>
     /// The community's main channel.
     public var channel: String
+    /// The community's holidays, on its own calendar.
+    public var holidays: [CommunityHoliday]
+    /// After how many silent days `member.inactive` is raised for a member.
+    public var inactiveAfterDays: Int
 
     /// A community profile.
     public init(
@@ -25,7 +29,9 @@ public struct CommunityProfile: Sendable, Equatable {
         guidelines: String? = nil,
         timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
         convenors: Set<String> = [],
-        channel: String = "general"
+        channel: String = "general",
+        holidays: [CommunityHoliday] = [],
+        inactiveAfterDays: Int = 30
     ) {
         self.id = id
         self.name = name
@@ -34,6 +40,13 @@ public struct CommunityProfile: Sendable, Equatable {
         self.timeZone = timeZone
         self.convenors = convenors
         self.channel = channel
+        self.holidays = holidays
+        self.inactiveAfterDays = inactiveAfterDays
+    }
+
+    /// The community's calendar: its holidays in its time zone.
+    public var calendar: CommunityCalendar {
+        CommunityCalendar(timeZone: timeZone, holidays: holidays)
     }
 
     /// The convenors as member ids; a bare name is a playground member.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a community remembers: the value the reducer reads and the facts change.
 public struct CommunityState: Codable, Sendable, Equatable {
     /// The members, by id.
@@ -8,9 +10,31 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public var ruleBuckets: [String: RuleTokenBucket] = [:]
     /// The number the next rule run gets.
     public var ruleRunNumber = 1
+    /// What each rule schedule has fired or skipped, by rule id.
+    public var scheduleLedger = ScheduleFireLedger()
+    /// Which discussion prompts each theme has posted in its current round.
+    public var promptRotation = PromptRotation()
+    /// Members who said `/cop away`, and until when.
+    public var vacations = MemberVacations()
+    /// Members for whom `member.inactive` was raised, with when, until they are active again.
+    public var inactiveSince: [MemberID: Date] = [:]
 
     /// The state of a new community.
     public init() {}
+
+    /// Decodes a state; snapshots written before schedules, prompts and vacations existed lack those keys.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        members = try container.decode([MemberID: Member].self, forKey: .members)
+        outbox = try container.decode([OutboxEntry].self, forKey: .outbox)
+        ruleBuckets = try container.decodeIfPresent([String: RuleTokenBucket].self, forKey: .ruleBuckets) ?? [:]
+        ruleRunNumber = try container.decodeIfPresent(Int.self, forKey: .ruleRunNumber) ?? 1
+        scheduleLedger =
+            try container.decodeIfPresent(ScheduleFireLedger.self, forKey: .scheduleLedger) ?? ScheduleFireLedger()
+        promptRotation = try container.decodeIfPresent(PromptRotation.self, forKey: .promptRotation) ?? PromptRotation()
+        vacations = try container.decodeIfPresent(MemberVacations.self, forKey: .vacations) ?? MemberVacations()
+        inactiveSince = try container.decodeIfPresent([MemberID: Date].self, forKey: .inactiveSince) ?? [:]
+    }
 
     /// Applies one fact. Every fact is cheap to apply, whatever the size of the state.
     public mutating func apply(_ fact: Fact) {
@@ -24,6 +48,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
             members[id]?.lastActiveAt = at
         case .memberForgotten(let id):
             members[id] = nil
+            vacations.setBack(id)
+            inactiveSince[id] = nil
             outbox.removeAll { $0.message.audience == .direct(id) || $0.message.audience == .ephemeral(id) }
         case .memberTagged(let id, let tag):
             if let tags = members[id]?.tags, !tags.contains(tag) {
@@ -38,6 +64,20 @@ public struct CommunityState: Codable, Sendable, Equatable {
             outbox.append(entry)
         case .messageSettled(let id, _):
             outbox.removeAll { $0.message.id == id }
+        case .scheduleRecorded(let schedule, let entry):
+            scheduleLedger.entries[schedule] = entry
+        case .promptRotated(let theme, let round):
+            promptRotation.setRound(round, forTheme: theme)
+        case .memberAwayChanged(let id, let until):
+            if let until {
+                vacations.setAway(id, until: until)
+            } else {
+                vacations.setBack(id)
+            }
+        case .memberInactiveRaised(let id, let at):
+            inactiveSince[id] = at
+        case .memberReturned(let id):
+            inactiveSince[id] = nil
         }
     }
 

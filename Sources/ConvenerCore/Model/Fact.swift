@@ -21,6 +21,17 @@ public enum Fact: Codable, Sendable, Equatable {
     case messageQueued(OutboxEntry)
     /// A queued message was delivered (or given up on) and leaves the outbox.
     case messageSettled(id: String, at: Date)
+    /// A rule schedule's ledger entry after a tick: recorded in the same journal record as the fires' messages,
+    /// so a restart neither repeats nor drops a fire.
+    case scheduleRecorded(schedule: String, entry: ScheduleFireLedger.Entry)
+    /// A theme's rotation after a prompt was posted or skipped.
+    case promptRotated(theme: String, round: PromptRotation.ThemeRound)
+    /// A member said `/cop away` (until a date) or `/cop back` (nil).
+    case memberAwayChanged(member: MemberID, until: Date?)
+    /// `member.inactive` was raised for a quiet member; it is not raised again until they are active.
+    case memberInactiveRaised(member: MemberID, at: Date)
+    /// A member for whom `member.inactive` was raised is active again.
+    case memberReturned(member: MemberID)
 }
 
 /// A message waiting in the outbox.

@@ -8,4 +8,10 @@ struct CommandContext {
     let rules: RuleEngine
     let ruleState: RuleEngineState
     let now: Date
+    /// The id of the input, from which the ids of channel messages derive.
+    let inputID: String
+    /// The state before the command.
+    let state: CommunityState
+    /// The reducer, for its prompt library.
+    let reducer: CommunityReducer
 }

@@ -43,10 +43,71 @@ struct CommandHandler {
             case .failure(let error): replies.ephemeral("\(error)")
             }
             return []
+        case .away(let duration):
+            return away(for: duration, replies: &replies)
+        case .back:
+            return back(replies: &replies)
+        case .promptNow:
+            var runner = RuleRunner(
+                reducer: context.reducer, idPrefix: "\(context.inputID).prompt", member: nil, state: context.state,
+                now: context.now)
+            let facts = runner.postPrompt(theme: nil)
+            replies.ephemeral(
+                facts.isEmpty
+                    ? "There is no prompt to post: the prompt library has no theme "
+                        + "'\(context.reducer.defaultPromptTheme)'."
+                    : "Posted the next '\(context.reducer.defaultPromptTheme)' prompt in #\(context.profile.channel).")
+            return facts
+        case .promptNext:
+            replies.ephemeral(promptPreview())
+            return []
+        case .promptSkip:
+            return skipPrompt(replies: &replies)
         default:
             replies.ephemeral(notYetAvailable(command))
             return []
         }
+    }
+
+    private func away(for duration: CommandDuration, replies: inout ReplyBuilder) -> [Fact] {
+        let until = context.now.addingTimeInterval(TimeInterval(duration.seconds))
+        var style = Date.ISO8601FormatStyle(timeZone: context.profile.timeZone)
+        style = style.year().month().day()
+        replies.ephemeral(
+            "Enjoy your break! You are away until \(until.formatted(style)): no nudges, pairing rounds or roster "
+                + "turns for you until then. `/cop back` ends it early.")
+        return [.memberAwayChanged(member: context.member.id, until: until)]
+    }
+
+    private func back(replies: inout ReplyBuilder) -> [Fact] {
+        guard context.state.vacations.isAway(context.member.id, at: context.now) else {
+            replies.ephemeral("You were not marked away, so nothing changed. `/cop away 2w` marks you away.")
+            return []
+        }
+        replies.ephemeral("Welcome back! Nudges, pairing rounds and roster turns include you again.")
+        return [.memberAwayChanged(member: context.member.id, until: nil)]
+    }
+
+    private func promptPreview() -> String {
+        let theme = context.reducer.defaultPromptTheme
+        guard let prompt = context.state.promptRotation.preview(theme: theme, library: context.reducer.prompts) else {
+            return "There is no next prompt: the prompt library has no theme '\(theme)'."
+        }
+        return "Next '\(theme)' prompt (\(prompt.id)):\n\(RuleRunner.text(of: prompt))\n"
+            + "`/cop prompt skip` passes over it; `/cop prompt now` posts it."
+    }
+
+    private func skipPrompt(replies: inout ReplyBuilder) -> [Fact] {
+        let theme = context.reducer.defaultPromptTheme
+        var rotation = context.state.promptRotation
+        guard let prompt = rotation.skip(theme: theme, library: context.reducer.prompts),
+            let round = rotation.themes[theme]
+        else {
+            replies.ephemeral("There is no prompt to skip: the prompt library has no theme '\(theme)'.")
+            return []
+        }
+        replies.ephemeral("Skipped \(prompt.id); it comes back in a later round.")
+        return [.promptRotated(theme: theme, round: round)]
     }
 
     /// Handles a click on a button of an earlier reply.

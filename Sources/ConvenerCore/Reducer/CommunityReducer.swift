@@ -7,11 +7,25 @@ public struct CommunityReducer: Sendable {
     public let profile: CommunityProfile
     /// The community's rules.
     public let rules: RuleEngine
+    /// The discussion prompts `prompt.post` and `/cop prompt` take from.
+    public let prompts: PromptLibrary
+    /// The theme of `/cop prompt now` and of `prompt.post` without a theme: the first theme a rule names.
+    let defaultPromptTheme: String
 
-    /// A reducer for one community with its rules.
-    public init(profile: CommunityProfile, rules: RuleEngine = RuleEngine(rules: .empty)) {
+    /// A reducer for one community with its rules and prompt library.
+    public init(
+        profile: CommunityProfile, rules: RuleEngine = RuleEngine(rules: .empty),
+        prompts: PromptLibrary = PromptLibrary()
+    ) {
         self.profile = profile
         self.rules = rules
+        self.prompts = prompts
+        let named = rules.rules.rules.lazy.flatMap(\.spec.actions).compactMap { action -> String? in
+            if case .postPrompt(let theme?) = action { return theme }
+            return nil
+        }
+        self.defaultPromptTheme =
+            named.first ?? prompts.themes.first { $0.id != "pairing-starters" }?.id ?? "reflection"
     }
 
     /// Decides what `input` does to `state` at `now`.
@@ -34,8 +48,21 @@ public struct CommunityReducer: Sendable {
             isConvenor: profile.isConvenor(input.member),
             rules: rules,
             ruleState: ruleState,
-            now: now
+            now: now,
+            inputID: input.id,
+            state: state,
+            reducer: self
         )
+        switch input.event {
+        case .message, .command:
+            if state.inactiveSince[input.member] != nil, let before = state.members[input.member] {
+                facts.append(.memberReturned(member: input.member))
+                let daysAway = Int(now.timeIntervalSince(before.lastActiveAt) / 86_400)
+                events.append(RuleEvent(type: "member.returned", payload: ["daysAway": .int(Int64(daysAway))]))
+            }
+        case .action, .form:
+            break
+        }
         switch input.event {
         case .message:
             facts.append(.activityRecorded(member: input.member, kind: .message, at: now))
@@ -49,7 +76,8 @@ public struct CommunityReducer: Sendable {
             replies.ephemeral("This form is no longer open, so nothing was recorded.")
         }
         if isNew { events.insert(RuleEvent(type: "member.joined"), at: 0) }
-        var automation = RuleRunner(reducer: self, input: input, member: context.member, now: now)
+        var automation = RuleRunner(
+            reducer: self, idPrefix: input.id, member: context.member, state: state, now: now)
         for event in events {
             facts += automation.run(event, state: state, ruleState: &ruleState)
         }

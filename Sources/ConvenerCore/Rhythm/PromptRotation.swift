@@ -63,6 +63,11 @@ public struct PromptRotation: Codable, Sendable, Equatable {
         return prompt
     }
 
+    /// Replaces the state of `theme`, as a journalled `promptRotated` fact says.
+    public mutating func setRound(_ round: ThemeRound, forTheme theme: String) {
+        themes[theme] = round
+    }
+
     /// The ids of `theme` in the order of `round`.
     public func order(theme: String, round: Int, library: PromptLibrary) -> [String] {
         let ids = library.theme(theme)?.prompts.map(\.id) ?? []

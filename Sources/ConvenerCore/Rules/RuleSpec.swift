@@ -22,6 +22,8 @@ public struct RuleSpec: Sendable {
     public var mode: RuleMode
     /// Per-rule limits on how often it may act.
     public var rateLimit: RuleRateLimit?
+    /// Catch-up and holiday handling, for schedule triggers.
+    public var scheduleOptions: RuleScheduleOptions
 
     /// A rule spec.
     public init(
@@ -33,7 +35,8 @@ public struct RuleSpec: Sendable {
         foreach: String? = nil,
         actions: [RuleAction],
         mode: RuleMode = .single,
-        rateLimit: RuleRateLimit? = nil
+        rateLimit: RuleRateLimit? = nil,
+        scheduleOptions: RuleScheduleOptions = .standard
     ) {
         self.id = id
         self.description = description
@@ -44,6 +47,7 @@ public struct RuleSpec: Sendable {
         self.actions = actions
         self.mode = mode
         self.rateLimit = rateLimit
+        self.scheduleOptions = scheduleOptions
     }
 }
 

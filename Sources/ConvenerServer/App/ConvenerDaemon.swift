@@ -43,8 +43,8 @@ public struct ConvenerDaemon {
                 throw error
             }
             let runtime = CommunityRuntime(
-                profile: profile, store: opened.store, state: opened.state, rules: configuration.rules, clock: clock,
-                logger: logger
+                profile: profile, store: opened.store, state: opened.state, rules: configuration.rules,
+                prompts: configuration.prompts, clock: clock, logger: logger
             )
             runtimes.append(runtime)
             services.append(CommunityService(runtime: runtime, logger: logger))
@@ -60,7 +60,17 @@ public struct ConvenerDaemon {
             services.append(OutboxWorker(source: runtime, sink: AnySink(sink), logger: logger))
         }
         summary.append("  rules:      \(configuration.rules.rules.count) from \(configuration.rulesSource)")
-        summary.append("  prompts:    \(PromptFolder.describe(configuration.promptsDirectory))")
+        summary.append(
+            "  prompts:    \(PromptFolder.describe(configuration.promptsDirectory)), "
+                + "\(configuration.prompts.promptCount) prompts loaded")
+        for problem in configuration.promptProblems {
+            logger.warning("Prompt library: \(problem)")
+        }
+        if let scaled = clock as? ScaledWallClock {
+            logger.warning(
+                "A test clock is in use (CONVENER_TEST_CLOCK): it started at \(scaled.start) and runs at \(scaled.rate)x"
+            )
+        }
         let served =
             (configuration.server.playgroundEnabled ? ["playground"] : [])
             + configuration.server.platforms.servedPlatforms
@@ -86,6 +96,7 @@ public struct ConvenerDaemon {
                 report("Listening on \(url)")
             }
         )
+        services.append(SchedulerService(runtimes: runtimes, logger: logger))
         services.append(app)
         let group = ServiceGroup(
             configuration: .init(

@@ -21,6 +21,10 @@ public struct DaemonConfiguration: Sendable {
     public var rules: RuleSet
     /// Where the rules came from, for the start-up summary.
     public var rulesSource: String
+    /// The prompt library: the built-in folder and the convenors' own.
+    public var prompts: PromptLibrary = PromptLibrary()
+    /// Problems found while reading the prompt folders, one line each (the rest of the library still loads).
+    public var promptProblems: [String] = []
 
     /// A daemon configuration.
     public init(

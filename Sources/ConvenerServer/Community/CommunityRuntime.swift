@@ -28,11 +28,12 @@ public actor CommunityRuntime {
         store: StateStore<CommunityState>,
         state: CommunityState,
         rules: RuleSet = .empty,
+        prompts: PromptLibrary = PromptLibrary(),
         clock: any WallClock,
         logger: Logger
     ) {
         self.profile = profile
-        self.reducer = CommunityReducer(profile: profile, rules: RuleEngine(rules: rules))
+        self.reducer = CommunityReducer(profile: profile, rules: RuleEngine(rules: rules), prompts: prompts)
         self.store = store
         self.state = state
         self.ruleState = state.ruleEngineState
@@ -52,6 +53,16 @@ public actor CommunityRuntime {
         }
         try await commit(outcome.facts)
         return outcome
+    }
+
+    /// Lets time pass: fires due schedules and raises `member.inactive`, durably, like `handle` does for inputs.
+    public func tick() async throws {
+        if let failure { throw CommunityUnavailable(reason: failure) }
+        let outcome = reducer.reduceTick(state, rules: &ruleState, now: clock.now())
+        for note in outcome.notes {
+            logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
+        }
+        try await commit(outcome.facts)
     }
 
     /// The member's current record, if the community knows them.

@@ -34,7 +34,7 @@ struct RuleLoaderTests {
             ])
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
         let schedules = rules.schedules(communityTimeZone: berlin)
-        #expect(schedules.map(\.ruleID) == ["weekly-prompt", "nudge-quiet-members", "weekly-roundup", "pairing-round"])
+        #expect(schedules.map(\.ruleID) == ["weekly-prompt", "weekly-roundup", "pairing-round"])
         #expect(schedules.allSatisfy { $0.schedule.timeZone.identifier == "Europe/Berlin" })
     }
 

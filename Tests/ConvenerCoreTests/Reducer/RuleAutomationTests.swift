@@ -90,7 +90,7 @@ struct RuleAutomationTests {
 
     @Test("Effects this version cannot do yet become notes, not facts")
     func notYetEffects() throws {
-        let prompt = RuleSpec(id: "p", trigger: .event("message.posted"), actions: [.postPrompt(theme: "reflection")])
+        let prompt = RuleSpec(id: "p", trigger: .event("message.posted"), actions: [.pairingRound(kind: .coffee)])
         let reducer = CommunityReducer(profile: profile, rules: try engine([prompt]))
         var rules = RuleEngineState()
         let outcome = reducer.reduce(CommunityState(), say("alice", "hi", id: "a"), rules: &rules, now: start)

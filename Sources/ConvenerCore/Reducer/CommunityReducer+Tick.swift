@@ -1,0 +1,67 @@
+import Foundation
+
+extension CommunityReducer {
+    /// Decides what the passing of time does to `state` at `now`: due schedule fires and quiet members.
+    ///
+    /// For every enabled schedule rule, the fire ledger decides (catch-up, holidays, postponed fires) what runs
+    /// now; the changed ledger entry comes first in the outcome's facts and the runs' messages after it, so they
+    /// land in one journal record: a fire is recorded before its actions run. Then `member.inactive` is raised
+    /// once for each member silent for `profile.inactiveAfterDays` days.
+    public func reduceTick(_ state: CommunityState, rules ruleState: inout RuleEngineState, now: Date) -> Outcome {
+        var facts: [Fact] = []
+        var runner = RuleRunner(reducer: self, idPrefix: "tick", member: nil, state: state, now: now)
+        var notes: [String] = []
+        let calendar = profile.calendar
+        for (ruleID, schedule) in rules.rules.schedules(communityTimeZone: profile.timeZone) {
+            let options = rules.rules.rule(ruleID)?.spec.scheduleOptions ?? .standard
+            // A ledger of this one entry, so a tick costs the same whatever the number of schedules.
+            let before = state.scheduleLedger.entry(for: ruleID)
+            var ledger = ScheduleFireLedger(entries: before.map { [ruleID: $0] } ?? [:])
+            let tick = ledger.tick(
+                ruleID, timeline: schedule, catchUp: options.catchUp, calendar: calendar, holidays: options.holidays,
+                now: now)
+            guard let after = ledger.entry(for: ruleID), after != before else { continue }
+            facts.append(.scheduleRecorded(schedule: ruleID, entry: after))
+            notes += Self.describe(tick, ruleID: ruleID)
+            for run in tick.runs {
+                runner.idPrefix = "schedule.\(ruleID).\(Int(run.instant.timeIntervalSince1970))"
+                runner.member = nil
+                facts += runner.run(RuleEvent.schedule(ruleID: ruleID), state: state, ruleState: &ruleState)
+            }
+        }
+        let threshold = TimeInterval(max(1, profile.inactiveAfterDays)) * 86_400
+        let quiet = state.members.values.filter {
+            state.inactiveSince[$0.id] == nil && now.timeIntervalSince($0.lastActiveAt) >= threshold
+                && !state.vacations.isAway($0.id, at: now)
+        }
+        for member in quiet.sorted(by: { $0.id < $1.id }) {
+            facts.append(.memberInactiveRaised(member: member.id, at: now))
+            let days = Int(now.timeIntervalSince(member.lastActiveAt) / 86_400)
+            runner.idPrefix = "inactive.\(member.id.rawValue).\(Int(now.timeIntervalSince1970))"
+            runner.member = member
+            facts += runner.run(
+                RuleEvent(type: "member.inactive", payload: ["days": .int(Int64(days))]), state: state,
+                ruleState: &ruleState)
+        }
+        return Outcome(facts: facts, notes: notes + runner.notes)
+    }
+
+    private static func describe(_ tick: ScheduleTick, ruleID: String) -> [String] {
+        var notes: [String] = []
+        for skip in tick.plan.skipped {
+            notes.append(
+                "schedule \(ruleID): skipped \(skip.count) fire(s) from \(skip.earliest) to \(skip.latest) "
+                    + "(\(skip.reason.rawValue))")
+        }
+        for skip in tick.holidaySkips {
+            notes.append("schedule \(ruleID): skipped the fire of \(skip.instant), a holiday (\(skip.holiday))")
+        }
+        for fire in tick.postponed {
+            notes.append("schedule \(ruleID): postponed the fire of \(fire.instant) to \(fire.due) (\(fire.holiday))")
+        }
+        for fire in tick.tooLate {
+            notes.append("schedule \(ruleID): dropped the postponed fire of \(fire.instant), found too late")
+        }
+        return notes
+    }
+}

@@ -1,0 +1,116 @@
+"""Schedules across kill -9 with an injected clock, the prompt library, and `/cop away`/`/cop back`."""
+
+import json
+import textwrap
+import time
+
+import pytest
+
+from conftest import REPO, run_cli
+
+MARKER = "scheduled-post"
+
+
+def write_config(tmp_path, catch_up):
+    config = tmp_path / "convener.yaml"
+    config.write_text(textwrap.dedent(f"""\
+        prompts_dir: "{REPO / 'Prompts'}"
+        communities:
+          - name: Test Community
+            convenors: ["convenor"]
+        rules:
+          - id: morning
+            trigger:
+              schedule: {{cron: "0,1,2 9 * * *", timezone: UTC, catchUp: {catch_up}}}
+            actions:
+              - post: "{MARKER}"
+          - id: weekly-prompt
+            trigger:
+              schedule: {{cron: "0 10 * * TUE"}}
+            actions:
+              - prompt.post: {{theme: reflection}}
+        """))
+    return config
+
+
+def ledger_entry(state_dir, cwd):
+    document = json.loads(run_cli("state", "export", "--state-dir", str(state_dir), cwd=cwd).stdout)
+    return document["state"]["scheduleLedger"]["entries"].get("morning")
+
+
+def channel_texts(daemon):
+    page = daemon.timeline("observer")
+    return [item["message"]["text"] for item in page["items"] if item["where"] == "channel"]
+
+
+def wait_for(predicate, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return predicate()
+
+
+@pytest.mark.parametrize("catch_up, fires", [("none", 0), ("latest", 1), ("all", 3)])
+def test_kill_across_due_times_fires_each_instant_at_most_once(make_daemon, state_dir, tmp_path, catch_up, fires):
+    write_config(tmp_path, catch_up)
+    # Up shortly before 09:00; the first tick arms the schedule. Killed before anything is due.
+    first = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-01-05T08:59:40Z"}).start()
+    assert any("test clock" in line for line in first.output) or wait_for(
+        lambda: any("test clock" in line for line in first.output), 5)
+    time.sleep(2.5)
+    first.kill()
+    armed = ledger_entry(state_dir, tmp_path)
+    assert armed is not None and not armed.get("recentFires")
+
+    # Back at 09:04: 09:00, 09:01 and 09:02 were all missed by more than a minute.
+    second = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-01-05T09:04:00Z"}).start()
+    if fires:
+        assert wait_for(lambda: channel_texts(second).count(MARKER) >= fires)
+    time.sleep(2.5)
+    assert channel_texts(second).count(MARKER) == fires
+    second.kill()
+    entry = ledger_entry(state_dir, tmp_path)
+    assert len(entry.get("recentFires", [])) == fires
+
+    # A third start later the same morning repeats nothing.
+    third = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-01-05T09:05:00Z"}).start()
+    time.sleep(2.5)
+    assert channel_texts(third).count(MARKER) == 0
+    assert third.stop() == 0
+    assert len(ledger_entry(state_dir, tmp_path).get("recentFires", [])) == fires
+
+
+def test_a_due_time_passing_while_running_fires_once(make_daemon, state_dir, tmp_path):
+    write_config(tmp_path, "latest")
+    # Ten times real speed: 09:00 and 09:01 pass within about seven seconds.
+    daemon = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-01-05T08:59:55Z,10"}).start()
+    assert wait_for(lambda: channel_texts(daemon).count(MARKER) >= 2, timeout=20)
+    time.sleep(1.0)
+    assert channel_texts(daemon).count(MARKER) == 2
+    assert daemon.stop() == 0
+
+
+def test_prompt_now_posts_a_real_prompt_and_next_skip_steer_it(make_daemon, tmp_path):
+    write_config(tmp_path, "latest")
+    daemon = make_daemon().start()
+    preview = daemon.say("convenor", "/cop prompt next")[0]["text"]
+    assert "reflection-" in preview
+    daemon.say("convenor", "/cop prompt now")
+    assert wait_for(lambda: any(text.startswith("💬") for text in channel_texts(daemon)))
+    posted = next(text for text in channel_texts(daemon) if text.startswith("💬"))
+    reflection = (REPO / "Prompts" / "reflection.yaml").read_text()
+    assert posted[2:].split("\n")[0].strip()[:40].replace("  ", " ") in " ".join(reflection.split())
+    assert "Skipped reflection-" in daemon.say("convenor", "/cop prompt skip")[0]["text"]
+    assert "Only the convenors" in daemon.say("alice", "/cop prompt now")[0]["text"]
+    assert daemon.stop() == 0
+
+
+def test_away_and_back(make_daemon, state_dir, tmp_path):
+    write_config(tmp_path, "latest")
+    daemon = make_daemon().start()
+    assert "You are away until" in daemon.say("alice", "/cop away 1w")[0]["text"]
+    assert "Welcome back" in daemon.say("alice", "/cop back")[0]["text"]
+    assert "were not marked away" in daemon.say("alice", "/cop back")[0]["text"]
+    assert daemon.stop() == 0
