@@ -86,7 +86,8 @@ enum DaemonConfigurationLoader {
             convenors: Set(community.convenors),
             channel: community.channel,
             holidays: community.holidays,
-            inactiveAfterDays: community.inactiveAfterDays
+            inactiveAfterDays: community.inactiveAfterDays,
+            quietHours: community.quietHours
         )
     }
 

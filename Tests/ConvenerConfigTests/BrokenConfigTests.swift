@@ -20,7 +20,7 @@ private let topKeys =
     "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules, "
     + "extra_prompts_dirs"
 private let communityKeys =
-    "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days"
+    "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"
 private let inlineSecret = "secrets are never written in the config; use {env: NAME} or {file: PATH}"
@@ -48,6 +48,16 @@ let brokenConfigs: [BrokenConfig] = [
         """,
         "convener.yaml:3:26: communities[0].inactive_after_days: '0' is not a number of days; "
             + "use a whole number from 1 to 3650"
+    ),
+    BrokenConfig(
+        "quiet hours that are not a window",
+        """
+        communities:
+          - name: Book Club
+            quiet_hours: "21:00 till 8"
+        """,
+        "convener.yaml:3:18: communities[0].quiet_hours: '21:00 till 8' is not a time window; "
+            + "write HH:MM-HH:MM, e.g. 21:00-08:00"
     ),
     BrokenConfig(
         "time zone typo, the issue's example",

@@ -114,3 +114,28 @@ def test_away_and_back(make_daemon, state_dir, tmp_path):
     assert "Welcome back" in daemon.say("alice", "/cop back")[0]["text"]
     assert "were not marked away" in daemon.say("alice", "/cop back")[0]["text"]
     assert daemon.stop() == 0
+
+
+def test_quiet_hours_hold_direct_messages_until_the_window_ends(make_daemon, tmp_path):
+    config = tmp_path / "quiet.yaml"
+    config.write_text(
+        "communities:\n"
+        "  - name: Night Owls\n"
+        "    quiet_hours: \"21:00-08:00\"\n"
+    )
+    daemon = make_daemon(
+        extra_args=["--config", str(config)],
+        env={"CONVENER_TEST_CLOCK": "2026-11-24T07:59:54Z"},
+    ).start()
+    daemon.say("owl", "hello at dawn")
+    time.sleep(1.0)
+    channel = [i["message"]["text"] for i in daemon.timeline("owl")["items"] if i["where"] == "channel"]
+    assert any(text.startswith("Welcome to Night Owls, owl!") for text in channel)
+    assert not [i for i in daemon.timeline("owl")["items"] if i["where"] == "dm"], "a DM went out in quiet hours"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if [i for i in daemon.timeline("owl")["items"] if i["where"] == "dm"]:
+            break
+        time.sleep(0.3)
+    dms = [i["message"]["text"] for i in daemon.timeline("owl")["items"] if i["where"] == "dm"]
+    assert any("Hi owl" in text for text in dms), "the held DM was not delivered after 08:00"

@@ -21,6 +21,8 @@ public struct CommunityConfig: Sendable, Hashable {
     public var holidays: [CommunityHoliday]
     /// After how many silent days a member counts as inactive (default 30).
     public var inactiveAfterDays: Int
+    /// When direct messages wait, on the community's clock (e.g. 21:00-08:00); nil for never.
+    public var quietHours: QuietHours?
 
     /// Creates a community; `id` defaults to the slug of `name`.
     public init(
@@ -32,7 +34,8 @@ public struct CommunityConfig: Sendable, Hashable {
         convenors: [String] = ["convenor"],
         channel: String = "general",
         holidays: [CommunityHoliday] = [],
-        inactiveAfterDays: Int = 30
+        inactiveAfterDays: Int = 30,
+        quietHours: QuietHours? = nil
     ) {
         self.id = id ?? Self.slug(of: name)
         self.name = name
@@ -43,6 +46,7 @@ public struct CommunityConfig: Sendable, Hashable {
         self.channel = channel
         self.holidays = holidays
         self.inactiveAfterDays = inactiveAfterDays
+        self.quietHours = quietHours
     }
 
     /// The default id for a name: ASCII-folded, lowercase, runs of other characters as `-`, at most 40 long.

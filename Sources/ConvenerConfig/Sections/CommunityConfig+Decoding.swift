@@ -6,6 +6,7 @@ extension CommunityConfig {
     /// The keys allowed in one community.
     static let keys = [
         "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays", "inactive_after_days",
+        "quiet_hours",
     ]
 
     /// Reads the list; ids must be unique across it.
@@ -77,6 +78,9 @@ extension CommunityConfig {
         if let days = table.optional("inactive_after_days", &context)?.dayCount(&context) {
             community.inactiveAfterDays = days
         }
+        if let quietHours = table.optional("quiet_hours", &context)?.quietHours(&context) {
+            community.quietHours = quietHours
+        }
         return context.diagnostics.count == before ? (community, idField) : nil
     }
 }
@@ -146,6 +150,16 @@ extension ConfigField {
             }
         }
         return holidays.count == items.count ? holidays : nil
+    }
+
+    /// A daily window such as `21:00-08:00` (it may wrap midnight).
+    fileprivate func quietHours(_ context: inout ConfigContext) -> QuietHours? {
+        guard let text = string(&context) else { return nil }
+        guard let quietHours = QuietHours(parsing: text) else {
+            context.report(self, "\(Self.quoted(text)) is not a time window; write HH:MM-HH:MM, e.g. 21:00-08:00")
+            return nil
+        }
+        return quietHours
     }
 
     /// A whole number of days from 1 to 3650.

@@ -20,6 +20,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var holidays: [CommunityHoliday]
     /// After how many silent days `member.inactive` is raised for a member.
     public var inactiveAfterDays: Int
+    /// When direct messages wait until the window ends; nil when they never wait.
+    public var quietHours: QuietHours?
 
     /// A community profile.
     public init(
@@ -31,7 +33,8 @@ public struct CommunityProfile: Sendable, Equatable {
         convenors: Set<String> = [],
         channel: String = "general",
         holidays: [CommunityHoliday] = [],
-        inactiveAfterDays: Int = 30
+        inactiveAfterDays: Int = 30,
+        quietHours: QuietHours? = nil
     ) {
         self.id = id
         self.name = name
@@ -42,6 +45,7 @@ public struct CommunityProfile: Sendable, Equatable {
         self.channel = channel
         self.holidays = holidays
         self.inactiveAfterDays = inactiveAfterDays
+        self.quietHours = quietHours
     }
 
     /// The community's calendar: its holidays in its time zone.

@@ -40,10 +40,18 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
     public var message: OutboundMessage
     /// When it was queued.
     public var queuedAt: Date
+    /// The earliest time it may be sent (a direct message queued during quiet hours); nil for at once.
+    public var notBefore: Date?
 
     /// An outbox entry.
-    public init(message: OutboundMessage, queuedAt: Date) {
+    public init(message: OutboundMessage, queuedAt: Date, notBefore: Date? = nil) {
         self.message = message
         self.queuedAt = queuedAt
+        self.notBefore = notBefore
+    }
+
+    /// Whether it may be sent at `now`.
+    public func isDue(at now: Date) -> Bool {
+        notBefore.map { $0 <= now } ?? true
     }
 }

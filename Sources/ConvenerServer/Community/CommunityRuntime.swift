@@ -70,9 +70,10 @@ public actor CommunityRuntime {
         state.members[id]
     }
 
-    /// Messages waiting for delivery, oldest first.
+    /// Messages due for delivery now, oldest first (direct messages held by quiet hours wait).
     public func pendingOutbox() -> [OutboxEntry] {
-        state.outbox
+        let now = clock.now()
+        return state.outbox.filter { $0.isDue(at: now) }
     }
 
     /// Records that queued messages were delivered, so they leave the outbox for good.

@@ -113,4 +113,38 @@ struct RuleAutomationTests {
             rules: &rules, now: start)
         #expect(explain.replies.first?.text.contains("welcome") == true)
     }
+
+    @Test("Direct messages queued in quiet hours wait for the window's end; channel posts go at once")
+    func quietHours() throws {
+        var quiet = profile
+        quiet.quietHours = QuietHours(parsing: "21:00-08:00")
+        let reducer = CommunityReducer(profile: quiet, rules: try engine([welcome]))
+        let night = try #require(ISO8601DateFormatter().date(from: "2026-11-23T22:30:00Z"))
+        let morning = try #require(ISO8601DateFormatter().date(from: "2026-11-24T08:00:00Z"))
+        var rules = RuleEngineState()
+        let outcome = reducer.reduce(CommunityState(), say("alice", "hi", id: "a"), rules: &rules, now: night)
+        let entries = outcome.facts.compactMap { fact -> OutboxEntry? in
+            if case .messageQueued(let entry) = fact { return entry }
+            return nil
+        }
+        #expect(entries.count == 4)
+        for entry in entries {
+            if entry.message.audience == .channel {
+                #expect(entry.notBefore == nil)
+                #expect(entry.isDue(at: night))
+            } else {
+                #expect(entry.notBefore == morning)
+                #expect(!entry.isDue(at: night))
+                #expect(entry.isDue(at: morning))
+            }
+        }
+        let day = try #require(ISO8601DateFormatter().date(from: "2026-11-24T12:00:00Z"))
+        var dayRules = RuleEngineState()
+        let daytime = reducer.reduce(CommunityState(), say("bob", "hi", id: "b"), rules: &dayRules, now: day)
+        let held = daytime.facts.filter { fact in
+            if case .messageQueued(let entry) = fact { return entry.notBefore != nil }
+            return false
+        }
+        #expect(held.isEmpty)
+    }
 }
