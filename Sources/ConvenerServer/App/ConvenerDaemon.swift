@@ -98,13 +98,15 @@ public struct ConvenerDaemon {
         )
         services.append(SchedulerService(runtimes: runtimes, logger: logger))
         services.append(app)
-        let group = ServiceGroup(
-            configuration: .init(
-                services: services.map { .init(service: $0) },
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services.map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
         )
+        // Below the 30 s systemd gives the unit (Deploy/convener.service), so a stuck drain is cut short by us,
+        // with the state closed, rather than killed.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(25)
+        let group = ServiceGroup(configuration: groupConfiguration)
         try await group.run()
         report("Convener stopped cleanly.")
     }
