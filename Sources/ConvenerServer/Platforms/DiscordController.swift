@@ -27,9 +27,7 @@ struct DiscordController {
         } catch {
             throw PlatformResponse.unauthorized(error)
         }
-        guard let signature, await gate.admit(signature: signature, now: now) else {
-            throw PlatformResponse.unauthorized("This request was already received (a replay); it was ignored.")
-        }
+        try await gate.admitOnce(signature: signature, now: now)
         let inbound: PlatformInbound
         do {
             inbound = try DiscordParser.parseInteraction(body: body)
@@ -46,9 +44,7 @@ struct DiscordController {
             }
             return PlatformResponse.json(try DiscordRenderer.interactionResponse(reply, clickedMessageID: clicked))
         case .reply(let reply):
-            return Response(
-                status: .ok, headers: [.contentType: reply.contentType],
-                body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+            return reply.response
         case .memberJoined, .reaction, .ignored:
             return PlatformResponse.json(DiscordRenderer.deferredUpdate)
         }

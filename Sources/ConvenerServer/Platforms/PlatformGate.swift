@@ -17,6 +17,13 @@ actor PlatformGate {
         Self.admit(signature, into: &signatures, now: now, window: window)
     }
 
+    /// Throws a 401 unless `signature` is present and new within the window.
+    func admitOnce(signature: String?, now: Date) throws {
+        guard let signature, admit(signature: signature, now: now) else {
+            throw PlatformResponse.unauthorized("This request was already received (a replay); it was ignored.")
+        }
+    }
+
     /// False when the same input id was already handled within the window (a platform retry).
     func firstTime(inputID: String, now: Date) -> Bool {
         Self.admit(inputID, into: &inputs, now: now, window: window)

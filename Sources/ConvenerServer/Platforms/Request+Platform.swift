@@ -1,3 +1,4 @@
+import ConvenerPlatforms
 import Foundation
 import Hummingbird
 
@@ -11,6 +12,13 @@ extension Request {
     /// The raw body, bounded by the context's upload limit (413 above it), for verification before parsing.
     func rawBody(context: some RequestContext) async throws -> Data {
         Data(buffer: try await body.collect(upTo: context.maxUploadSize))
+    }
+}
+
+extension PlatformHTTPReply {
+    /// The reply as a 200 response (a Slack URL check, a Discord PONG).
+    var response: Response {
+        Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -44,9 +44,7 @@ struct SlackController {
         } catch {
             throw PlatformResponse.unauthorized(error)
         }
-        guard let signature, await gate.admit(signature: signature, now: now) else {
-            throw PlatformResponse.unauthorized("This request was already received (a replay); it was ignored.")
-        }
+        try await gate.admitOnce(signature: signature, now: now)
         let inbound: PlatformInbound
         do {
             inbound = try parse(body, now)
@@ -62,9 +60,7 @@ struct SlackController {
             guard repliesInline, let reply = outcome.replies.first else { return PlatformResponse.acknowledged }
             return PlatformResponse.json(try SlackRenderer.commandResponse(reply))
         case .reply(let reply):
-            return Response(
-                status: .ok, headers: [.contentType: reply.contentType],
-                body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+            return reply.response
         case .memberJoined, .reaction, .ignored:
             return PlatformResponse.acknowledged
         }
