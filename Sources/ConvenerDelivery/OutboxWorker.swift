@@ -8,6 +8,22 @@ public protocol OutboxSource: Sendable {
     func pendingOutbox() async -> [OutboxEntry]
     /// Records that messages were delivered and may leave the outbox.
     func settle(_ messageIDs: [String]) async throws
+    /// Records that messages cannot be delivered, with why; they leave the outbox for the dead letters.
+    func deadLetter(_ failures: [(id: String, reason: String)]) async throws
+}
+
+/// A delivery that will never succeed as it is (a missing channel, revoked credentials, an unsupported target):
+/// the worker dead-letters the message instead of retrying it.
+public struct PermanentDeliveryFailure: Error, CustomStringConvertible {
+    /// What the platform or the network said.
+    public let reason: String
+
+    /// A permanent failure.
+    public init(reason: String) {
+        self.reason = reason
+    }
+
+    public var description: String { reason }
 }
 
 /// Where messages go: a chat platform, the playground, or the log.
@@ -45,35 +61,27 @@ public struct OutboxWorker<Source: OutboxSource, Sink: MessageSink>: Service {
     /// Delivers what is pending now; messages that fail stay queued for the next pass.
     public func deliverPending() async {
         var delivered: [String] = []
+        var dead: [(id: String, reason: String)] = []
         for entry in await source.pendingOutbox() {
             do {
                 try await sink.deliver(entry.message)
                 delivered.append(entry.message.id)
+            } catch let failure as PermanentDeliveryFailure {
+                logger.error(
+                    "Delivery failed for good; dead-lettered",
+                    metadata: ["convener.message": "\(entry.message.id)", "reason": "\(failure.reason)"])
+                dead.append((entry.message.id, failure.reason))
             } catch {
                 logger.warning(
                     "Delivery failed; will retry",
                     metadata: ["convener.message": "\(entry.message.id)", "error": "\(error)"])
             }
         }
-        guard !delivered.isEmpty else { return }
         do {
-            try await source.settle(delivered)
+            if !dead.isEmpty { try await source.deadLetter(dead) }
+            if !delivered.isEmpty { try await source.settle(delivered) }
         } catch {
             logger.error("Could not record deliveries; they may be sent again", metadata: ["error": "\(error)"])
         }
-    }
-}
-
-/// A sink that only logs, for communities with no platform to deliver to.
-public struct LoggingSink: MessageSink {
-    let logger: Logger
-
-    /// A sink writing to `logger`.
-    public init(logger: Logger) {
-        self.logger = logger
-    }
-
-    public func deliver(_ message: OutboundMessage) async throws {
-        logger.info("Message ready for delivery", metadata: ["convener.message": "\(message.id)"])
     }
 }

@@ -9,7 +9,8 @@ struct Convener: AsyncParsableCommand {
         abstract: "A facilitator bot for communities of practice.",
         version: ConvenerVersion.current,
         subcommands: [
-            ServeCommand.self, CheckCommand.self, StateCommand.self, RulesCommand.self, ScheduleCommand.self,
+            ServeCommand.self, CheckCommand.self, StateCommand.self, OutboxCommand.self, RulesCommand.self,
+            ScheduleCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: nil

@@ -68,6 +68,8 @@ enum DaemonConfigurationLoader {
     private static func credentials(_ platforms: ResolvedPlatforms) -> PlatformCredentials {
         PlatformCredentials(
             slackSigningSecret: platforms.slack?.signingSecret.revealedValue,
+            slackBotToken: platforms.slack?.botToken?.revealedValue,
+            slackAPIBaseURL: platforms.slack?.apiBaseURL.absoluteString,
             mattermostCommandToken: platforms.mattermost?.commandToken.revealedValue,
             mattermostActionSecret: platforms.mattermost.map {
                 ($0.botToken ?? $0.commandToken).revealedValue
@@ -87,7 +89,8 @@ enum DaemonConfigurationLoader {
             channel: community.channel,
             holidays: community.holidays,
             inactiveAfterDays: community.inactiveAfterDays,
-            quietHours: community.quietHours
+            quietHours: community.quietHours,
+            slackChannel: community.slackChannel
         )
     }
 

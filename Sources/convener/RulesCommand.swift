@@ -131,15 +131,10 @@ struct RulesCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: directory) else { return CommunityState() }
             do {
                 let data = try StateStoreTools.export(directory: directory, as: CommunityState.self)
-                return try JSONDecoder().decode(StateExport.self, from: data).state
+                return try JSONDecoder().decode(StateDocument.self, from: data).state
             } catch {
                 throw CLIError.state("\(directory): \(error)")
             }
         }
     }
-}
-
-/// The shape of `convener state export`.
-private struct StateExport: Decodable {
-    let state: CommunityState
 }

@@ -20,7 +20,7 @@ private let topKeys =
     "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules, "
     + "extra_prompts_dirs"
 private let communityKeys =
-    "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours"
+    "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, slack_channel"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"
 private let inlineSecret = "secrets are never written in the config; use {env: NAME} or {file: PATH}"
@@ -58,6 +58,16 @@ let brokenConfigs: [BrokenConfig] = [
         """,
         "convener.yaml:3:18: communities[0].quiet_hours: '21:00 till 8' is not a time window; "
             + "write HH:MM-HH:MM, e.g. 21:00-08:00"
+    ),
+    BrokenConfig(
+        "a Slack channel name where the id belongs",
+        """
+        communities:
+          - name: Book Club
+            slack_channel: "#general"
+        """,
+        "convener.yaml:3:20: communities[0].slack_channel: '#general' is not a Slack channel id; "
+            + "copy it from the channel's details (e.g. C024BE91L)"
     ),
     BrokenConfig(
         "time zone typo, the issue's example",

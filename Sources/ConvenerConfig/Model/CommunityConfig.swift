@@ -23,6 +23,8 @@ public struct CommunityConfig: Sendable, Hashable {
     public var inactiveAfterDays: Int
     /// When direct messages wait, on the community's clock (e.g. 21:00-08:00); nil for never.
     public var quietHours: QuietHours?
+    /// The Slack channel id the community's channel posts go to; nil when it has none.
+    public var slackChannel: String?
 
     /// Creates a community; `id` defaults to the slug of `name`.
     public init(

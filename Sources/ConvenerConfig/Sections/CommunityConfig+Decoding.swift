@@ -6,7 +6,7 @@ extension CommunityConfig {
     /// The keys allowed in one community.
     static let keys = [
         "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays", "inactive_after_days",
-        "quiet_hours",
+        "quiet_hours", "slack_channel",
     ]
 
     /// Reads the list; ids must be unique across it.
@@ -81,6 +81,9 @@ extension CommunityConfig {
         if let quietHours = table.optional("quiet_hours", &context)?.quietHours(&context) {
             community.quietHours = quietHours
         }
+        if let slackChannel = table.optional("slack_channel", &context)?.slackChannelID(&context) {
+            community.slackChannel = slackChannel
+        }
         return context.diagnostics.count == before ? (community, idField) : nil
     }
 }
@@ -150,6 +153,20 @@ extension ConfigField {
             }
         }
         return holidays.count == items.count ? holidays : nil
+    }
+
+    /// A Slack channel id such as `C024BE91L` (names change; ids do not).
+    fileprivate func slackChannelID(_ context: inout ConfigContext) -> String? {
+        guard let text = string(&context) else { return nil }
+        let isID =
+            (9...21).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+        guard isID, let first = text.first, "CGD".contains(first) else {
+            context.report(
+                self,
+                "\(Self.quoted(text)) is not a Slack channel id; copy it from the channel's details (e.g. C024BE91L)")
+            return nil
+        }
+        return text
     }
 
     /// A daily window such as `21:00-08:00` (it may wrap midnight).

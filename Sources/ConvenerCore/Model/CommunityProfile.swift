@@ -22,6 +22,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var inactiveAfterDays: Int
     /// When direct messages wait until the window ends; nil when they never wait.
     public var quietHours: QuietHours?
+    /// The Slack channel id the community's channel posts go to; nil when it has none.
+    public var slackChannel: String?
 
     /// A community profile.
     public init(
@@ -34,7 +36,8 @@ public struct CommunityProfile: Sendable, Equatable {
         channel: String = "general",
         holidays: [CommunityHoliday] = [],
         inactiveAfterDays: Int = 30,
-        quietHours: QuietHours? = nil
+        quietHours: QuietHours? = nil,
+        slackChannel: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -46,6 +49,7 @@ public struct CommunityProfile: Sendable, Equatable {
         self.holidays = holidays
         self.inactiveAfterDays = inactiveAfterDays
         self.quietHours = quietHours
+        self.slackChannel = slackChannel
     }
 
     /// The community's calendar: its holidays in its time zone.

@@ -6,6 +6,10 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public var members: [MemberID: Member] = [:]
     /// Messages queued but not yet delivered, in queue order.
     public var outbox: [OutboxEntry] = []
+    /// The newest messages that could not be delivered, oldest first (at most `deadLetterLimit`).
+    public var deadLetters: [DeadLetter] = []
+    /// How many dead letters are kept.
+    public static let deadLetterLimit = 500
     /// The rules' token buckets, by key (see `RuleEngineState.buckets`).
     public var ruleBuckets: [String: RuleTokenBucket] = [:]
     /// The number the next rule run gets.
@@ -27,6 +31,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         members = try container.decode([MemberID: Member].self, forKey: .members)
         outbox = try container.decode([OutboxEntry].self, forKey: .outbox)
+        deadLetters = try container.decodeIfPresent([DeadLetter].self, forKey: .deadLetters) ?? []
         ruleBuckets = try container.decodeIfPresent([String: RuleTokenBucket].self, forKey: .ruleBuckets) ?? [:]
         ruleRunNumber = try container.decodeIfPresent(Int.self, forKey: .ruleRunNumber) ?? 1
         scheduleLedger =
@@ -64,6 +69,10 @@ public struct CommunityState: Codable, Sendable, Equatable {
             outbox.append(entry)
         case .messageSettled(let id, _):
             outbox.removeAll { $0.message.id == id }
+        case .messageDeadLettered(let id, let reason, let at):
+            guard let index = outbox.firstIndex(where: { $0.message.id == id }) else { break }
+            deadLetters.append(DeadLetter(message: outbox.remove(at: index).message, reason: reason, at: at))
+            if deadLetters.count > Self.deadLetterLimit { deadLetters.removeFirst() }
         case .scheduleRecorded(let schedule, let entry):
             scheduleLedger.entries[schedule] = entry
         case .promptRotated(let theme, let round):

@@ -19,8 +19,10 @@ public enum Fact: Codable, Sendable, Equatable {
     case rulesAccounted(buckets: [String: RuleTokenBucket], nextRunNumber: Int)
     /// A message was queued for delivery; it lands in the same journal record as the change that caused it.
     case messageQueued(OutboxEntry)
-    /// A queued message was delivered (or given up on) and leaves the outbox.
+    /// A queued message was delivered and leaves the outbox.
     case messageSettled(id: String, at: Date)
+    /// A queued message could not be delivered for good; it leaves the outbox for the dead letters, with why.
+    case messageDeadLettered(id: String, reason: String, at: Date)
     /// A rule schedule's ledger entry after a tick: recorded in the same journal record as the fires' messages,
     /// so a restart neither repeats nor drops a fire.
     case scheduleRecorded(schedule: String, entry: ScheduleFireLedger.Entry)
@@ -32,6 +34,23 @@ public enum Fact: Codable, Sendable, Equatable {
     case memberInactiveRaised(member: MemberID, at: Date)
     /// A member for whom `member.inactive` was raised is active again.
     case memberReturned(member: MemberID)
+}
+
+/// A message that could not be delivered, kept so the operator can see why (`convener outbox list`).
+public struct DeadLetter: Codable, Sendable, Equatable {
+    /// The message.
+    public var message: OutboundMessage
+    /// What the platform or the network said.
+    public var reason: String
+    /// When delivery was given up.
+    public var at: Date
+
+    /// A dead letter.
+    public init(message: OutboundMessage, reason: String, at: Date) {
+        self.message = message
+        self.reason = reason
+        self.at = at
+    }
 }
 
 /// A message waiting in the outbox.

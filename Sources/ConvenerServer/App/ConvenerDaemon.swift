@@ -55,9 +55,17 @@ public struct ConvenerDaemon {
         }
         guard let primary = runtimes.first else { return }
         let timeline = PlaygroundTimeline()
-        let sink: any MessageSink = configuration.server.playgroundEnabled ? timeline : LoggingSink(logger: logger)
+        let transport = try CurlHTTPClient()
+        let platforms = configuration.server.platforms
         for runtime in runtimes {
-            services.append(OutboxWorker(source: runtime, sink: AnySink(sink), logger: logger))
+            let slack = platforms.slackBotToken.map { token in
+                SlackDelivery(
+                    token: token, apiBaseURL: platforms.slackAPIBaseURL ?? "https://slack.com/api",
+                    channel: runtime.profile.slackChannel, transport: transport, retry: RetryPolicy())
+            }
+            let sink = ChatDeliverySink(
+                playground: configuration.server.playgroundEnabled ? timeline : nil, slack: slack)
+            services.append(OutboxWorker(source: runtime, sink: sink, logger: logger))
         }
         summary.append("  rules:      \(configuration.rules.rules.count) from \(configuration.rulesSource)")
         summary.append(
@@ -76,9 +84,12 @@ public struct ConvenerDaemon {
             + configuration.server.platforms.servedPlatforms
         summary.append("  platforms:  \(served.isEmpty ? "none" : served.joined(separator: ", "))")
         if !configuration.server.platforms.servedPlatforms.isEmpty {
+            let slackOut =
+                configuration.server.platforms.slackBotToken == nil
+                ? "no Slack bot token, so queued messages do not reach Slack" : "queued messages go to Slack too"
             summary.append(
-                "              (chat platforms get immediate replies; queued messages reach only the playground so far)"
-            )
+                "              (chat platforms get immediate replies; \(slackOut); Mattermost and "
+                    + "Discord get immediate replies only)")
         }
         summary.append("  delivery:   \(CurlTransport.versionDescription)")
         report(summary.joined(separator: "\n"))
@@ -107,21 +118,14 @@ public struct ConvenerDaemon {
         // with the state closed, rather than killed.
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(25)
         let group = ServiceGroup(configuration: groupConfiguration)
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await transport.shutdown()
+            throw error
+        }
+        await transport.shutdown()
         report("Convener stopped cleanly.")
-    }
-}
-
-/// Erases a sink's type so one worker type serves every sink.
-struct AnySink: MessageSink {
-    let base: any MessageSink
-
-    init(_ base: any MessageSink) {
-        self.base = base
-    }
-
-    func deliver(_ message: OutboundMessage) async throws {
-        try await base.deliver(message)
     }
 }
 

@@ -82,6 +82,12 @@ public actor CommunityRuntime {
         try await commit(messageIDs.map { .messageSettled(id: $0, at: now) })
     }
 
+    /// Moves messages that cannot be delivered from the outbox to the dead letters.
+    public func deadLetter(_ failures: [(id: String, reason: String)]) async throws {
+        let now = clock.now()
+        try await commit(failures.map { .messageDeadLettered(id: $0.id, reason: $0.reason, at: now) })
+    }
+
     /// Writes a new snapshot when the journal has grown past its thresholds.
     public func compactIfNeeded() async {
         guard failure == nil, !isCompacting, store.needsCompaction, let ticket = lastTicket else { return }

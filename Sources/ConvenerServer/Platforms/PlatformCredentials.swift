@@ -2,6 +2,10 @@
 public struct PlatformCredentials: Sendable {
     /// Slack's signing secret (signing v0).
     public var slackSigningSecret: String?
+    /// Slack's bot token, for sending queued messages.
+    public var slackBotToken: String?
+    /// Slack's Web API base URL (tests point it at a fake).
+    public var slackAPIBaseURL: String?
     /// Mattermost's slash command token.
     public var mattermostCommandToken: String?
     /// The key Convener signs its own Mattermost button contexts with.
@@ -12,11 +16,15 @@ public struct PlatformCredentials: Sendable {
     /// Credentials; by default none, so no platform route is served.
     public init(
         slackSigningSecret: String? = nil,
+        slackBotToken: String? = nil,
+        slackAPIBaseURL: String? = nil,
         mattermostCommandToken: String? = nil,
         mattermostActionSecret: String? = nil,
         discordPublicKey: String? = nil
     ) {
         self.slackSigningSecret = slackSigningSecret
+        self.slackBotToken = slackBotToken
+        self.slackAPIBaseURL = slackAPIBaseURL
         self.mattermostCommandToken = mattermostCommandToken
         self.mattermostActionSecret = mattermostActionSecret
         self.discordPublicKey = discordPublicKey

@@ -51,6 +51,8 @@ public actor PlaygroundTimeline {
     }
 
     private func append(where place: String, recipient: MemberID?, _ message: PlaygroundMessage) {
+        // A message whose delivery elsewhere is retried comes again; the timeline shows it once.
+        if items.contains(where: { $0.message.id == message.id }) { return }
         lastSeq += 1
         items.append(Item(seq: lastSeq, where: place, message: message, recipient: recipient))
         if items.count > capacity { items.removeFirst(items.count - capacity) }
