@@ -104,3 +104,29 @@ def test_permanent_errors_are_dead_lettered_and_visible(slack_daemon, httpserver
     assert "Dead letters: 1" in listing
     assert "channel_not_found" in listing
     assert "Welcome to Slackers, carl" in listing
+
+
+def test_queued_messages_survive_kill_9_and_are_delivered_after_restart(slack_daemon, httpserver, state_dir,
+                                                                        tmp_path):
+    slack_is_down = {"value": True}
+    accepted = []
+
+    def flaky(request):
+        if slack_is_down["value"]:
+            return Response(json.dumps({"ok": False, "error": "internal_error"}), status=500,
+                            content_type="application/json")
+        accepted.append(json.loads(request.get_data()))
+        return Response(json.dumps({"ok": True, "ts": "1.4"}), status=200, content_type="application/json")
+
+    httpserver.expect_request("/api/chat.postMessage", method="POST").respond_with_handler(flaky)
+    daemon = slack_daemon()
+    daemon.say("dana", "hi")
+    assert wait_until(lambda: len(httpserver.log) >= 1), "the worker never tried Slack"
+    daemon.kill()
+    slack_is_down["value"] = False
+    restarted = slack_daemon()
+    assert wait_until(lambda: any(m["text"].startswith("Welcome to Slackers, dana!") for m in accepted))
+    assert restarted.stop() == 0
+    listing = run_cli("outbox", "list", "--config", str(tmp_path / "slack.yaml"), "--state-dir", str(state_dir),
+                      cwd=tmp_path).stdout
+    assert "Queued: 0" in listing and "Dead letters: 0" in listing
