@@ -68,9 +68,12 @@ public struct ConvenerDaemon {
             services.append(OutboxWorker(source: runtime, sink: sink, logger: logger))
         }
         summary.append("  rules:      \(configuration.rules.rules.count) from \(configuration.rulesSource)")
+        let library = configuration.prompts
         summary.append(
-            "  prompts:    \(PromptFolder.describe(configuration.promptsDirectory)), "
-                + "\(configuration.prompts.promptCount) prompts loaded")
+            "  prompts:    \(configuration.promptsDirectory) "
+                + (library.promptCount == 0
+                    ? "(no prompts: scheduled prompts have nothing to post)"
+                    : "(\(library.themes.count) themes, \(library.promptCount) prompts)"))
         for problem in configuration.promptProblems {
             logger.warning("Prompt library: \(problem)")
         }
@@ -133,16 +136,4 @@ public struct ConvenerDaemon {
 public enum ConvenerVersion {
     /// The current version.
     public static let current = "0.1.0"
-}
-
-/// Describes the prompt library folder for the start-up summary.
-enum PromptFolder {
-    static func describe(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-            return "\(url.path) (not found: scheduled prompts have nothing to post)"
-        }
-        let count = files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.count
-        return "\(url.path) (\(count) theme files)"
-    }
 }
