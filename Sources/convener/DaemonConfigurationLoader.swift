@@ -44,6 +44,7 @@ enum DaemonConfigurationLoader {
             rulesSource: rules.source
         )
         configuration.prompts = prompts.library
+        configuration.settings = config.settings
         configuration.promptProblems = prompts.diagnostics.map(\.description)
         return configuration
     }

@@ -18,7 +18,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
 
 private let topKeys =
     "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules, "
-    + "extra_prompts_dirs"
+    + "extra_prompts_dirs, polls, feedback, surveys, pairing, engagement"
 private let communityKeys =
     "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, slack_channel"
 private let levels = "trace, debug, info, notice, warning, error, critical"

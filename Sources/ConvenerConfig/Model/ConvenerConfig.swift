@@ -1,3 +1,5 @@
+import ConvenerCore
+
 /// The daemon's validated configuration, with every default filled in.
 public struct ConvenerConfig: Sendable, Hashable {
     /// Where the HTTP server listens (default `127.0.0.1:8080`).
@@ -18,6 +20,9 @@ public struct ConvenerConfig: Sendable, Hashable {
     public var communities: [CommunityConfig]
     /// Chat platform connections.
     public var platforms: PlatformsConfig
+    /// How polls, feedback, surveys, pairing and engagement behave (the `polls`, `feedback`, `surveys`,
+    /// `pairing` and `engagement` sections).
+    public var settings: CommunitySettings = .defaults
     /// The file the values came from, as named by the operator; nil for the embedded defaults.
     public var sourceFile: String?
     /// Where each key path was written in `sourceFile`, for diagnostics raised after loading.

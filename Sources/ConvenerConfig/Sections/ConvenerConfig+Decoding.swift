@@ -1,9 +1,11 @@
+import ConvenerCore
+
 /// The top level of `convener.yaml`. A new section is one more key here and one `…+Decoding.swift` file.
 extension ConvenerConfig {
     /// The keys allowed at the top level.
     static let keys = [
         "listen", "state_dir", "prompts_dir", "log_level", "admin_token", "playground", "communities", "platforms",
-        "rules", "extra_prompts_dirs",
+        "rules", "extra_prompts_dirs", "polls", "feedback", "surveys", "pairing", "engagement",
     ]
 
     /// Reads the document root over the embedded defaults; every problem lands in `context`.
@@ -41,6 +43,21 @@ extension ConvenerConfig {
         }
         if let field = table.optional("platforms", &context) {
             config.platforms = PlatformsConfig.decode(field, &context) ?? config.platforms
+        }
+        if let field = table.optional("polls", &context) {
+            config.settings.polls = PollSettings.decode(field, &context) ?? config.settings.polls
+        }
+        if let field = table.optional("feedback", &context) {
+            config.settings.feedback = FeedbackSettings.decode(field, &context) ?? config.settings.feedback
+        }
+        if let field = table.optional("surveys", &context) {
+            config.settings.surveys = SurveySettings.decode(field, &context) ?? config.settings.surveys
+        }
+        if let field = table.optional("pairing", &context) {
+            config.settings.pairing = PairingSettings.decode(field, &context) ?? config.settings.pairing
+        }
+        if let field = table.optional("engagement", &context) {
+            config.settings.engagement = EngagementSettings.decode(field, &context) ?? config.settings.engagement
         }
         config.sourcePositions = context.positions
         return config

@@ -22,6 +22,10 @@ public enum EngagementActivity: String, Codable, Sendable, Equatable, CaseIterab
         switch kind {
         case .message: self = .message
         case .command: self = .command
+        case .vote: self = .vote
+        case .kudos: self = .kudosGiven
+        case .survey: self = .surveyParticipation
+        case .meeting: self = .pairingMeeting
         }
     }
 

@@ -22,6 +22,18 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public var vacations = MemberVacations()
     /// Members for whom `member.inactive` was raised, with when, until they are active again.
     public var inactiveSince: [MemberID: Date] = [:]
+    /// Where delivered messages live on their platform, by Convener message id, so updates edit them in place.
+    public var deliveredMessages: [String: PlatformMessageReference] = [:]
+    /// Polls.
+    public var polls = PollBook()
+    /// Anonymous feedback notes.
+    public var feedback = FeedbackBox()
+    /// Surveys.
+    public var surveys = SurveyBook()
+    /// Pairing profiles and rounds.
+    public var pairing = PairingBook()
+    /// Tiers, kudos, celebrations and the roster.
+    public var engagement = EngagementBook()
 
     /// The state of a new community.
     public init() {}
@@ -39,6 +51,13 @@ public struct CommunityState: Codable, Sendable, Equatable {
         promptRotation = try container.decodeIfPresent(PromptRotation.self, forKey: .promptRotation) ?? PromptRotation()
         vacations = try container.decodeIfPresent(MemberVacations.self, forKey: .vacations) ?? MemberVacations()
         inactiveSince = try container.decodeIfPresent([MemberID: Date].self, forKey: .inactiveSince) ?? [:]
+        deliveredMessages =
+            try container.decodeIfPresent([String: PlatformMessageReference].self, forKey: .deliveredMessages) ?? [:]
+        polls = try container.decodeIfPresent(PollBook.self, forKey: .polls) ?? PollBook()
+        feedback = try container.decodeIfPresent(FeedbackBox.self, forKey: .feedback) ?? FeedbackBox()
+        surveys = try container.decodeIfPresent(SurveyBook.self, forKey: .surveys) ?? SurveyBook()
+        pairing = try container.decodeIfPresent(PairingBook.self, forKey: .pairing) ?? PairingBook()
+        engagement = try container.decodeIfPresent(EngagementBook.self, forKey: .engagement) ?? EngagementBook()
     }
 
     /// Applies one fact. Every fact is cheap to apply, whatever the size of the state.
@@ -56,6 +75,11 @@ public struct CommunityState: Codable, Sendable, Equatable {
             vacations.setBack(id)
             inactiveSince[id] = nil
             outbox.removeAll { $0.message.audience == .direct(id) || $0.message.audience == .ephemeral(id) }
+            polls.forget(id)
+            feedback.forget(id)
+            surveys.forget(id)
+            pairing.forget(id)
+            engagement.forget(id)
         case .memberTagged(let id, let tag):
             if let tags = members[id]?.tags, !tags.contains(tag) {
                 members[id]?.tags = (tags + [tag]).sorted()
@@ -87,6 +111,18 @@ public struct CommunityState: Codable, Sendable, Equatable {
             inactiveSince[id] = at
         case .memberReturned(let id):
             inactiveSince[id] = nil
+        case .messageDelivered(let id, let reference):
+            deliveredMessages[id] = reference
+        case .poll(let fact):
+            polls.apply(fact)
+        case .feedback(let fact):
+            feedback.apply(fact)
+        case .survey(let fact):
+            surveys.apply(fact)
+        case .pairing(let fact):
+            pairing.apply(fact)
+        case .engagement(let fact):
+            engagement.apply(fact)
         }
     }
 

@@ -34,6 +34,39 @@ public enum Fact: Codable, Sendable, Equatable {
     case memberInactiveRaised(member: MemberID, at: Date)
     /// A member for whom `member.inactive` was raised is active again.
     case memberReturned(member: MemberID)
+    /// A queued message reached the platform, which gave it `reference` (Slack `ts`, Mattermost post id, Discord
+    /// message id), so later updates edit that message in place.
+    case messageDelivered(id: String, reference: PlatformMessageReference)
+    /// A poll changed.
+    case poll(PollFact)
+    /// Anonymous feedback changed.
+    case feedback(FeedbackFact)
+    /// A survey changed.
+    case survey(SurveyFact)
+    /// Pairing changed.
+    case pairing(PairingFact)
+    /// Tiers, kudos, celebrations or the roster changed.
+    case engagement(EngagementFact)
+
+    /// Whether the fact is written to the journal; a few live only in memory (see `SurveyFact.isJournaled`).
+    public var isJournaled: Bool {
+        if case .survey(let fact) = self { return fact.isJournaled }
+        return true
+    }
+}
+
+/// Where a delivered message lives on its platform, so it can be edited later.
+public struct PlatformMessageReference: Codable, Sendable, Equatable {
+    /// The platform's channel (Slack channel id, Mattermost channel id, Discord channel id).
+    public var channel: String
+    /// The platform's id of the message (Slack `ts`, Mattermost post id, Discord message id).
+    public var messageID: String
+
+    /// A reference.
+    public init(channel: String, messageID: String) {
+        self.channel = channel
+        self.messageID = messageID
+    }
 }
 
 /// A message that could not be delivered, kept so the operator can see why (`convener outbox list`).

@@ -32,15 +32,38 @@ public struct MemberActivity: Codable, Sendable, Equatable {
     public var messages: Int = 0
     /// `/cop` commands used.
     public var commands: Int = 0
+    /// Poll votes cast (counted, never which poll).
+    public var votes: Int = 0
+    /// Kudos given.
+    public var kudos: Int = 0
+    /// Surveys answered (counted, never which survey).
+    public var surveys: Int = 0
+    /// Pairing meetings confirmed.
+    public var meetings: Int = 0
 
     /// No activity yet.
     public init() {}
+
+    /// Decodes counters; records written before votes, kudos, surveys and meetings were counted lack them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        messages = try container.decodeIfPresent(Int.self, forKey: .messages) ?? 0
+        commands = try container.decodeIfPresent(Int.self, forKey: .commands) ?? 0
+        votes = try container.decodeIfPresent(Int.self, forKey: .votes) ?? 0
+        kudos = try container.decodeIfPresent(Int.self, forKey: .kudos) ?? 0
+        surveys = try container.decodeIfPresent(Int.self, forKey: .surveys) ?? 0
+        meetings = try container.decodeIfPresent(Int.self, forKey: .meetings) ?? 0
+    }
 
     /// Counts one more activity of `kind`.
     public mutating func record(_ kind: ActivityKind) {
         switch kind {
         case .message: messages += 1
         case .command: commands += 1
+        case .vote: votes += 1
+        case .kudos: kudos += 1
+        case .survey: surveys += 1
+        case .meeting: meetings += 1
         }
     }
 }
@@ -49,4 +72,8 @@ public struct MemberActivity: Codable, Sendable, Equatable {
 public enum ActivityKind: String, Codable, Sendable, Equatable {
     case message
     case command
+    case vote
+    case kudos
+    case survey
+    case meeting
 }

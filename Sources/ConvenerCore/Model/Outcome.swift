@@ -6,6 +6,9 @@ public struct Outcome: Sendable, Equatable {
     public var replies: [OutboundMessage]
     /// What the host should log, such as rule effects this version cannot carry out yet.
     public var notes: [String]
+    /// Whether the host must compact the journal once the facts are durable: a poll or survey closed, and the
+    /// journal records that held its key and participation tokens must go.
+    public var compactsJournal = false
 
     /// An outcome.
     public init(facts: [Fact] = [], replies: [OutboundMessage] = [], notes: [String] = []) {

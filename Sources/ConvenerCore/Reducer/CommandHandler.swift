@@ -4,22 +4,40 @@ import Foundation
 struct CommandHandler {
     let context: CommandContext
 
-    /// Handles the text that followed `/cop`.
-    func handle(_ text: String, replies: inout ReplyBuilder) -> [Fact] {
+    /// Handles the text that followed `/cop`: the built-in commands here, the features' in their desks.
+    func handle(_ text: String, replies: inout ReplyBuilder) -> FeatureEffects {
         let command: CopCommand
         switch CommandParser.parse(text) {
         case .success(let parsed): command = parsed
         case .failure(let error):
             replies.ephemeral(error.description)
-            return []
+            return FeatureEffects()
         }
         if command.requiresConvenor && !context.isConvenor {
             replies.ephemeral(
                 "Only the convenors of \(context.profile.name) can use `/cop \(command.topic)`. "
                     + "If you think something should happen, say so in the channel or send `/cop feedback`."
             )
-            return []
+            return FeatureEffects()
         }
+        switch command {
+        case .pollCreate, .pollClose, .pollResults, .pollList:
+            return PollDesk.handle(command, context, replies: &replies)
+        case .feedback:
+            return FeedbackDesk.handle(command, context, replies: &replies)
+        case .surveyStart, .surveyResults, .surveyList:
+            return SurveyDesk.handle(command, context, replies: &replies)
+        case .pairJoin, .pairLeave, .pairPause, .pairResume, .pairStatus, .pairNot:
+            return PairingDesk.handle(command, context, replies: &replies)
+        case .kudos, .rosterJoin, .rosterLeave, .rosterSkip, .rosterSwap, .rosterWho, .digestPreview, .digestNow,
+            .stats:
+            return EngagementDesk.handle(command, context, replies: &replies)
+        default:
+            return FeatureEffects(facts: handleBuiltIn(command, replies: &replies))
+        }
+    }
+
+    private func handleBuiltIn(_ command: CopCommand, replies: inout ReplyBuilder) -> [Fact] {
         switch command {
         case .help(let topic):
             replies.ephemeral(helpText(topic))
@@ -110,18 +128,37 @@ struct CommandHandler {
         return [.promptRotated(theme: theme, round: round)]
     }
 
-    /// Handles a click on a button of an earlier reply.
-    func handleAction(_ actionID: String, replies: inout ReplyBuilder) -> [Fact] {
+    /// Handles a click on a button of an earlier message; the first part of the action id names the feature.
+    func handleAction(_ actionID: String, messageID: String, replies: inout ReplyBuilder) -> FeatureEffects {
         switch actionID {
         case MemberDataView.confirmForgetAction:
-            return forget(confirmed: true, replies: &replies)
+            return FeatureEffects(facts: forget(confirmed: true, replies: &replies))
         case MemberDataView.keepDataAction:
             replies.ephemeral("Nothing was deleted. Your data stays as it was.")
-            return []
+            return FeatureEffects()
+        default:
+            break
+        }
+        switch actionID.prefix(while: { $0 != "." }) {
+        case "poll": return PollDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
+        case "feedback": return FeedbackDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
+        case "survey": return SurveyDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
+        case "pair": return PairingDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
+        case "engagement":
+            return EngagementDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
         default:
             replies.ephemeral("That button belongs to something that is no longer open, so nothing happened.")
-            return []
+            return FeatureEffects()
         }
+    }
+
+    /// Handles a submitted form; only surveys have forms.
+    func handleForm(_ formID: String, values: [String: FormValue], replies: inout ReplyBuilder) -> FeatureEffects {
+        guard formID.hasPrefix("survey.") else {
+            replies.ephemeral("This form is no longer open, so nothing was recorded.")
+            return FeatureEffects()
+        }
+        return SurveyDesk.handleForm(formID, values: values, context, replies: &replies)
     }
 
     private func helpText(_ topic: String?) -> String {

@@ -43,7 +43,27 @@ extension CommunityReducer {
                 RuleEvent(type: "member.inactive", payload: ["days": .int(Int64(days))]), state: state,
                 ruleState: &ruleState)
         }
-        return Outcome(facts: facts, notes: notes + runner.notes)
+        let context = FeatureContext(reducer: self, state: state, now: now, idPrefix: "tick")
+        var features = FeatureEffects()
+        features.append(PollDesk.tick(context))
+        features.append(FeedbackDesk.tick(context))
+        features.append(SurveyDesk.tick(context))
+        features.append(PairingDesk.tick(context))
+        features.append(EngagementDesk.tick(context))
+        facts += features.facts
+        runner.idPrefix = "tick.\(Int(now.timeIntervalSince1970))"
+        runner.member = nil
+        facts += runner.run(features.events, actingMember: nil, state: state, ruleState: &ruleState)
+        var outcome = Outcome(facts: facts, notes: notes + features.notes + runner.notes)
+        outcome.compactsJournal = features.compactsJournal || runner.compactsJournal
+        return outcome
+    }
+
+    /// What must be recorded before the daemon stops (survey answers still waiting for their shuffled batch).
+    public func reduceShutdown(_ state: CommunityState, now: Date) -> Outcome {
+        let context = FeatureContext(reducer: self, state: state, now: now, idPrefix: "shutdown")
+        let effects = SurveyDesk.shutdown(context)
+        return Outcome(facts: effects.facts, notes: effects.notes)
     }
 
     private static func describe(_ tick: ScheduleTick, ruleID: String) -> [String] {

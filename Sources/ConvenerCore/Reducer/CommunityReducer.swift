@@ -9,17 +9,24 @@ public struct CommunityReducer: Sendable {
     public let rules: RuleEngine
     /// The discussion prompts `prompt.post` and `/cop prompt` take from.
     public let prompts: PromptLibrary
+    /// How polls, feedback, surveys, pairing and engagement behave.
+    public let settings: CommunitySettings
+    /// Where keys, seeds and shuffles take their randomness.
+    public let randomness: CommunityRandomness
     /// The theme of `/cop prompt now` and of `prompt.post` without a theme: the first theme a rule names.
     let defaultPromptTheme: String
 
-    /// A reducer for one community with its rules and prompt library.
+    /// A reducer for one community with its rules, prompt library and feature settings.
     public init(
         profile: CommunityProfile, rules: RuleEngine = RuleEngine(rules: .empty),
-        prompts: PromptLibrary = PromptLibrary()
+        prompts: PromptLibrary = PromptLibrary(), settings: CommunitySettings = .defaults,
+        randomness: CommunityRandomness = .system
     ) {
         self.profile = profile
         self.rules = rules
         self.prompts = prompts
+        self.settings = settings
+        self.randomness = randomness
         let named = rules.rules.rules.lazy.flatMap(\.spec.actions).compactMap { action -> String? in
             if case .postPrompt(let theme?) = action { return theme }
             return nil
@@ -63,25 +70,30 @@ public struct CommunityReducer: Sendable {
         case .action, .form:
             break
         }
+        var feature = FeatureEffects()
         switch input.event {
         case .message:
             facts.append(.activityRecorded(member: input.member, kind: .message, at: now))
             events.append(RuleEvent(type: "message.posted", payload: ["channel": .string(profile.channel)]))
         case .command(let text):
             facts.append(.activityRecorded(member: input.member, kind: .command, at: now))
-            facts += CommandHandler(context: context).handle(text, replies: &replies)
-        case .action(_, let actionID):
-            facts += CommandHandler(context: context).handleAction(actionID, replies: &replies)
-        case .form:
-            replies.ephemeral("This form is no longer open, so nothing was recorded.")
+            feature = CommandHandler(context: context).handle(text, replies: &replies)
+        case .action(let messageID, let actionID):
+            feature = CommandHandler(context: context).handleAction(actionID, messageID: messageID, replies: &replies)
+        case .form(let formID, let values):
+            feature = CommandHandler(context: context).handleForm(formID, values: values, replies: &replies)
         }
+        facts += feature.facts
         if isNew { events.insert(RuleEvent(type: "member.joined"), at: 0) }
         var automation = RuleRunner(
             reducer: self, idPrefix: input.id, member: context.member, state: state, now: now)
         for event in events {
             facts += automation.run(event, state: state, ruleState: &ruleState)
         }
-        return Outcome(facts: facts, replies: replies.messages, notes: automation.notes)
+        facts += automation.run(feature.events, actingMember: context.member, state: state, ruleState: &ruleState)
+        var outcome = Outcome(facts: facts, replies: replies.messages, notes: feature.notes + automation.notes)
+        outcome.compactsJournal = feature.compactsJournal || automation.compactsJournal
+        return outcome
     }
 
     /// The member as they will be once this input applies, computed without copying the whole state.
@@ -119,5 +131,15 @@ struct ReplyBuilder {
     /// Adds a reply only the acting member sees.
     mutating func ephemeral(_ text: String, actions: [MessageAction] = []) {
         messages.append(OutboundMessage(id: nextID, audience: .ephemeral(member), text: text, actions: actions))
+    }
+
+    /// Adds a reply everyone in the channel sees, answering the command where it was typed.
+    mutating func inChannel(_ text: String, actions: [MessageAction] = []) {
+        messages.append(OutboundMessage(id: nextID, audience: .channel, text: text, actions: actions))
+    }
+
+    /// Adds a reply for the acting member alone that carries a form (a survey, a modal).
+    mutating func form(_ text: String, form: MessageForm) {
+        messages.append(OutboundMessage(id: nextID, audience: .ephemeral(member), text: text, form: form))
     }
 }

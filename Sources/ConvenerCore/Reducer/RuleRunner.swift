@@ -15,6 +15,8 @@ struct RuleRunner {
     private(set) var rotation: PromptRotation
     /// What the host should log: effects this version cannot carry out yet.
     private(set) var notes: [String] = []
+    /// Whether a rule action closed something whose journal records must be compacted away.
+    private(set) var compactsJournal = false
     private var effectCount = 0
 
     init(reducer: CommunityReducer, idPrefix: String, member: Member?, state: CommunityState, now: Date) {
@@ -39,12 +41,33 @@ struct RuleRunner {
         let runsBefore = ruleState.nextRunNumber
         ruleState.touchedBuckets = []
         let effects = reducer.rules.process(event, context: context, state: &ruleState, now: now)
-        var facts = effects.flatMap { translate($0, state: state) }
+        var raised: [FeatureEvent] = []
+        var facts = effects.flatMap { translate($0, state: state, raised: &raised) }
         if !ruleState.touchedBuckets.isEmpty || ruleState.nextRunNumber != runsBefore {
             var buckets: [String: RuleTokenBucket] = [:]
             for key in ruleState.touchedBuckets { buckets[key] = ruleState.buckets[key] }
             facts.append(.rulesAccounted(buckets: buckets, nextRunNumber: ruleState.nextRunNumber))
             ruleState.touchedBuckets = []
+        }
+        facts += run(raised, actingMember: member, state: state, ruleState: &ruleState)
+        return facts
+    }
+
+    /// Runs the rules on events a feature raised; each is about its own member (or none), and `actingMember`
+    /// stands for the member as this input leaves them when the event is about them.
+    mutating func run(
+        _ events: [FeatureEvent], actingMember: Member?, state: CommunityState, ruleState: inout RuleEngineState
+    ) -> [Fact] {
+        let saved = member
+        defer { member = saved }
+        var facts: [Fact] = []
+        for raised in events {
+            if let id = raised.member {
+                member = actingMember?.id == id ? actingMember : state.members[id]
+            } else {
+                member = nil
+            }
+            facts += run(raised.event, state: state, ruleState: &ruleState)
         }
         return facts
     }
@@ -74,7 +97,9 @@ struct RuleRunner {
             away: state.vacations.isAway(member.id, at: now))
     }
 
-    private mutating func translate(_ effect: RuleEffect, state: CommunityState) -> [Fact] {
+    private mutating func translate(_ effect: RuleEffect, state: CommunityState, raised: inout [FeatureEvent])
+        -> [Fact]
+    {
         switch effect.action {
         case .post(_, let text):
             return [queue(.channel, text)]
@@ -91,8 +116,24 @@ struct RuleRunner {
         case .nudge(let target, let style):
             return nudge(target, style: style, rule: effect.ruleID, state: state)
         case .startPoll, .startSurvey, .pairingRound, .postDigest:
-            notes.append("rule \(effect.ruleID) asked for \(effect.action), which this version cannot do yet")
-            return []
+            effectCount += 1
+            let context = FeatureContext(
+                reducer: reducer, state: state, now: now, idPrefix: "\(idPrefix).r\(effectCount)")
+            let done: FeatureEffects
+            switch effect.action {
+            case .startPoll: done = PollDesk.perform(effect, context)
+            case .startSurvey: done = SurveyDesk.perform(effect, context)
+            case .pairingRound: done = PairingDesk.perform(effect, context)
+            default: done = EngagementDesk.perform(effect, context)
+            }
+            notes += done.notes
+            compactsJournal = compactsJournal || done.compactsJournal
+            raised += done.events.map { raisedEvent in
+                var caused = raisedEvent
+                caused.event.cause = effect.cause
+                return caused
+            }
+            return done.facts
         }
     }
 

@@ -44,7 +44,7 @@ public struct ConvenerDaemon {
             }
             let runtime = CommunityRuntime(
                 profile: profile, store: opened.store, state: opened.state, rules: configuration.rules,
-                prompts: configuration.prompts, clock: clock, logger: logger
+                prompts: configuration.prompts, settings: configuration.settings, clock: clock, logger: logger
             )
             runtimes.append(runtime)
             services.append(CommunityService(runtime: runtime, logger: logger))

@@ -23,6 +23,8 @@ public struct DaemonConfiguration: Sendable {
     public var rulesSource: String
     /// The prompt library: the built-in folder and the convenors' own.
     public var prompts: PromptLibrary = PromptLibrary()
+    /// How polls, feedback, surveys, pairing and engagement behave.
+    public var settings: CommunitySettings = .defaults
     /// Problems found while reading the prompt folders, one line each (the rest of the library still loads).
     public var promptProblems: [String] = []
 

@@ -29,11 +29,15 @@ public actor CommunityRuntime {
         state: CommunityState,
         rules: RuleSet = .empty,
         prompts: PromptLibrary = PromptLibrary(),
+        settings: CommunitySettings = .defaults,
+        randomness: CommunityRandomness = .system,
         clock: any WallClock,
         logger: Logger
     ) {
         self.profile = profile
-        self.reducer = CommunityReducer(profile: profile, rules: RuleEngine(rules: rules), prompts: prompts)
+        self.reducer = CommunityReducer(
+            profile: profile, rules: RuleEngine(rules: rules), prompts: prompts, settings: settings,
+            randomness: randomness)
         self.store = store
         self.state = state
         self.ruleState = state.ruleEngineState
@@ -52,6 +56,7 @@ public actor CommunityRuntime {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
         }
         try await commit(outcome.facts)
+        if outcome.compactsJournal { await compactNow() }
         return outcome
     }
 
@@ -63,6 +68,7 @@ public actor CommunityRuntime {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
         }
         try await commit(outcome.facts)
+        if outcome.compactsJournal { await compactNow() }
     }
 
     /// The member's current record, if the community knows them.
@@ -90,7 +96,14 @@ public actor CommunityRuntime {
 
     /// Writes a new snapshot when the journal has grown past its thresholds.
     public func compactIfNeeded() async {
-        guard failure == nil, !isCompacting, store.needsCompaction, let ticket = lastTicket else { return }
+        guard store.needsCompaction else { return }
+        await compactNow()
+    }
+
+    /// Writes a new snapshot and drops the journal it covers: after a poll or survey closes, so the records that
+    /// held its key and participation tokens do not outlive it.
+    public func compactNow() async {
+        guard failure == nil, !isCompacting, let ticket = lastTicket else { return }
         isCompacting = true
         defer { isCompacting = false }
         do {
@@ -104,17 +117,30 @@ public actor CommunityRuntime {
         }
     }
 
-    /// Flushes everything and releases the state folder.
+    /// Records what must not be lost at shutdown (survey answers waiting for their shuffled batch), flushes
+    /// everything and releases the state folder.
     public func close() async throws {
+        if failure == nil {
+            let outcome = reducer.reduceShutdown(state, now: clock.now())
+            do {
+                try await commit(outcome.facts)
+            } catch {
+                logger.error(
+                    "Could not record the last changes at shutdown",
+                    metadata: ["convener.community": "\(profile.id)", "error": "\(error)"])
+            }
+        }
         try await store.close()
     }
 
     private func commit(_ facts: [Fact]) async throws {
         guard !facts.isEmpty else { return }
         state.apply(facts)
+        let journaled = facts.filter(\.isJournaled)
+        guard !journaled.isEmpty else { return }
         let ticket: JournalTicket
         do {
-            ticket = try store.enqueue(facts)
+            ticket = try store.enqueue(journaled)
             lastTicket = ticket
             try await store.waitUntilDurable(ticket)
         } catch {
