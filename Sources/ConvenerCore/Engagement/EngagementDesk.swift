@@ -25,6 +25,11 @@ enum EngagementDesk {
         FeatureEffects(notes: ["rule \(effect.ruleID) asked for \(effect.action), which this version cannot do yet"])
     }
 
+    /// What happens when a member leaves the community: a thank-you, and their data kept or deleted per config.
+    static func memberLeft(_ context: CommandContext) -> FeatureEffects {
+        FeatureEffects()
+    }
+
     /// What the passing of time does (deadlines, batches, follow-ups).
     static func tick(_ context: FeatureContext) -> FeatureEffects {
         FeatureEffects()

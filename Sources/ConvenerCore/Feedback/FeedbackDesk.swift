@@ -20,6 +20,14 @@ enum FeedbackDesk {
         return FeatureEffects()
     }
 
+    /// Handles a submitted feedback form (a convenor's reply to all authors).
+    static func handleForm(
+        _ formID: String, values: [String: FormValue], _ context: CommandContext, replies: inout ReplyBuilder
+    ) -> FeatureEffects {
+        replies.ephemeral("This form is no longer open, so nothing was recorded.")
+        return FeatureEffects()
+    }
+
     /// What the passing of time does (deadlines, batches, follow-ups).
     static func tick(_ context: FeatureContext) -> FeatureEffects {
         FeatureEffects()

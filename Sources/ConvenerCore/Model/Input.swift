@@ -28,6 +28,8 @@ public enum InputEvent: Sendable, Equatable {
     case action(messageID: String, actionID: String)
     /// A submitted form.
     case form(formID: String, values: [String: FormValue])
+    /// The member left the community's channel or workspace.
+    case left
 }
 
 /// A submitted form value: one string, or the ids of the chosen options.

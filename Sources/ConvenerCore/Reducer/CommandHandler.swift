@@ -152,13 +152,15 @@ struct CommandHandler {
         }
     }
 
-    /// Handles a submitted form; only surveys have forms.
+    /// Handles a submitted form: a survey, or a convenor's reply to feedback.
     func handleForm(_ formID: String, values: [String: FormValue], replies: inout ReplyBuilder) -> FeatureEffects {
-        guard formID.hasPrefix("survey.") else {
+        switch formID.prefix(while: { $0 != "." }) {
+        case "survey": return SurveyDesk.handleForm(formID, values: values, context, replies: &replies)
+        case "feedback": return FeedbackDesk.handleForm(formID, values: values, context, replies: &replies)
+        default:
             replies.ephemeral("This form is no longer open, so nothing was recorded.")
             return FeatureEffects()
         }
-        return SurveyDesk.handleForm(formID, values: values, context, replies: &replies)
     }
 
     private func helpText(_ topic: String?) -> String {

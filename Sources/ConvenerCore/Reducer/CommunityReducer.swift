@@ -67,7 +67,7 @@ public struct CommunityReducer: Sendable {
                 let daysAway = Int(now.timeIntervalSince(before.lastActiveAt) / 86_400)
                 events.append(RuleEvent(type: "member.returned", payload: ["daysAway": .int(Int64(daysAway))]))
             }
-        case .action, .form:
+        case .action, .form, .left:
             break
         }
         var feature = FeatureEffects()
@@ -82,6 +82,9 @@ public struct CommunityReducer: Sendable {
             feature = CommandHandler(context: context).handleAction(actionID, messageID: messageID, replies: &replies)
         case .form(let formID, let values):
             feature = CommandHandler(context: context).handleForm(formID, values: values, replies: &replies)
+        case .left:
+            events.append(RuleEvent(type: "member.left"))
+            feature = EngagementDesk.memberLeft(context)
         }
         facts += feature.facts
         if isNew { events.insert(RuleEvent(type: "member.joined"), at: 0) }
@@ -107,7 +110,7 @@ public struct CommunityReducer: Sendable {
         case .command:
             member.activity.record(.command)
             member.lastActiveAt = now
-        case .action, .form:
+        case .action, .form, .left:
             break
         }
         return member
