@@ -25,6 +25,8 @@ public func buildApplication(
     HealthController(runtimes: runtimes).addRoutes(to: router)
     MetricsController(registry: metrics).addRoutes(to: router)
     PlatformRoutes(settings: settings.platforms, runtime: runtime, clock: clock, logger: logger).addRoutes(to: router)
+    DashboardController(runtimes: runtimes, adminToken: settings.adminToken)
+        .addRoutes(to: router.group("dashboard"))
     if settings.playgroundEnabled {
         PlaygroundController(runtime: runtime, timeline: timeline, adminToken: settings.adminToken)
             .addRoutes(to: router.group("playground"))

@@ -75,6 +75,11 @@ public actor CommunityRuntime {
         if outcome.compactsJournal { await compactNow() }
     }
 
+    /// The community's health figures now, for the dashboard.
+    public func health() -> CommunityHealth {
+        CommunityHealth(state: state, profile: profile, now: clock.now())
+    }
+
     /// The member's current record, if the community knows them.
     public func member(_ id: MemberID) -> Member? {
         state.members[id]
