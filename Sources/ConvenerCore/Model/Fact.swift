@@ -48,10 +48,14 @@ public enum Fact: Codable, Sendable, Equatable {
     /// Tiers, kudos, celebrations or the roster changed.
     case engagement(EngagementFact)
 
-    /// Whether the fact is written to the journal; a few live only in memory (see `SurveyFact.isJournaled`).
+    /// Whether the fact is written to the journal; a few live only in memory (see `SurveyFact.isJournaled`,
+    /// `FeedbackFact.isJournaled`).
     public var isJournaled: Bool {
-        if case .survey(let fact) = self { return fact.isJournaled }
-        return true
+        switch self {
+        case .survey(let fact): fact.isJournaled
+        case .feedback(let fact): fact.isJournaled
+        default: true
+        }
     }
 }
 

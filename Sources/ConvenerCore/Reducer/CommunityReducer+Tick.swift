@@ -59,10 +59,12 @@ extension CommunityReducer {
         return outcome
     }
 
-    /// What must be recorded before the daemon stops (survey answers still waiting for their shuffled batch).
+    /// What must be recorded before the daemon stops (survey answers still waiting for their shuffled batch,
+    /// pending feedback notes).
     public func reduceShutdown(_ state: CommunityState, now: Date) -> Outcome {
         let context = FeatureContext(reducer: self, state: state, now: now, idPrefix: "shutdown")
-        let effects = SurveyDesk.shutdown(context)
+        var effects = SurveyDesk.shutdown(context)
+        effects.append(FeedbackDesk.shutdown(context))
         return Outcome(facts: effects.facts, notes: effects.notes)
     }
 

@@ -1,20 +1,85 @@
 import Foundation
 
 /// The durable state of surveys, inside `CommunityState`.
+///
+/// Answers waiting for their shuffled batch sit in `pools`, in memory only: they are left out of the encoded
+/// state, so neither a snapshot nor the journal ever holds an answer next to the member who gave it.
 public struct SurveyBook: Codable, Sendable, Equatable {
+    /// Every survey, oldest first.
+    public private(set) var surveys: [SurveyRecord] = []
+    /// The number of the next survey (`S<n>`).
+    public private(set) var nextNumber = 1
+    /// Answers waiting for their batch, by survey id; never encoded.
+    public private(set) var pools: [String: [SurveyPoolEntry]] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case surveys, nextNumber
+    }
+
     /// Nothing yet.
     public init() {}
 
+    /// The survey `id` (`S2`), if any.
+    public func survey(_ id: String) -> SurveyRecord? {
+        surveys.first { $0.id == id }
+    }
+
+    /// The surveys still taking answers.
+    public var openSurveys: [SurveyRecord] { surveys.filter(\.isOpen) }
+
     /// Applies one fact.
-    mutating func apply(_ fact: SurveyFact) {}
+    mutating func apply(_ fact: SurveyFact) {
+        switch fact {
+        case .opened(let record):
+            guard survey(record.id) == nil else { return }
+            surveys.append(record)
+            if let number = Int(record.id.dropFirst()) { nextNumber = max(nextNumber, number + 1) }
+        case .answerPooled(let id, let entry):
+            guard survey(id)?.isOpen == true else { return }
+            pools[id, default: []].append(entry)
+        case .batchRecorded(let id, let tokens, let responses):
+            update(id) { record in
+                record.tokens = (record.tokens + tokens).sorted()
+                record.batches.append(responses)
+            }
+            pools[id] = nil
+        case .thresholdRaised(let id, let threshold):
+            update(id) { $0.threshold = max($0.threshold, threshold) }
+        case .closed(let id, let at, let results):
+            update(id) { record in
+                record.closedAt = at
+                record.results = results
+                record.key = nil
+                record.tokens = []
+                record.batches = []
+            }
+            pools[id] = nil
+        }
+    }
 
-    /// Deletes what is stored about `member` (`/cop me forget`).
-    mutating func forget(_ member: MemberID) {}
+    /// Deletes what is stored about `member` (`/cop me forget`): only an answer still waiting in memory for its
+    /// batch names them; it is dropped, and they may answer again.
+    mutating func forget(_ member: MemberID) {
+        for (id, entries) in pools {
+            pools[id] = entries.filter { $0.member != member }
+        }
+    }
 
-    /// Lines for the weekly round-up about what happened between `since` and `until` (aggregates only; an
-    /// anonymous result below its threshold k is left out).
-    func digestLines(since: Date, until: Date) -> [String] { [] }
+    /// Lines for the weekly round-up: surveys closed between `since` and `until` with at least k responses.
+    func digestLines(since: Date, until: Date) -> [String] {
+        surveys.compactMap { record in
+            guard let closedAt = record.closedAt, closedAt >= since, closedAt < until,
+                record.responseCount >= record.threshold
+            else { return nil }
+            return "📋 Survey \(record.id) \"\(record.title)\" closed with \(record.responseCount) responses."
+        }
+    }
 
-    /// What this feature stores about `member`, one line each, for `/cop me`.
+    /// What this feature stores about `member`, for `/cop me`: nothing; no answer is ever stored with a name.
     func memberDataLines(_ member: MemberID) -> [String] { [] }
+
+    private mutating func update(_ id: String, _ change: (inout SurveyRecord) -> Void) {
+        guard let index = surveys.firstIndex(where: { $0.id == id }) else { return }
+        change(&surveys[index])
+    }
 }

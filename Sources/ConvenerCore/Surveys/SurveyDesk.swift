@@ -1,16 +1,46 @@
 import Foundation
 
-/// Where surveys meet the reducer: commands, button clicks, the passing of time and rule actions.
+/// Where surveys meet the reducer: `/cop survey …`, submitted forms, the passing of time, shutdown and the
+/// `survey.start` rule action.
+///
+/// Anonymity by construction: an answer is kept with the member's id only in memory, in the pool of its survey;
+/// once the pool holds a batch (at least k answers) one journaled fact records the batch's participation tokens
+/// sorted and its answers shuffled. At close the results keep only aggregates covering at least k answers, and
+/// the key, tokens and answers are dropped before the journal is compacted away.
 enum SurveyDesk {
-    /// Handles a `/cop` command of this feature.
+    /// The prefix of a survey form's id: `survey.S1`.
+    static let formPrefix = "survey."
+
+    /// Handles `/cop survey start|results|list`.
     static func handle(_ command: CopCommand, _ context: CommandContext, replies: inout ReplyBuilder) -> FeatureEffects
     {
-        replies.ephemeral(
-            "`/cop \(command.topic)` is not available yet in this version of Convener.\nUsage: \(command.usage)")
-        return FeatureEffects()
+        switch command {
+        case .surveyStart(let request):
+            switch open(request, context.feature, alsoInviting: context.member.id) {
+            case .success(let (effects, record)):
+                replies.ephemeral(
+                    "Opened survey \(record.id) \"\(record.title)\": \(record.invited) members get it by direct "
+                        + "message. It closes \(format(record.closesAt, context.profile.timeZone)); results show "
+                        + "only aggregates of at least \(record.threshold) answers. "
+                        + "`/cop survey results \(record.id)` shows how it is going.")
+                return effects
+            case .failure(let problem):
+                replies.ephemeral("\(problem.message)\nUsage: \(command.usage)")
+                return FeatureEffects()
+            }
+        case .surveyResults(let id):
+            replies.ephemeral(resultsText(id, context, usage: command.usage))
+            return FeatureEffects()
+        case .surveyList:
+            replies.ephemeral(listText(context.state.surveys, context.profile.timeZone))
+            return FeatureEffects()
+        default:
+            replies.ephemeral("`/cop \(command.topic)` is not a survey command.\nUsage: \(command.usage)")
+            return FeatureEffects()
+        }
     }
 
-    /// Handles a click on a button whose id starts with this feature's prefix.
+    /// Survey messages carry no buttons; a click on an old one changes nothing.
     static func handleAction(
         _ actionID: String, messageID: String, _ context: CommandContext, replies: inout ReplyBuilder
     )
@@ -20,26 +50,267 @@ enum SurveyDesk {
         return FeatureEffects()
     }
 
-    /// Handles a submitted survey form.
+    /// Handles a submitted survey: validates it, takes one response per member (by participation token) and
+    /// pools it in memory, or writes the whole pool as one shuffled batch when it is full.
     static func handleForm(
         _ formID: String, values: [String: FormValue], _ context: CommandContext, replies: inout ReplyBuilder
     ) -> FeatureEffects {
-        replies.ephemeral("This form is no longer open, so nothing was recorded.")
-        return FeatureEffects()
+        let id = String(formID.dropFirst(formPrefix.count))
+        guard formID.hasPrefix(formPrefix), let record = context.state.surveys.survey(id) else {
+            replies.ephemeral("This form is no longer open, so nothing was recorded.")
+            return FeatureEffects()
+        }
+        guard record.isOpen, context.now < record.closesAt, let key = record.key else {
+            replies.ephemeral("Survey \(id) \"\(record.title)\" has closed, so your answers were not recorded.")
+            return FeatureEffects()
+        }
+        let (response, problems) = SurveyValidation.response(values, template: record.template)
+        guard problems.isEmpty else {
+            replies.ephemeral(
+                "Nothing was recorded yet; please fix \(problems.count == 1 ? "this" : "these") and send again:\n"
+                    + problems.map { "• \($0)" }.joined(separator: "\n"))
+            return FeatureEffects()
+        }
+        let token = key.token(scope: id, member: context.member.id)
+        let pool = context.state.surveys.pools[id] ?? []
+        guard !record.tokens.contains(token), !pool.contains(where: { $0.token == token }) else {
+            replies.ephemeral(
+                "You have already answered survey \(id). Each member answers once, and answers cannot be changed: "
+                    + "nothing links them to you, not even for Convener.")
+            return FeatureEffects()
+        }
+        replies.ephemeral(
+            "Thank you! Your answers to \(id) are in, with no name attached. They are recorded together with others "
+                + "in a shuffled batch, and results only ever show totals of at least \(record.threshold) answers.")
+        let entry = SurveyPoolEntry(member: context.member.id, token: token, response: response)
+        let batchSize = context.reducer.settings.surveys.effectiveBatchSize(threshold: record.threshold)
+        guard pool.count + 1 >= batchSize else {
+            return FeatureEffects(facts: [.survey(.answerPooled(survey: id, entry: entry))])
+        }
+        return flush(id, pool + [entry], context.feature)
     }
 
-    /// Carries out this feature's rule action (`poll.start`, `survey.start`, `pairing.round`, `digest.post`).
+    /// Carries out `survey.start`: opens the named template with the default threshold and duration.
     static func perform(_ effect: RuleEffect, _ context: FeatureContext) -> FeatureEffects {
-        FeatureEffects(notes: ["rule \(effect.ruleID) asked for \(effect.action), which this version cannot do yet"])
+        guard case .startSurvey(let template) = effect.action else {
+            return FeatureEffects(notes: [
+                "rule \(effect.ruleID) asked surveys for \(effect.action), which they do not do"
+            ])
+        }
+        switch open(CommandSurveyRequest(template: template), context, alsoInviting: nil) {
+        case .success(let (effects, record)):
+            var done = effects
+            done.notes.append("rule \(effect.ruleID) opened survey \(record.id) (\(template))")
+            return done
+        case .failure(let problem):
+            return FeatureEffects(notes: [
+                "rule \(effect.ruleID) could not open survey '\(template)': \(problem.message)"
+            ])
+        }
     }
 
-    /// What must be recorded before the daemon stops: answers waiting for their shuffled batch.
+    /// What must be recorded before the daemon stops: every non-empty pool, as a shuffled batch.
     static func shutdown(_ context: FeatureContext) -> FeatureEffects {
-        FeatureEffects()
+        var effects = FeatureEffects()
+        for (id, pool) in context.state.surveys.pools.sorted(by: { $0.key < $1.key }) where !pool.isEmpty {
+            effects.append(flush(id, pool, context))
+        }
+        return effects
     }
 
-    /// What the passing of time does (deadlines, batches, follow-ups).
+    /// Closes every survey whose deadline has passed; costs a scan of the open surveys when nothing is due.
     static func tick(_ context: FeatureContext) -> FeatureEffects {
-        FeatureEffects()
+        var effects = FeatureEffects()
+        for record in context.state.surveys.surveys where record.isOpen && record.closesAt <= context.now {
+            effects.append(close(record, context))
+        }
+        return effects
+    }
+
+    /// Raises the threshold of an open survey to `threshold`; refuses to lower it or to keep it the same.
+    static func raiseThreshold(_ id: String, to threshold: Int, _ context: FeatureContext)
+        -> Result<FeatureEffects, SurveyProblem>
+    {
+        guard let record = context.state.surveys.survey(id) else {
+            return .failure(SurveyProblem("There is no survey \(id); `/cop survey list` shows them all."))
+        }
+        guard record.isOpen else {
+            return .failure(SurveyProblem("Survey \(id) has closed; its threshold is fixed."))
+        }
+        guard threshold > record.threshold else {
+            return .failure(
+                SurveyProblem(
+                    "The threshold of \(id) is \(record.threshold) and can only rise; \(threshold) would not "
+                        + "raise it."))
+        }
+        return .success(FeatureEffects(facts: [.survey(.thresholdRaised(survey: id, threshold: threshold))]))
+    }
+
+    // MARK: - Opening
+
+    private static func open(_ request: CommandSurveyRequest, _ context: FeatureContext, alsoInviting: MemberID?)
+        -> Result<(FeatureEffects, SurveyRecord), SurveyProblem>
+    {
+        let settings = context.settings.surveys
+        guard let template = settings.template(request.template) else {
+            let names = settings.templates.map(\.id)
+            return .failure(
+                SurveyProblem(
+                    "There is no survey template '\(request.template)'. Templates: "
+                        + "\(Array(Set(names)).sorted().joined(separator: ", "))."))
+        }
+        let threshold = request.anonymityThreshold ?? settings.threshold
+        guard threshold >= SurveySettings.minimumThreshold else {
+            return .failure(
+                SurveyProblem(
+                    "k must be at least \(SurveySettings.minimumThreshold), not \(threshold), so that no answer can "
+                        + "be traced to a person."))
+        }
+        let closesAt =
+            request.closes?.date(now: context.now, timeZone: context.profile.timeZone)
+            ?? context.now.addingTimeInterval(TimeInterval(max(60, settings.duration)))
+        guard closesAt > context.now else {
+            return .failure(SurveyProblem("That closing time has already passed; give a later one, like --closes 7d."))
+        }
+        let id = "S\(context.state.surveys.nextNumber)"
+        var members = Set(context.state.members.keys)
+        if let alsoInviting { members.insert(alsoInviting) }
+        let invitees = members.sorted()
+        let record = SurveyRecord(
+            id: id, template: template, threshold: threshold, opensAt: context.now, closesAt: closesAt,
+            invited: invitees.count, key: AnonymityKey(randomness: context.randomness))
+        let form = MessageForm(
+            id: formPrefix + id, title: template.title, fields: template.questions.map(\.field),
+            submitLabel: "Send anonymously")
+        let closes = format(closesAt, context.profile.timeZone)
+        let text =
+            "📋 \(template.title) (\(id)) from \(context.profile.name). \(template.intro)\n"
+            + "It closes \(closes). You can answer once; your name is never stored with your answers, and results "
+            + "only show totals of at least \(threshold) answers."
+        var facts: [Fact] = [.survey(.opened(record))]
+        let notBefore = quietUntil(context)
+        for (index, member) in invitees.enumerated() {
+            let message = OutboundMessage(
+                id: "\(context.idPrefix).invite.\(index + 1)", audience: .direct(member), text: text, form: form)
+            facts.append(.messageQueued(OutboxEntry(message: message, queuedAt: context.now, notBefore: notBefore)))
+        }
+        let announcement = OutboundMessage(
+            id: "\(context.idPrefix).survey", audience: .channel,
+            text: "📋 Survey \(id) \"\(template.title)\" is open until \(closes): look for it in your direct "
+                + "messages. It is anonymous, and results show only totals of at least \(threshold) answers.")
+        facts.append(.messageQueued(OutboxEntry(message: announcement, queuedAt: context.now)))
+        let effects = FeatureEffects(
+            facts: facts, notes: ["survey \(id) opened from template \(template.id), \(invitees.count) invited"])
+        return .success((effects, record))
+    }
+
+    private static func quietUntil(_ context: FeatureContext) -> Date? {
+        guard let quietHours = context.profile.quietHours,
+            quietHours.contains(context.now, in: context.profile.timeZone)
+        else { return nil }
+        return quietHours.nextAllowed(atOrAfter: context.now, in: context.profile.timeZone)
+    }
+
+    // MARK: - Batches and closing
+
+    /// One journaled batch of `entries`: tokens sorted, answers shuffled, and the members' survey activity
+    /// counted in id order.
+    private static func flush(_ id: String, _ entries: [SurveyPoolEntry], _ context: FeatureContext)
+        -> FeatureEffects
+    {
+        var generator = context.randomness.generator
+        let responses = entries.map(\.response).shuffled(using: &generator)
+        var facts: [Fact] = [
+            .survey(.batchRecorded(survey: id, tokens: entries.map(\.token).sorted(), responses: responses))
+        ]
+        facts += activity(entries, context)
+        return FeatureEffects(facts: facts, notes: ["survey \(id): recorded a shuffled batch of \(entries.count)"])
+    }
+
+    private static func activity(_ entries: [SurveyPoolEntry], _ context: FeatureContext) -> [Fact] {
+        entries.map(\.member).sorted().map { .activityRecorded(member: $0, kind: .survey, at: context.now) }
+    }
+
+    private static func close(_ record: SurveyRecord, _ context: FeatureContext) -> FeatureEffects {
+        let pool = context.state.surveys.pools[record.id] ?? []
+        var generator = context.randomness.generator
+        let responses = record.batches.flatMap { $0 } + pool.map(\.response)
+        let results = SurveyResults.tally(
+            record.template, responses: responses, threshold: record.threshold,
+            shuffleTexts: { $0.shuffle(using: &generator) })
+        var facts = activity(pool, context)
+        facts.append(.survey(.closed(survey: record.id, at: context.now, results: results)))
+        // Invitations still waiting in the outbox are pointless now; they leave it with the survey.
+        for entry in context.state.outbox where entry.message.form?.id == formPrefix + record.id {
+            facts.append(.messageSettled(id: entry.message.id, at: context.now))
+        }
+        let text =
+            results.responses >= record.threshold
+            ? "📋 Survey \(record.id) \"\(record.title)\" has closed with \(results.responses) responses. "
+                + "Thank you all!\n\n" + results.lines(isClosed: true).joined(separator: "\n")
+            : "📋 Survey \(record.id) \"\(record.title)\" has closed with \(results.responses) responses, fewer "
+                + "than \(record.threshold), so no results are shown: that keeps every answer anonymous."
+        let message = OutboundMessage(id: "\(context.idPrefix).\(record.id).results", audience: .channel, text: text)
+        facts.append(.messageQueued(OutboxEntry(message: message, queuedAt: context.now)))
+        let event = RuleEvent(
+            type: "survey.closed",
+            payload: [
+                "surveyId": .string(record.id), "title": .string(record.title),
+                "responses": .int(Int64(results.responses)),
+            ])
+        return FeatureEffects(
+            facts: facts, events: [FeatureEvent(event: event, member: nil)],
+            notes: ["survey \(record.id) closed with \(results.responses) responses; its key and tokens are gone"],
+            compactsJournal: true)
+    }
+
+    // MARK: - Reading
+
+    private static func resultsText(_ id: String, _ context: CommandContext, usage: String) -> String {
+        guard context.isConvenor else {
+            return "Only convenors can look at survey results; everyone sees them in #\(context.profile.channel) "
+                + "when the survey closes."
+        }
+        guard let record = context.state.surveys.survey(id) else {
+            return "There is no survey \(id). `/cop survey list` shows them all.\nUsage: \(usage)"
+        }
+        let zone = context.profile.timeZone
+        if let results = record.results {
+            let head =
+                "Survey \(record.id) \"\(record.title)\": closed, \(results.responses) responses of "
+                + "\(record.invited) invited (k = \(record.threshold))."
+            return ([head] + results.lines(isClosed: true)).joined(separator: "\n")
+        }
+        let full = record.batches.filter { $0.count >= record.threshold }.flatMap { $0 }
+        let interim = SurveyResults.tally(
+            record.template, responses: full, threshold: record.threshold, shuffleTexts: nil)
+        let head =
+            "Survey \(record.id) \"\(record.title)\": open until \(format(record.closesAt, zone)), "
+            + "\(record.responseCount) responses recorded of \(record.invited) invited (k = \(record.threshold)). "
+            + "Answers are recorded in shuffled batches, so the latest few may not show yet."
+        return ([head] + interim.lines(isClosed: false)).joined(separator: "\n")
+    }
+
+    private static func listText(_ book: SurveyBook, _ zone: TimeZone) -> String {
+        guard !book.surveys.isEmpty else {
+            return "No surveys yet. A convenor opens one with `/cop survey start community-health`."
+        }
+        let lines = book.surveys.suffix(20).map { record in
+            record.isOpen
+                ? "• \(record.id) \"\(record.title)\": open until \(format(record.closesAt, zone)), "
+                    + "\(record.responseCount) responses so far (k = \(record.threshold))"
+                : "• \(record.id) \"\(record.title)\": closed, \(record.responseCount) responses"
+        }
+        return "Surveys:\n" + lines.joined(separator: "\n")
+    }
+
+    /// `2026-11-30 17:00 UTC`, in the community's time zone.
+    static func format(_ date: Date, _ zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let pad = { (value: Int?) in String(format: "%02d", value ?? 0) }
+        return "on \(parts.year ?? 0)-\(pad(parts.month))-\(pad(parts.day)) at \(pad(parts.hour)):\(pad(parts.minute)) "
+            + (zone.abbreviation(for: date) ?? zone.identifier)
     }
 }

@@ -1,0 +1,38 @@
+/// One answer to one question.
+public enum SurveyAnswer: Codable, Sendable, Hashable {
+    /// A number from 1 to 5.
+    case scale(Int)
+    /// The ids of the chosen options (one for `single`).
+    case choices([String])
+    /// Free text.
+    case text(String)
+}
+
+/// One member's answers to a survey, by question id; it never says who gave them or when.
+public struct SurveyResponse: Codable, Sendable, Hashable {
+    /// The answers, by question id; unanswered optional questions are absent.
+    public var answers: [String: SurveyAnswer]
+
+    /// A response.
+    public init(answers: [String: SurveyAnswer]) {
+        self.answers = answers
+    }
+}
+
+/// An answer waiting in memory for its shuffled batch. It names the member only so the batch can count their
+/// activity; it is never encoded into state and its fact is never journaled.
+public struct SurveyPoolEntry: Codable, Sendable, Equatable {
+    /// Who answered.
+    public var member: MemberID
+    /// Their participation token.
+    public var token: String
+    /// What they answered.
+    public var response: SurveyResponse
+
+    /// An entry.
+    public init(member: MemberID, token: String, response: SurveyResponse) {
+        self.member = member
+        self.token = token
+        self.response = response
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+@testable import ConvenerCore
+
+/// An adversary who holds everything the host writes down and a lot of side knowledge tries to say who gave
+/// which answers; over many simulated surveys it does no better than chance.
+@Suite("Survey re-identification")
+struct SurveyReidentificationTests {
+    /// What the adversary is given about one survey.
+    struct Evidence {
+        /// Facts in the order they were written (the journal), or in the order memory saw them.
+        var facts: [Fact]
+        /// The log lines.
+        var log: [String]
+        /// The roster in the order members were sent the survey.
+        var invited: [MemberID]
+        /// Side knowledge: the order in which members submitted.
+        var submitted: [MemberID]
+    }
+
+    /// One simulated survey: the evidence and the truth.
+    struct Trial {
+        var evidence: Evidence
+        var truth: [MemberID: SurveyResponse]
+        /// Every fact in the order memory saw it, pooled answers included: what a journal would hold if answers
+        /// were written as they arrive.
+        var memory: [Fact]
+    }
+
+    static let template = SurveyTemplate(
+        id: "pair", title: "Pair",
+        questions: [
+            SurveyQuestion(id: "score", text: "Score?", kind: .scale, required: true),
+            SurveyQuestion(
+                id: "pick", text: "Pick one", kind: .single, required: true,
+                options: ["Red", "Green", "Blue"].map(SurveyOption.init(label:))),
+        ])
+
+    static func trial(seed: UInt64, members: Int, threshold: Int, shutdownEvery: Int?) -> Trial {
+        var settings = CommunitySettings.defaults
+        settings.surveys = SurveySettings(templates: [template])
+        var harness = SurveyHarness(settings: settings, seed: seed)
+        let names = (0..<members).map { String(format: "member%02d", $0) }
+        for name in ["convenor"] + names { harness.send(name, .message("hi")) }
+        harness.command("convenor", "survey start pair --k \(threshold) --closes 1d")
+        let invited = harness.memory.compactMap { fact -> MemberID? in
+            guard case .messageQueued(let entry) = fact, entry.message.form?.id == "survey.S1",
+                case .direct(let member) = entry.message.audience
+            else { return nil }
+            return member
+        }
+        var generator = CommunityRandomness.seeded(seed &* 31 &+ 7).generator
+        var submitted: [MemberID] = []
+        var truth: [MemberID: SurveyResponse] = [:]
+        for (index, name) in names.shuffled(using: &generator).enumerated() {
+            let score = Int.random(in: 1...5, using: &generator)
+            let pick = ["red", "green", "blue"].randomElement(using: &generator) ?? "red"
+            harness.submit(name, "survey.S1", ["score": .text("\(score)"), "pick": .choices([pick])])
+            let id = SurveyHarness.id(name)
+            submitted.append(id)
+            truth[id] = SurveyResponse(answers: ["score": .scale(score), "pick": .choices([pick])])
+            if let every = shutdownEvery, index % every == every - 1 { harness.shutdown() }
+        }
+        harness.tick(after: 2 * 86_400)
+        return Trial(
+            evidence: Evidence(facts: harness.journal, log: harness.log, invited: invited, submitted: submitted),
+            truth: truth, memory: harness.memory)
+    }
+
+    /// The adversary: recomputes every member's token from the key in the journal to learn who is in each
+    /// batch, then matches the batch's answers to its members in submission order (the order a journal without
+    /// shuffling would keep); a log line naming a member next to the survey is taken at its word.
+    static func guess(_ evidence: Evidence) -> [MemberID: SurveyResponse] {
+        var key: AnonymityKey?
+        var guesses: [MemberID: SurveyResponse] = [:]
+        for fact in evidence.facts {
+            guard case .survey(let survey) = fact else { continue }
+            switch survey {
+            case .opened(let record):
+                key = record.key
+            case .answerPooled(_, let entry):
+                guesses[entry.member] = entry.response
+            case .batchRecorded(let id, let tokens, let responses):
+                let members = evidence.submitted.filter { member in
+                    key.map { tokens.contains($0.token(scope: id, member: member)) } ?? false
+                }
+                var remaining = responses
+                for member in members where guesses[member] != nil {
+                    if let index = remaining.firstIndex(of: guesses[member] ?? SurveyResponse(answers: [:])) {
+                        remaining.remove(at: index)
+                    }
+                }
+                for (member, response) in zip(members.filter { guesses[$0] == nil }, remaining) {
+                    guesses[member] = response
+                }
+            case .thresholdRaised, .closed:
+                break
+            }
+        }
+        for line in evidence.log {
+            for member in evidence.invited where line.contains(member.rawValue) && line.contains("S1") {
+                Issue.record("the log names \(member) next to the survey: \(line)")
+            }
+        }
+        return guesses
+    }
+
+    /// What a guess that ignores order would score: within each batch of the journal, a random matching of its
+    /// answers to its members gets Σ (copies of each distinct answer)² / batch size right on average.
+    static func chanceBaseline(_ evidence: Evidence) -> Double {
+        var expected = 0.0
+        for fact in evidence.facts {
+            guard case .survey(.batchRecorded(_, _, let responses)) = fact else { continue }
+            var copies: [SurveyResponse: Int] = [:]
+            for response in responses { copies[response, default: 0] += 1 }
+            expected += Double(copies.values.reduce(0) { $0 + $1 * $1 }) / Double(responses.count)
+        }
+        return expected
+    }
+
+    static func score(_ guesses: [MemberID: SurveyResponse], _ truth: [MemberID: SurveyResponse]) -> Int {
+        truth.count { guesses[$0.key] == $0.value }
+    }
+
+    @Test(
+        "Given the journal, the log, the roster and the submission order, the adversary stays at chance level",
+        arguments: [(members: 12, threshold: 3, shutdownEvery: nil), (members: 17, threshold: 5, shutdownEvery: 7)])
+    func chanceLevel(members: Int, threshold: Int, shutdownEvery: Int?) {
+        var correct = 0
+        var expected = 0.0
+        var total = 0
+        for seed in UInt64(1)...150 {
+            let trial = Self.trial(seed: seed, members: members, threshold: threshold, shutdownEvery: shutdownEvery)
+            correct += Self.score(Self.guess(trial.evidence), trial.truth)
+            expected += Self.chanceBaseline(trial.evidence)
+            total += trial.truth.count
+        }
+        // The number of right guesses in one batch varies by at most about one per member; four of those
+        // standard deviations over all members is a generous margin that still sits far below the control.
+        let margin = 4 * Double(total).squareRoot()
+        #expect(abs(Double(correct) - expected) <= margin, "correct \(correct), chance \(expected), of \(total)")
+        #expect(Double(correct) / Double(total) < 0.5)
+    }
+
+    @Test("Control: the same adversary re-identifies almost everyone when answers are written as they arrive")
+    func controlWithoutBatching() {
+        var correct = 0
+        var expected = 0.0
+        var total = 0
+        for seed in UInt64(1)...40 {
+            let trial = Self.trial(seed: seed, members: 12, threshold: 3, shutdownEvery: nil)
+            var unbatched = trial.evidence
+            unbatched.facts = trial.memory
+            correct += Self.score(Self.guess(unbatched), trial.truth)
+            expected += Self.chanceBaseline(trial.evidence)
+            total += trial.truth.count
+        }
+        #expect(Double(correct) / Double(total) > 0.95)
+        #expect(Double(correct) > expected + 8 * Double(total).squareRoot())
+    }
+}
