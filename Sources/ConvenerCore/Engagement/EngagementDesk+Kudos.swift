@@ -6,7 +6,7 @@ extension EngagementDesk {
     static func kudos(
         to mention: MemberMention, reason: String, _ context: CommandContext, replies: inout ReplyBuilder
     ) -> FeatureEffects {
-        let directory = EngagementDirectory(state: context.state)
+        let directory = EngagementDirectory(state: context.state, acting: context.member)
         let giver = context.member.id
         guard let receiver = directory.resolve(mention, from: giver) else {
             replies.ephemeral(

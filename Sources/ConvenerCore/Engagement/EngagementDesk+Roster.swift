@@ -6,7 +6,7 @@ extension EngagementDesk {
         -> FeatureEffects
     {
         let feature = context.feature
-        let directory = EngagementDirectory(state: context.state)
+        let directory = EngagementDirectory(state: context.state, acting: context.member)
         let member = context.member.id
         var roster = context.state.engagement.roster
         let away = awaySet(roster, feature, adding: member)
@@ -45,7 +45,8 @@ extension EngagementDesk {
         }
         var facts: [Fact] = [.engagement(.rosterChanged(roster))]
         if let announcement {
-            facts += announce(announcement, roster: roster, feature, id: "\(context.inputID).roster")
+            facts += announce(
+                announcement, roster: roster, feature, id: "\(context.inputID).roster", acting: context.member)
         }
         return FeatureEffects(facts: facts)
     }
@@ -91,9 +92,10 @@ extension EngagementDesk {
 
     /// The channel announcement with its handoff line, and the handoff note to the facilitator by DM.
     private static func announce(
-        _ announcement: RosterAnnouncement, roster: RosterState, _ context: FeatureContext, id: String
+        _ announcement: RosterAnnouncement, roster: RosterState, _ context: FeatureContext, id: String,
+        acting: Member? = nil
     ) -> [Fact] {
-        let directory = EngagementDirectory(state: context.state)
+        let directory = EngagementDirectory(state: context.state, acting: acting)
         let zone = context.profile.timeZone
         var channel = announcement.message(timeZone: zone, name: directory.name)
         let previous = roster.entries.filter { $0.member != announcement.member && $0.lastTurnAt != nil }
@@ -105,7 +107,7 @@ extension EngagementDesk {
             handoff = "\(directory.name(previous.member)) facilitated last, on \(when): ask them how it went."
         }
         let theme = context.reducer.prompts.theme(context.reducer.defaultPromptTheme)?.title
-        let name = context.state.members[announcement.member]?.displayName ?? announcement.member.user
+        let name = String(directory.name(announcement.member).dropFirst())
         var note =
             "Hi \(name), you're facilitating \(context.profile.name) in #\(context.profile.channel) on "
             + "\(CelebrationDate(announcement.turnAt, in: zone)). Handoff note: \(handoff)"

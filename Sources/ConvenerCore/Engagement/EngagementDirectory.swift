@@ -3,10 +3,13 @@ import Foundation
 /// How engagement messages name members, and how a mention in a command finds one.
 struct EngagementDirectory {
     let state: CommunityState
+    /// The member acting now, as this input leaves them (they may be new to `state`).
+    var acting: Member?
 
     /// `@Display Name`, `@user` for a member never seen, or "a member" for one who asked to be forgotten.
     func name(_ member: MemberID) -> String {
         if member == EngagementBook.forgottenMember { return "a member" }
+        if let acting, acting.id == member { return "@" + acting.displayName }
         return "@" + (state.members[member]?.displayName ?? member.user)
     }
 
