@@ -48,9 +48,7 @@ enum PollDesk {
             return FeatureEffects(notes: ["rule \(effect.ruleID) could not start a poll: \(problem)"])
         }
         let closesAt = closesAfter.map { context.now.addingTimeInterval(min($0, longestOpen)) }
-        // Two polls started in one outcome both see the same state, so each takes its number after the effect's
-        // position in the outcome (`….r3`), which no other effect of this outcome shares.
-        let number = context.state.polls.nextNumber + effectOrdinal(context.idPrefix)
+        let number = context.state.polls.nextNumber
         let poll = Poll(
             number: number, question: question, options: options, maxChoices: maxChoices, isAnonymous: anonymous,
             anonymousMinimum: context.settings.polls.anonymousMinimum, creator: nil, openedAt: context.now,
@@ -120,8 +118,4 @@ enum PollDesk {
         return nil
     }
 
-    private static func effectOrdinal(_ idPrefix: String) -> Int {
-        guard let marker = idPrefix.range(of: ".r", options: .backwards) else { return 0 }
-        return Int(idPrefix[marker.upperBound...]) ?? 0
-    }
 }
