@@ -14,6 +14,15 @@ public struct PollBook: Codable, Sendable, Equatable {
     /// No polls yet.
     public init() {}
 
+    /// Decodes the book; a snapshot from before polls existed has none of the keys.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        polls = try container.decodeIfPresent([String: Poll].self, forKey: .polls) ?? [:]
+        openIDs = try container.decodeIfPresent([String].self, forKey: .openIDs) ?? []
+        closedIDs = try container.decodeIfPresent([String].self, forKey: .closedIDs) ?? []
+        nextNumber = try container.decodeIfPresent(Int.self, forKey: .nextNumber) ?? 1
+    }
+
     /// The poll with `id`, open or closed.
     public subscript(id: String) -> Poll? { polls[id] }
 

@@ -95,7 +95,8 @@ extension PollDesk {
         guard let poll = context.state.polls[id] else { return unknown(id) }
         if poll.isOpen && poll.hidesResultsUntilClosed {
             return "The results of \(id) “\(poll.question)” stay hidden from everyone until it closes. "
-                + "So far \(PollText.voters(poll.voterCount)) \(poll.voterCount == 1 ? "has" : "have") voted."
+                + (poll.voterCount == 1
+                    ? "So far 1 member has voted." : "So far \(poll.voterCount) members have voted.")
                 + yourVote(poll, context)
         }
         return PollText.message(poll, timeZone: context.profile.timeZone) + yourVote(poll, context)

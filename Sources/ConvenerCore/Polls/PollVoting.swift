@@ -48,7 +48,13 @@ struct PollVoting {
         let member = context.member.id
         var after = poll
         var facts: [Fact] = []
-        if let token = poll.token(of: member) {
+        if poll.isAnonymous {
+            // Without its key an anonymous poll cannot take a vote without naming the voter, so it takes none.
+            guard let token = poll.token(of: member) else {
+                replies.ephemeral(
+                    "\(poll.id) cannot take votes right now, so nothing was recorded. Please tell a convenor.")
+                return FeatureEffects(notes: ["anonymous poll \(poll.id) has no key; a vote was refused"])
+            }
             facts.append(.poll(.votedAnonymously(poll: poll.id, token: token, choices: choices)))
             after.record(choices, token: token)
         } else {

@@ -87,7 +87,7 @@ struct PollLifecycleTests {
         #expect(harness.click("bob", "poll.P1.vote.1").hasSuffix("Results are shown when the poll closes."))
         #expect(harness.lastQueued.isEmpty)
         let forCreator = harness.say("alice", "poll results P1")[0]
-        #expect(forCreator.contains("stay hidden from everyone until it closes. So far 1 voter has voted."))
+        #expect(forCreator.contains("stay hidden from everyone until it closes. So far 1 member has voted."))
         #expect(!forCreator.contains("Yes: 1"))
         #expect(harness.say("convenor", "poll results P1")[0].contains("stay hidden"))
         #expect(harness.say("alice", "poll list")[0].contains("P1 “Secret?” — results hidden until it closes"))
@@ -148,6 +148,12 @@ struct PollLifecycleTests {
         #expect(outcome.notes.contains("poll P1 closed: its deadline passed; 1 voter"))
         #expect(harness.state.polls["P1"]?.isOpen == false)
         #expect(harness.tick(at: harness.now.addingTimeInterval(60)).facts.isEmpty)
+    }
+
+    @Test("A snapshot written before polls existed (an empty book) still loads")
+    func emptyBookDecodes() throws {
+        let book = try JSONDecoder().decode(PollBook.self, from: Data("{}".utf8))
+        #expect(book == PollBook() && book.nextNumber == 1)
     }
 
     @Test("Deadlines in the past or beyond 90 days are refused with the usage")
