@@ -38,9 +38,8 @@ enum PollDesk {
 
     /// Carries out the rule action `poll.start`: a poll in the channel, as if a convenor had started it.
     static func perform(_ effect: RuleEffect, _ context: FeatureContext) -> FeatureEffects {
-        guard
-            case .startPoll(let rawQuestion, let rawOptions, let maxChoices, let anonymous, let closesAfter) = effect
-                .action
+        let action = effect.action
+        guard case .startPoll(let rawQuestion, let rawOptions, let maxChoices, let anonymous, let closesAfter) = action
         else { return FeatureEffects() }
         let question = rawQuestion.trimmingCharacters(in: .whitespacesAndNewlines)
         let options = rawOptions.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
