@@ -29,10 +29,8 @@ extension ConfigField {
     fileprivate func pollCount(_ context: inout ConfigContext, range: ClosedRange<Int>, what: String) -> Int? {
         guard let text = string(&context) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            context.report(
-                self,
-                "\(Self.quoted(text)) is not \(what); use a whole number from \(range.lowerBound) to \(range.upperBound)"
-            )
+            let bounds = "\(range.lowerBound) to \(range.upperBound)"
+            context.report(self, "\(Self.quoted(text)) is not \(what); use a whole number from \(bounds)")
             return nil
         }
         return value

@@ -10,9 +10,10 @@ extension PollDesk {
         let limit = context.reducer.settings.polls.maxOpenPerMember
         if !context.isConvenor, book.openCount(startedBy: context.member.id) >= limit {
             let mine = book.openPolls.filter { $0.creator == context.member.id }.map(\.id)
+            let polls = mine.count == 1 ? "1 open poll" : "\(mine.count) open polls"
             replies.ephemeral(
-                "You already have \(mine.count) open poll\(mine.count == 1 ? "" : "s") (\(mine.joined(separator: ", "))), "
-                    + "the most one member may run at once. Close one with `/cop poll close ID` first.")
+                "You already have \(polls) (\(mine.joined(separator: ", "))), the most one member may run at once. "
+                    + "Close one with `/cop poll close ID` first.")
             return FeatureEffects()
         }
         var closesAt: Date?
