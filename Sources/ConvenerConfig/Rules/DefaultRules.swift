@@ -40,12 +40,12 @@ public enum DefaultRules {
               - prompt.post: {theme: reflection}
 
           - id: poll-results
-            description: Post the results of a poll when it closes.
+            description: Post a poll's results in the channel when it closes (if anyone voted).
             trigger: poll.closed
             conditions:
               - "int(event.payload.votes) > 0"
             actions:
-              - post: "📊 The poll \"{{ event.payload.question }}\" has closed: {{ event.payload.results }}"
+              - post: "📊 Poll {{ event.payload.pollId }} “{{ event.payload.question }}” closed: {{ event.payload.results }}"
 
           - id: nudge-quiet-members
             description: >-
