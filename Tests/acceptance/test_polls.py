@@ -137,7 +137,7 @@ def test_anonymous_poll_closes_across_a_restart_and_leaves_no_token_behind(make_
     second = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-03-02T10:11:00Z"}).start()
     final = wait_for(lambda: message(second, "poll.P1.final"), timeout=20)
     assert final is not None and "(closed)" in final["text"] and "• Yes: 3 (60%)" in final["text"]
-    post = wait_for(lambda: next((m for m in channel(second) if m["text"].startswith("📊 Poll P1")), None))
+    post = wait_for(lambda: next((m for m in channel(second) if m["text"].startswith("📊 Poll P1 “")), None))
     assert post["text"] == "📊 Poll P1 “Honest?” closed: Yes 3 · No 2"
     assert second.stop() == 0
 

@@ -73,9 +73,11 @@ struct PollAnonymityTests {
         let whole = try harness.stateJSON()
         for token in tokens { #expect(!whole.contains(token)) }
         #expect(!whole.contains(key.trimmingCharacters(in: CharacterSet(charactersIn: "\""))))
-        // Everything but the member list itself: no member id at all, so none next to the poll.
+        // Everything but the per-member records (the member list, engagement scores), which never name a
+        // poll: no member id at all, so none next to the poll.
         var document = try #require(try JSONSerialization.jsonObject(with: Data(whole.utf8)) as? [String: Any])
         document["members"] = nil
+        document["engagement"] = nil
         let rest = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
         #expect(rest.contains("P1"))
         for name in Self.voters + ["alice"] { #expect(!rest.contains("playground:\(name)")) }
