@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "ConvenerServerTests",
             dependencies: [
-                "ConvenerServer",
+                "ConvenerServer", "ConvenerDelivery", "ConvenerPlatforms",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
