@@ -183,7 +183,9 @@ struct DeliveryRequestTests {
         let expired = entry(
             "r3", .ephemeral(member),
             target: .slackResponseURL(url: "https://hooks.slack.test/x", expiresAt: clock.now()))
-        await #expect(throws: PermanentDeliveryFailure.self) { _ = try await slack.send(expired, to: "r3", editing: nil) }
+        await #expect(throws: PermanentDeliveryFailure.self) {
+            _ = try await slack.send(expired, to: "r3", editing: nil)
+        }
     }
 
     @Test("A failing reply URL never appears in the error")

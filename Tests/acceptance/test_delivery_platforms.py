@@ -183,10 +183,12 @@ def test_hanging_api_times_out_is_retried_and_does_not_block_others(make_daemon,
 def test_an_update_edits_the_recorded_message_in_place(make_daemon, httpserver, state_dir, tmp_path):
     """A queued message with buttons is posted and its ts recorded; a queued update of it becomes chat.update
     of that ts, with valid blocks."""
-    first = make_daemon(state=tmp_path / "seed").start()
+    config = write_config(tmp_path, ["slack_channel: C0EDITS001"])
+    first = make_daemon(extra_args=["--config", config], state=tmp_path / "seed").start()
     first.say("alice", "hi")
     assert first.stop() == 0
-    exported = json.loads(run_cli("state", "export", "--state-dir", str(tmp_path / "seed"), cwd=tmp_path).stdout)
+    exported = json.loads(run_cli("state", "export", "--config", config, "--state-dir", str(tmp_path / "seed"),
+                                  cwd=tmp_path).stdout)
     when = next(iter(exported["state"]["members"].values()))["joinedAt"]
     buttons = [{"id": "poll.vote.1", "label": "Pizza"}, {"id": "poll.vote.2", "label": "Soup"}]
     exported["state"]["outbox"] = [
@@ -197,11 +199,10 @@ def test_an_update_edits_the_recorded_message_in_place(make_daemon, httpserver, 
     ]
     seeded = tmp_path / "seeded.json"
     seeded.write_text(json.dumps(exported))
-    run_cli("state", "import", str(seeded), "--state-dir", str(state_dir), cwd=tmp_path)
+    run_cli("state", "import", str(seeded), "--config", config, "--state-dir", str(state_dir), cwd=tmp_path)
     httpserver.expect_request("/api/chat.postMessage", method="POST").respond_with_json(
         {"ok": True, "channel": "C0EDITS001", "ts": "1700000000.000100"})
     httpserver.expect_request("/api/chat.update", method="POST").respond_with_json({"ok": True})
-    config = write_config(tmp_path, ["slack_channel: C0EDITS001"])
     daemon = make_daemon(extra_args=["--config", config], env={
         "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_BOT_TOKEN": "xoxb-edit",
         "SLACK_API_BASE_URL": httpserver.url_for("/api")}).start()

@@ -45,7 +45,8 @@ struct DeliveryPlatforms: Sendable {
         let discordBase = credentials.discordAPIBaseURL ?? "https://discord.com/api/v10"
         if let token = credentials.discordBotToken {
             platforms.append(
-                DiscordDelivery(token: token, apiBase: discordBase, channel: profile.discordChannel, exchange: exchange))
+                DiscordDelivery(token: token, apiBase: discordBase, channel: profile.discordChannel, exchange: exchange)
+            )
         }
         if credentials.discordPublicKey != nil {
             platforms.append(DiscordFollowUpDelivery(apiBase: discordBase, exchange: exchange, clock: clock))

@@ -34,7 +34,8 @@ struct MattermostDelivery: DeliveryPlatform {
         _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
     ) async throws -> PlatformMessageReference? {
         if let editing {
-            let request = Self.patchRequest(entry.message, editing: editing, renderer: renderer, apiBase: apiBase, token: token)
+            let request = Self.patchRequest(
+                entry.message, editing: editing, renderer: renderer, apiBase: apiBase, token: token)
             _ = try await exchange.perform(request, label: "mattermost PUT /posts/{id}/patch")
             return editing
         }
@@ -43,7 +44,8 @@ struct MattermostDelivery: DeliveryPlatform {
             channelID = try await directChannels.channel(
                 for: String(destination.dropFirst()), apiBase: apiBase, token: token, exchange: exchange)
         }
-        let request = Self.postRequest(entry.message, channelID: channelID, renderer: renderer, apiBase: apiBase, token: token)
+        let request = Self.postRequest(
+            entry.message, channelID: channelID, renderer: renderer, apiBase: apiBase, token: token)
         let response = try await exchange.perform(request, label: "mattermost POST /posts")
         guard let id = PlatformAPIResponse.string("id", in: response.body) else { return nil }
         return PlatformMessageReference(platform: name, channel: channelID, messageID: id)
