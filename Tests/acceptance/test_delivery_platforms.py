@@ -182,7 +182,7 @@ def test_hanging_api_times_out_is_retried_and_does_not_block_others(make_daemon,
 
 def test_an_update_edits_the_recorded_message_in_place(make_daemon, httpserver, state_dir, tmp_path):
     """A queued message with buttons is posted and its ts recorded; a queued update of it becomes chat.update
-    of that ts, with valid blocks."""
+    of that ts, with valid blocks, about a second later (Slack's per-channel pace)."""
     config = write_config(tmp_path, ["slack_channel: C0EDITS001"])
     first = make_daemon(extra_args=["--config", config], state=tmp_path / "seed").start()
     first.say("alice", "hi")
@@ -200,9 +200,17 @@ def test_an_update_edits_the_recorded_message_in_place(make_daemon, httpserver, 
     seeded = tmp_path / "seeded.json"
     seeded.write_text(json.dumps(exported))
     run_cli("state", "import", str(seeded), "--config", config, "--state-dir", str(state_dir), cwd=tmp_path)
-    httpserver.expect_request("/api/chat.postMessage", method="POST").respond_with_json(
-        {"ok": True, "channel": "C0EDITS001", "ts": "1700000000.000100"})
-    httpserver.expect_request("/api/chat.update", method="POST").respond_with_json({"ok": True})
+    arrivals = []
+
+    def answer(body):
+        def handler(request):
+            arrivals.append(time.monotonic())
+            return Response(json.dumps(body), content_type="application/json")
+        return handler
+
+    httpserver.expect_request("/api/chat.postMessage", method="POST").respond_with_handler(
+        answer({"ok": True, "channel": "C0EDITS001", "ts": "1700000000.000100"}))
+    httpserver.expect_request("/api/chat.update", method="POST").respond_with_handler(answer({"ok": True}))
     daemon = make_daemon(extra_args=["--config", config], env={
         "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_BOT_TOKEN": "xoxb-edit",
         "SLACK_API_BASE_URL": httpserver.url_for("/api")}).start()
@@ -212,6 +220,7 @@ def test_an_update_edits_the_recorded_message_in_place(make_daemon, httpserver, 
     update = bodies(httpserver, "/api/chat.update")[0][0]
     assert update["ts"] == "1700000000.000100" and update["channel"] == "C0EDITS001"
     assert update["text"] == "Lunch? 1 vote"
+    assert arrivals[1] - arrivals[0] >= 0.9, "Slack's channel was not paced at about one message a second"
     for message in posted + [update]:
         validate_blocks(message)
     assert daemon.stop() == 0

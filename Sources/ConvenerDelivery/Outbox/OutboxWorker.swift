@@ -63,6 +63,12 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
             || message.updates != nil
     }
 
+    /// Why a direct message has nowhere to go.
+    static func unreachable(_ member: MemberID) -> String {
+        "no platform is set up to send direct messages to \(member): give \(member.platform) a bot token "
+            + "(SLACK_BOT_TOKEN; MATTERMOST_BOT_TOKEN with MATTERMOST_URL; DISCORD_BOT_TOKEN)"
+    }
+
     /// Settles superseded updates and entries with nowhere to go, dead-letters impossible ones, and claims the
     /// idle lanes of everything else.
     private func plan() async -> [DeliveryLane] {
@@ -84,7 +90,7 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
             }
             if routes.isEmpty {
                 if case .direct(let member) = entry.message.audience, entry.replyTarget == nil {
-                    dead.append((id, "no configured platform delivers direct messages to \(member)"))
+                    dead.append((id, Self.unreachable(member)))
                 } else {
                     settled.append(id)
                 }
