@@ -17,6 +17,14 @@ public enum OutboxReplyTarget: Codable, Sendable, Equatable {
         }
     }
 
+    /// How many replies the target takes: Slack's `response_url` works 5 times; Discord sets no such limit.
+    public var maxReplies: Int {
+        switch self {
+        case .slackResponseURL: 5
+        case .discordFollowUp: 10
+        }
+    }
+
     /// The platform the reply goes to: `slack` or `discord`.
     public var platform: String {
         switch self {

@@ -61,7 +61,7 @@ public actor CommunityRuntime {
         }
         var facts = outcome.facts
         if let lateReply, !lateReply.claimInline() {
-            facts += outcome.replies.map {
+            facts += outcome.replies.prefix(lateReply.target.maxReplies).map {
                 .messageQueued(OutboxEntry(message: $0, queuedAt: now, replyTarget: lateReply.target))
             }
         }

@@ -6,11 +6,15 @@ import Foundation
 /// Which platforms a community's queued messages go to, built from the credentials: the playground always,
 /// Slack, Mattermost and Discord when their bot tokens are set, and the reply channels of slow requests.
 struct DeliveryPlatforms: Sendable {
+    /// The tokens and base URLs.
     let credentials: PlatformCredentials
+    /// The playground, when it is on.
     let timeline: PlaygroundTimeline?
+    /// Sends the API calls, with retries.
     let exchange: DeliveryExchange
     /// Convener's address as Mattermost reaches it, for buttons' action URLs.
     let publicURL: String
+    /// Tells whether the reply window is still open.
     let clock: any WallClock
 
     /// The longest one outbound request may take: 15 s, or `CONVENER_TEST_DELIVERY_TIMEOUT_MS` (tests only).

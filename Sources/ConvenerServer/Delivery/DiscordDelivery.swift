@@ -14,7 +14,9 @@ struct DiscordDelivery: DeliveryPlatform {
     let apiBase: String
     /// The community's channel id, when it has one.
     let channel: String?
+    /// Sends the API calls, with retries.
     let exchange: DeliveryExchange
+    /// The DM channels opened so far.
     let directChannels = DiscordDirectChannels()
 
     var name: String { DiscordParser.platform }

@@ -8,7 +8,9 @@ import Foundation
 struct DiscordFollowUpDelivery: DeliveryPlatform {
     /// The API base, e.g. `https://discord.com/api/v10`.
     let apiBase: String
+    /// Sends the API calls, with retries.
     let exchange: DeliveryExchange
+    /// Tells whether the reply window is still open.
     let clock: any WallClock
 
     var name: String { "discord-followup" }

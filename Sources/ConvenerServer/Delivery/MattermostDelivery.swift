@@ -13,8 +13,11 @@ struct MattermostDelivery: DeliveryPlatform {
     let apiBase: String
     /// The community's channel id, when it has one.
     let channel: String?
+    /// Renders posts, with buttons that post back to Convener.
     let renderer: MattermostRenderer
+    /// Sends the API calls, with retries.
     let exchange: DeliveryExchange
+    /// The bot's id and the DM channels opened so far.
     let directChannels = MattermostDirectChannels()
 
     var name: String { MattermostParser.platform }

@@ -12,6 +12,7 @@ struct SlackDelivery: DeliveryPlatform {
     let apiBaseURL: String
     /// The community's channel id, when it has one.
     let channel: String?
+    /// Sends the API calls, with retries.
     let exchange: DeliveryExchange
 
     var name: String { SlackParser.platform }

@@ -6,7 +6,9 @@ import Foundation
 /// Late replies to Slack slash commands and clicks, posted to the request's `response_url` (5 uses within
 /// 30 minutes; no token needed: the URL is the credential, so it is never logged).
 struct SlackResponseDelivery: DeliveryPlatform {
+    /// Sends the API calls, with retries.
     let exchange: DeliveryExchange
+    /// Tells whether the reply window is still open.
     let clock: any WallClock
 
     var name: String { "slack-response" }
