@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "ConvenerServerTests",
             dependencies: [
-                "ConvenerServer",
+                "ConvenerServer", "ConvenerDelivery", "ConvenerPlatforms",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],

@@ -75,7 +75,11 @@ enum DaemonConfigurationLoader {
             mattermostActionSecret: platforms.mattermost.map {
                 ($0.botToken ?? $0.commandToken).revealedValue
             },
-            discordPublicKey: platforms.discord?.publicKey.revealedValue
+            discordPublicKey: platforms.discord?.publicKey.revealedValue,
+            mattermostBotToken: platforms.mattermost?.botToken?.revealedValue,
+            mattermostURL: platforms.mattermost?.url?.absoluteString,
+            discordBotToken: platforms.discord?.botToken?.revealedValue,
+            discordAPIBaseURL: platforms.discord?.apiBaseURL.absoluteString
         )
     }
 
@@ -91,7 +95,9 @@ enum DaemonConfigurationLoader {
             holidays: community.holidays,
             inactiveAfterDays: community.inactiveAfterDays,
             quietHours: community.quietHours,
-            slackChannel: community.slackChannel
+            slackChannel: community.slackChannel,
+            mattermostChannel: community.mattermostChannel,
+            discordChannel: community.discordChannel
         )
     }
 

@@ -5,16 +5,21 @@ import Testing
 
 @testable import ConvenerDelivery
 
-/// An outbox in memory that records what was settled.
+/// An outbox in memory that records what was settled, dead-lettered and where messages landed.
 actor FakeOutbox: OutboxSource {
     var entries: [OutboxEntry]
     var settled: [String] = []
     var dead: [String: String] = [:]
+    var references: [String: PlatformMessageReference] = [:]
 
     init(ids: [String]) {
         entries = ids.map {
             OutboxEntry(message: OutboundMessage(id: $0, audience: .channel, text: $0), queuedAt: Date())
         }
+    }
+
+    init(entries: [OutboxEntry]) {
+        self.entries = entries
     }
 
     func pendingOutbox() -> [OutboxEntry] { entries }
@@ -28,26 +33,70 @@ actor FakeOutbox: OutboxSource {
         for failure in failures { dead[failure.id] = failure.reason }
         entries.removeAll { dead[$0.message.id] != nil }
     }
+
+    func recordDelivery(of messageID: String, at reference: PlatformMessageReference) {
+        references["\(reference.platform) \(messageID)"] = reference
+    }
+
+    func deliveredReference(of messageID: String, on platform: String) -> PlatformMessageReference? {
+        references["\(platform) \(messageID)"]
+    }
 }
 
-/// A sink that fails for chosen ids and records the rest.
-actor FakeSink: MessageSink {
+/// A platform that fails for chosen ids, records the rest with what they edited, and hands out references.
+actor FakePlatformLog {
+    var sent: [(id: String, destination: String, edited: String?)] = []
+
+    func append(_ id: String, _ destination: String, _ edited: String?) {
+        sent.append((id, destination, edited))
+    }
+
+    var ids: [String] { sent.map(\.id) }
+}
+
+struct FakePlatform: DeliveryPlatform {
+    let name: String
     let failing: Set<String>
     let impossible: Set<String>
-    var delivered: [String] = []
+    let log = FakePlatformLog()
 
-    init(failing: Set<String> = [], impossible: Set<String> = []) {
+    init(name: String = "fake", failing: Set<String> = [], impossible: Set<String> = []) {
+        self.name = name
         self.failing = failing
         self.impossible = impossible
     }
 
     struct Refused: Error {}
 
-    func deliver(_ message: OutboundMessage) throws {
-        if failing.contains(message.id) { throw Refused() }
-        if impossible.contains(message.id) { throw PermanentDeliveryFailure(reason: "channel_not_found") }
-        delivered.append(message.id)
+    var pace: Duration { .zero }
+
+    func destination(of entry: OutboxEntry) throws -> String? {
+        switch entry.message.audience {
+        case .channel: "C1"
+        case .direct(let member): member.platform == name ? member.user : nil
+        case .ephemeral: nil
+        }
     }
+
+    func send(
+        _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
+    ) async throws -> PlatformMessageReference? {
+        let id = entry.message.id
+        if failing.contains(id) { throw Refused() }
+        if impossible.contains(id) { throw PermanentDeliveryFailure(reason: "channel_not_found") }
+        await log.append(id, destination, editing?.messageID)
+        return editing ?? PlatformMessageReference(platform: name, channel: destination, messageID: "p-\(id)")
+    }
+}
+
+private func worker(_ outbox: FakeOutbox, _ platforms: [any DeliveryPlatform]) -> OutboxWorker<FakeOutbox> {
+    OutboxWorker(source: outbox, platforms: platforms, logger: Logger(label: "test"))
+}
+
+private func entry(_ id: String, updates: String? = nil, to audience: Audience = .channel) -> OutboxEntry {
+    OutboxEntry(
+        message: OutboundMessage(id: id, audience: audience, text: id, updates: updates),
+        queuedAt: Date(timeIntervalSince1970: 0))
 }
 
 @Suite("Outbox worker")
@@ -55,30 +104,78 @@ struct OutboxWorkerTests {
     @Test("Delivers in order and settles what was delivered")
     func delivers() async {
         let outbox = FakeOutbox(ids: ["a", "b", "c"])
-        let sink = FakeSink()
-        await OutboxWorker(source: outbox, sink: sink, logger: Logger(label: "test")).deliverPending()
-        #expect(await sink.delivered == ["a", "b", "c"])
+        let platform = FakePlatform()
+        await worker(outbox, [platform]).deliverPending()
+        #expect(await platform.log.ids == ["a", "b", "c"])
         #expect(await outbox.settled == ["a", "b", "c"])
         #expect(await outbox.entries.isEmpty)
     }
 
-    @Test("A failed delivery stays queued for the next pass")
+    @Test("A failed delivery stays queued, and holds back its lane so order is kept")
     func keepsFailures() async {
-        let outbox = FakeOutbox(ids: ["a", "b"])
-        let sink = FakeSink(failing: ["a"])
-        await OutboxWorker(source: outbox, sink: sink, logger: Logger(label: "test")).deliverPending()
-        #expect(await sink.delivered == ["b"])
-        #expect(await outbox.entries.map(\.message.id) == ["a"])
+        let outbox = FakeOutbox(entries: [
+            entry("a"), entry("b"), entry("d", to: .direct(MemberID(platform: "fake", user: "U1"))),
+        ])
+        let platform = FakePlatform(failing: ["a"])
+        await worker(outbox, [platform]).deliverPending()
+        #expect(await platform.log.ids == ["d"])
+        #expect(await outbox.entries.map(\.message.id) == ["a", "b"])
     }
 
     @Test("A permanent failure is dead-lettered with its reason; the rest are delivered")
     func deadLetters() async {
         let outbox = FakeOutbox(ids: ["a", "b", "c"])
-        let sink = FakeSink(failing: ["c"], impossible: ["a"])
-        await OutboxWorker(source: outbox, sink: sink, logger: Logger(label: "test")).deliverPending()
+        let platform = FakePlatform(failing: ["c"], impossible: ["a"])
+        await worker(outbox, [platform]).deliverPending()
         #expect(await outbox.dead == ["a": "channel_not_found"])
         #expect(await outbox.settled == ["b"])
         #expect(await outbox.entries.map(\.message.id) == ["c"])
+    }
+
+    @Test("A channel post goes to every platform; one that failed is retried alone, without re-posting")
+    func channelPostsReachEveryPlatform() async {
+        let outbox = FakeOutbox(ids: ["a"])
+        let good = FakePlatform(name: "good")
+        let flaky = FakePlatform(name: "flaky", failing: ["a"])
+        await worker(outbox, [good, flaky]).deliverPending()
+        #expect(await good.log.ids == ["a"])
+        #expect(await outbox.entries.map(\.message.id) == ["a"])
+        #expect(await outbox.deliveredReference(of: "a", on: "good")?.messageID == "p-a")
+        // A new worker (a restart) skips the platform already recorded as reached.
+        let healed = FakePlatform(name: "flaky")
+        await worker(outbox, [good, healed]).deliverPending()
+        #expect(await good.log.ids == ["a"])
+        #expect(await healed.log.ids == ["a"])
+        #expect(await outbox.entries.isEmpty)
+    }
+
+    @Test("An update edits the recorded message; queued updates of one message are folded into the newest")
+    func updatesEditInPlaceAndCoalesce() async {
+        let outbox = FakeOutbox(entries: [entry("poll"), entry("u1", updates: "poll"), entry("u2", updates: "poll")])
+        let platform = FakePlatform()
+        await worker(outbox, [platform]).deliverPending()
+        let sent = await platform.log.sent
+        #expect(sent.map(\.id) == ["poll", "u2"])
+        #expect(sent.last?.edited == "p-poll")
+        #expect(await outbox.settled.sorted() == ["poll", "u1", "u2"])
+        #expect(await outbox.deliveredReference(of: "u2", on: "fake")?.messageID == "p-poll")
+    }
+
+    @Test("A direct message no platform can reach is dead-lettered; an ephemeral one with no target is settled")
+    func unreachable() async {
+        let lost = MemberID(platform: "irc", user: "bob")
+        let outbox = FakeOutbox(entries: [entry("dm", to: .direct(lost)), entry("eph", to: .ephemeral(lost))])
+        await worker(outbox, [FakePlatform()]).deliverPending()
+        #expect(await outbox.dead["dm"]?.contains("irc:bob") == true)
+        #expect(await outbox.settled == ["eph"])
+    }
+
+    @Test("Coalescing keeps originals and the newest update of each message, in queue order")
+    func coalescing() {
+        let pending = [entry("a"), entry("u1", updates: "a"), entry("b"), entry("u2", updates: "a")]
+        let (live, superseded) = DeliveryCoalescing.coalesce(pending)
+        #expect(live.map(\.message.id) == ["a", "b", "u2"])
+        #expect(superseded == ["u1"])
     }
 
     @Test("libcurl is linked and reports its version")

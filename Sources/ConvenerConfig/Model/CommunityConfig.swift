@@ -25,6 +25,10 @@ public struct CommunityConfig: Sendable, Hashable {
     public var quietHours: QuietHours?
     /// The Slack channel id the community's channel posts go to; nil when it has none.
     public var slackChannel: String?
+    /// The Mattermost channel id the community's channel posts go to; nil when it has none.
+    public var mattermostChannel: String?
+    /// The Discord channel id the community's channel posts go to; nil when it has none.
+    public var discordChannel: String?
 
     /// Creates a community; `id` defaults to the slug of `name`.
     public init(

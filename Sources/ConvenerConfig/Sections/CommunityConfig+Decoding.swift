@@ -6,7 +6,7 @@ extension CommunityConfig {
     /// The keys allowed in one community.
     static let keys = [
         "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays", "inactive_after_days",
-        "quiet_hours", "slack_channel",
+        "quiet_hours", "slack_channel", "mattermost_channel", "discord_channel",
     ]
 
     /// Reads the list; ids must be unique across it.
@@ -83,6 +83,12 @@ extension CommunityConfig {
         }
         if let slackChannel = table.optional("slack_channel", &context)?.slackChannelID(&context) {
             community.slackChannel = slackChannel
+        }
+        if let channel = table.optional("mattermost_channel", &context)?.mattermostChannelID(&context) {
+            community.mattermostChannel = channel
+        }
+        if let channel = table.optional("discord_channel", &context)?.discordChannelID(&context) {
+            community.discordChannel = channel
         }
         return context.diagnostics.count == before ? (community, idField) : nil
     }
@@ -164,6 +170,32 @@ extension ConfigField {
             context.report(
                 self,
                 "\(Self.quoted(text)) is not a Slack channel id; copy it from the channel's details (e.g. C024BE91L)")
+            return nil
+        }
+        return text
+    }
+
+    /// A Mattermost channel id: 26 lowercase letters and digits (the name in the URL is not the id).
+    fileprivate func mattermostChannelID(_ context: inout ConfigContext) -> String? {
+        guard let text = string(&context) else { return nil }
+        guard text.count == 26, text.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else {
+            context.report(
+                self,
+                "\(Self.quoted(text)) is not a Mattermost channel id; copy the 26-character ID from the channel's "
+                    + "View Info (e.g. 4xp9fdt77pncbef59f4k1qe83o)")
+            return nil
+        }
+        return text
+    }
+
+    /// A Discord channel id: a snowflake of 17 to 20 digits.
+    fileprivate func discordChannelID(_ context: inout ConfigContext) -> String? {
+        guard let text = string(&context) else { return nil }
+        guard (17...20).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            context.report(
+                self,
+                "\(Self.quoted(text)) is not a Discord channel id; turn on Developer Mode and use Copy Channel ID "
+                    + "(e.g. 1045021983744204850)")
             return nil
         }
         return text

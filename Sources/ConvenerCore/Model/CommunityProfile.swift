@@ -24,6 +24,10 @@ public struct CommunityProfile: Sendable, Equatable {
     public var quietHours: QuietHours?
     /// The Slack channel id the community's channel posts go to; nil when it has none.
     public var slackChannel: String?
+    /// The Mattermost channel id the community's channel posts go to; nil when it has none.
+    public var mattermostChannel: String?
+    /// The Discord channel id the community's channel posts go to; nil when it has none.
+    public var discordChannel: String?
 
     /// A community profile.
     public init(
@@ -37,7 +41,9 @@ public struct CommunityProfile: Sendable, Equatable {
         holidays: [CommunityHoliday] = [],
         inactiveAfterDays: Int = 30,
         quietHours: QuietHours? = nil,
-        slackChannel: String? = nil
+        slackChannel: String? = nil,
+        mattermostChannel: String? = nil,
+        discordChannel: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -50,6 +56,8 @@ public struct CommunityProfile: Sendable, Equatable {
         self.inactiveAfterDays = inactiveAfterDays
         self.quietHours = quietHours
         self.slackChannel = slackChannel
+        self.mattermostChannel = mattermostChannel
+        self.discordChannel = discordChannel
     }
 
     /// The community's calendar: its holidays in its time zone.

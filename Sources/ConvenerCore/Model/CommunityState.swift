@@ -22,8 +22,13 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public var vacations = MemberVacations()
     /// Members for whom `member.inactive` was raised, with when, until they are active again.
     public var inactiveSince: [MemberID: Date] = [:]
-    /// Where delivered messages live on their platform, by Convener message id, so updates edit them in place.
+    /// Where delivered messages live on their platforms, by `deliveryKey(messageID:platform:)`, so updates edit
+    /// them in place (the newest `deliveredMessageLimit`).
     public var deliveredMessages: [String: PlatformMessageReference] = [:]
+    /// The keys of `deliveredMessages`, oldest first, so the oldest is forgotten first.
+    public var deliveredOrder: [String] = []
+    /// How many delivered messages are remembered for editing.
+    public static let deliveredMessageLimit = 1000
     /// Polls.
     public var polls = PollBook()
     /// Anonymous feedback notes.
@@ -53,6 +58,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
         inactiveSince = try container.decodeIfPresent([MemberID: Date].self, forKey: .inactiveSince) ?? [:]
         deliveredMessages =
             try container.decodeIfPresent([String: PlatformMessageReference].self, forKey: .deliveredMessages) ?? [:]
+        deliveredOrder = try container.decodeIfPresent([String].self, forKey: .deliveredOrder) ?? []
         polls = try container.decodeIfPresent(PollBook.self, forKey: .polls) ?? PollBook()
         feedback = try container.decodeIfPresent(FeedbackBox.self, forKey: .feedback) ?? FeedbackBox()
         surveys = try container.decodeIfPresent(SurveyBook.self, forKey: .surveys) ?? SurveyBook()
@@ -102,7 +108,14 @@ public struct CommunityState: Codable, Sendable, Equatable {
             outbox.removeAll { $0.message.id == id }
         case .messageDeadLettered(let id, let reason, let at):
             guard let index = outbox.firstIndex(where: { $0.message.id == id }) else { break }
-            deadLetters.append(DeadLetter(message: outbox.remove(at: index).message, reason: reason, at: at))
+            var message = outbox.remove(at: index).message
+            // A private reply can say how its member voted; once undeliverable it is kept without its words.
+            if message.isEphemeral {
+                message.text = "(a private reply; its text is not kept)"
+                message.actions = []
+                message.form = nil
+            }
+            deadLetters.append(DeadLetter(message: message, reason: reason, at: at))
             if deadLetters.count > Self.deadLetterLimit { deadLetters.removeFirst() }
         case .scheduleRecorded(let schedule, let entry):
             scheduleLedger.entries[schedule] = entry
@@ -119,7 +132,11 @@ public struct CommunityState: Codable, Sendable, Equatable {
         case .memberReturned(let id):
             inactiveSince[id] = nil
         case .messageDelivered(let id, let reference):
-            deliveredMessages[id] = reference
+            let key = Self.deliveryKey(messageID: id, platform: reference.platform)
+            if deliveredMessages.updateValue(reference, forKey: key) == nil { deliveredOrder.append(key) }
+            if deliveredOrder.count > Self.deliveredMessageLimit {
+                deliveredMessages[deliveredOrder.removeFirst()] = nil
+            }
         case .poll(let fact):
             polls.apply(fact)
         case .feedback(let fact):
@@ -139,6 +156,11 @@ public struct CommunityState: Codable, Sendable, Equatable {
         rules.buckets = ruleBuckets
         rules.nextRunNumber = ruleRunNumber
         return rules
+    }
+
+    /// The key of a delivered message in `deliveredMessages`: one per platform, since a channel post goes to each.
+    public static func deliveryKey(messageID: String, platform: String) -> String {
+        "\(platform) \(messageID)"
     }
 
     /// Applies facts in order.

@@ -61,13 +61,16 @@ public enum Fact: Codable, Sendable, Equatable {
 
 /// Where a delivered message lives on its platform, so it can be edited later.
 public struct PlatformMessageReference: Codable, Sendable, Equatable {
+    /// The platform that holds the message: `slack`, `mattermost` or `discord`.
+    public var platform: String
     /// The platform's channel (Slack channel id, Mattermost channel id, Discord channel id).
     public var channel: String
     /// The platform's id of the message (Slack `ts`, Mattermost post id, Discord message id).
     public var messageID: String
 
     /// A reference.
-    public init(channel: String, messageID: String) {
+    public init(platform: String, channel: String, messageID: String) {
+        self.platform = platform
         self.channel = channel
         self.messageID = messageID
     }
@@ -98,12 +101,18 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
     public var queuedAt: Date
     /// The earliest time it may be sent (a direct message queued during quiet hours); nil for at once.
     public var notBefore: Date?
+    /// Where a late reply goes instead of the message's audience: the answer to a slash command or click whose
+    /// handling outlasted the platform's 3-second acknowledgement; nil for ordinary messages.
+    public var replyTarget: OutboxReplyTarget?
 
     /// An outbox entry.
-    public init(message: OutboundMessage, queuedAt: Date, notBefore: Date? = nil) {
+    public init(
+        message: OutboundMessage, queuedAt: Date, notBefore: Date? = nil, replyTarget: OutboxReplyTarget? = nil
+    ) {
         self.message = message
         self.queuedAt = queuedAt
         self.notBefore = notBefore
+        self.replyTarget = replyTarget
     }
 
     /// Whether it may be sent at `now`.

@@ -61,16 +61,16 @@ public struct ConvenerDaemon {
         guard let primary = runtimes.first else { return }
         let timeline = PlaygroundTimeline()
         let transport = try CurlHTTPClient()
-        let platforms = configuration.server.platforms
+        let delivery = DeliveryPlatforms(
+            credentials: configuration.server.platforms,
+            timeline: configuration.server.playgroundEnabled ? timeline : nil,
+            exchange: DeliveryExchange(transport: transport, timeout: DeliveryPlatforms.timeout()),
+            publicURL: ProcessInfo.processInfo.environment["CONVENER_PUBLIC_URL"]
+                ?? "http://\(configuration.server.host):\(configuration.server.port)",
+            clock: clock)
         for runtime in runtimes {
-            let slack = platforms.slackBotToken.map { token in
-                SlackDelivery(
-                    token: token, apiBaseURL: platforms.slackAPIBaseURL ?? "https://slack.com/api",
-                    channel: runtime.profile.slackChannel, transport: transport, retry: RetryPolicy())
-            }
-            let sink = ChatDeliverySink(
-                playground: configuration.server.playgroundEnabled ? timeline : nil, slack: slack)
-            services.append(OutboxWorker(source: runtime, sink: sink, logger: logger))
+            services.append(
+                OutboxWorker(source: runtime, platforms: delivery.platforms(for: runtime.profile), logger: logger))
         }
         summary.append("  rules:      \(configuration.rules.rules.count) from \(configuration.rulesSource)")
         let library = configuration.prompts
@@ -91,14 +91,7 @@ public struct ConvenerDaemon {
             (configuration.server.playgroundEnabled ? ["playground"] : [])
             + configuration.server.platforms.servedPlatforms
         summary.append("  platforms:  \(served.isEmpty ? "none" : served.joined(separator: ", "))")
-        if !configuration.server.platforms.servedPlatforms.isEmpty {
-            let slackOut =
-                configuration.server.platforms.slackBotToken == nil
-                ? "no Slack bot token, so queued messages do not reach Slack" : "queued messages go to Slack too"
-            summary.append(
-                "              (chat platforms get immediate replies; \(slackOut); Mattermost and "
-                    + "Discord get immediate replies only)")
-        }
+        summary.append("  outbound:   \(delivery.summary)")
         summary.append("  delivery:   \(CurlTransport.versionDescription)")
         report(summary.joined(separator: "\n"))
 

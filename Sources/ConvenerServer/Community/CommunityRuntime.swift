@@ -51,14 +51,24 @@ public actor CommunityRuntime {
     public var unavailability: String? { failure }
 
     /// Reduces `input`, applies and journals its facts, and returns once they are durable.
-    public func handle(_ input: Input) async throws -> Outcome {
+    ///
+    /// With a `lateReply` whose acknowledgement already went out (the platform's 3-second window passed), the
+    /// replies are queued in the same journal record for the reply target instead of being answered inline.
+    public func handle(_ input: Input, lateReply: DeliveryLateReply? = nil) async throws -> Outcome {
         if let failure { throw CommunityUnavailable(reason: failure) }
         metrics.recordInput(input.event)
-        let outcome = reducer.reduce(state, input, rules: &ruleState, now: clock.now())
+        let now = clock.now()
+        let outcome = reducer.reduce(state, input, rules: &ruleState, now: now)
         for note in outcome.notes {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
         }
-        try await commit(outcome.facts)
+        var facts = outcome.facts
+        if let lateReply, !lateReply.claimInline() {
+            facts += outcome.replies.prefix(lateReply.target.maxReplies).map {
+                .messageQueued(OutboxEntry(message: $0, queuedAt: now, replyTarget: lateReply.target))
+            }
+        }
+        try await commit(facts)
         if outcome.compactsJournal { await compactNow() }
         return outcome
     }
@@ -95,6 +105,16 @@ public actor CommunityRuntime {
     public func settle(_ messageIDs: [String]) async throws {
         let now = clock.now()
         try await commit(messageIDs.map { .messageSettled(id: $0, at: now) })
+    }
+
+    /// Records, durably, where a delivered message lives on its platform.
+    public func recordDelivery(of messageID: String, at reference: PlatformMessageReference) async throws {
+        try await commit([.messageDelivered(id: messageID, reference: reference)])
+    }
+
+    /// Where a delivered message lives on `platform`, if it was recorded.
+    public func deliveredReference(of messageID: String, on platform: String) -> PlatformMessageReference? {
+        state.deliveredMessages[CommunityState.deliveryKey(messageID: messageID, platform: platform)]
     }
 
     /// Moves messages that cannot be delivered from the outbox to the dead letters.

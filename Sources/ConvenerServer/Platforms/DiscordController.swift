@@ -10,6 +10,7 @@ struct DiscordController {
     let verifier: DiscordVerifier
     let gate: PlatformGate
     let clock: any WallClock
+    let deadline: PlatformAckDeadline
 
     func addRoutes(to router: Router<ConvenerRequestContext>) {
         router.post("discord/interactions") { request, context in
@@ -36,9 +37,14 @@ struct DiscordController {
         }
         switch inbound {
         case .input(let platformRequest):
-            let outcome = try await runtime.handleOrUnavailable(platformRequest.input)
             var clicked: String?
             if case .action(let messageID, _) = platformRequest.input.event { clicked = messageID }
+            let target = Self.replyTarget(platformRequest.context, now: now)
+            guard let outcome = try await deadline.run(platformRequest.input, on: runtime, target: target) else {
+                // A click is acknowledged as a deferred update (type 6), anything else as a deferred message.
+                return PlatformResponse.json(
+                    clicked == nil ? DiscordRenderer.deferredMessage(ephemeral: true) : DiscordRenderer.deferredUpdate)
+            }
             guard let reply = outcome.replies.first else {
                 return PlatformResponse.json(DiscordRenderer.deferredUpdate)
             }
@@ -48,5 +54,13 @@ struct DiscordController {
         case .memberJoined, .reaction, .ignored:
             return PlatformResponse.json(DiscordRenderer.deferredUpdate)
         }
+    }
+}
+
+extension DiscordController {
+    /// The interaction webhook, good for 15 minutes.
+    static func replyTarget(_ context: PlatformReplyContext, now: Date) -> OutboxReplyTarget? {
+        guard let application = context.applicationID, let token = context.interactionToken else { return nil }
+        return .discordFollowUp(applicationID: application, token: token, expiresAt: now.addingTimeInterval(15 * 60))
     }
 }

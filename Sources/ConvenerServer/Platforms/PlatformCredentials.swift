@@ -12,6 +12,14 @@ public struct PlatformCredentials: Sendable {
     public var mattermostActionSecret: String?
     /// Discord's application public key, hex.
     public var discordPublicKey: String?
+    /// Mattermost's bot token, for sending queued messages.
+    public var mattermostBotToken: String?
+    /// Mattermost's server URL, e.g. `https://chat.example.org` (the API is under `/api/v4`).
+    public var mattermostURL: String?
+    /// Discord's bot token, for sending queued messages.
+    public var discordBotToken: String?
+    /// Discord's API base URL, e.g. `https://discord.com/api/v10` (tests point it at a fake).
+    public var discordAPIBaseURL: String?
 
     /// Credentials; by default none, so no platform route is served.
     public init(
@@ -20,7 +28,11 @@ public struct PlatformCredentials: Sendable {
         slackAPIBaseURL: String? = nil,
         mattermostCommandToken: String? = nil,
         mattermostActionSecret: String? = nil,
-        discordPublicKey: String? = nil
+        discordPublicKey: String? = nil,
+        mattermostBotToken: String? = nil,
+        mattermostURL: String? = nil,
+        discordBotToken: String? = nil,
+        discordAPIBaseURL: String? = nil
     ) {
         self.slackSigningSecret = slackSigningSecret
         self.slackBotToken = slackBotToken
@@ -28,6 +40,10 @@ public struct PlatformCredentials: Sendable {
         self.mattermostCommandToken = mattermostCommandToken
         self.mattermostActionSecret = mattermostActionSecret
         self.discordPublicKey = discordPublicKey
+        self.mattermostBotToken = mattermostBotToken
+        self.mattermostURL = mattermostURL
+        self.discordBotToken = discordBotToken
+        self.discordAPIBaseURL = discordAPIBaseURL
     }
 
     /// The platforms that will be served, by name.

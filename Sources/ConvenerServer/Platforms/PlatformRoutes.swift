@@ -12,9 +12,12 @@ struct PlatformRoutes {
 
     func addRoutes(to router: Router<ConvenerRequestContext>) {
         let gate = PlatformGate()
+        let deadline = PlatformAckDeadline.fromEnvironment()
         if let secret = settings.slackSigningSecret {
-            SlackController(runtime: runtime, verifier: SlackVerifier(signingSecret: secret), gate: gate, clock: clock)
-                .addRoutes(to: router)
+            SlackController(
+                runtime: runtime, verifier: SlackVerifier(signingSecret: secret), gate: gate, clock: clock,
+                deadline: deadline
+            ).addRoutes(to: router)
         }
         if let token = settings.mattermostCommandToken {
             let signer = MattermostActionSigner(serverSecret: settings.mattermostActionSecret ?? token)
@@ -26,7 +29,9 @@ struct PlatformRoutes {
         if let key = settings.discordPublicKey {
             do {
                 let verifier = try DiscordVerifier(publicKeyHex: key)
-                DiscordController(runtime: runtime, verifier: verifier, gate: gate, clock: clock).addRoutes(to: router)
+                DiscordController(
+                    runtime: runtime, verifier: verifier, gate: gate, clock: clock, deadline: deadline
+                ).addRoutes(to: router)
             } catch {
                 logger.error("Discord is off: the public key is not usable", metadata: ["error": "\(error)"])
             }

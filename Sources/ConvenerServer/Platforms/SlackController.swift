@@ -10,6 +10,7 @@ struct SlackController {
     let verifier: SlackVerifier
     let gate: PlatformGate
     let clock: any WallClock
+    let deadline: PlatformAckDeadline
 
     func addRoutes(to router: Router<ConvenerRequestContext>) {
         let slack = router.group("slack")
@@ -56,7 +57,11 @@ struct SlackController {
             guard await gate.firstTime(inputID: platformRequest.input.id, now: now) else {
                 return PlatformResponse.acknowledged
             }
-            let outcome = try await runtime.handleOrUnavailable(platformRequest.input)
+            // Events are answered by posting, not inline: no reply target, and they are quick.
+            let target = repliesInline ? Self.replyTarget(platformRequest.context, now: now) : nil
+            guard let outcome = try await deadline.run(platformRequest.input, on: runtime, target: target) else {
+                return PlatformResponse.acknowledged
+            }
             guard repliesInline, let reply = outcome.replies.first else { return PlatformResponse.acknowledged }
             return PlatformResponse.json(try SlackRenderer.commandResponse(reply))
         case .reply(let reply):
@@ -67,11 +72,18 @@ struct SlackController {
     }
 }
 
+extension SlackController {
+    /// The request's `response_url`, good for 30 minutes.
+    static func replyTarget(_ context: PlatformReplyContext, now: Date) -> OutboxReplyTarget? {
+        context.responseURL.map { .slackResponseURL(url: $0, expiresAt: now.addingTimeInterval(30 * 60)) }
+    }
+}
+
 extension CommunityRuntime {
     /// Runs `input`; a community that cannot take changes answers 503 so the platform retries later.
-    func handleOrUnavailable(_ input: Input) async throws -> Outcome {
+    func handleOrUnavailable(_ input: Input, lateReply: DeliveryLateReply? = nil) async throws -> Outcome {
         do {
-            return try await handle(input)
+            return try await handle(input, lateReply: lateReply)
         } catch let error as CommunityUnavailable {
             throw HTTPError(.serviceUnavailable, message: error.description)
         }

@@ -1,0 +1,184 @@
+import ConvenerCore
+import Logging
+import ServiceLifecycle
+
+/// Sends the outbox's messages to every platform they go to and settles each once all of them accepted it.
+///
+/// Every message is delivered at least once: it leaves the outbox only after its platforms accepted it, and the
+/// outbox is durable state, so a crash in between re-sends it after restart (Mattermost's `pending_post_id` and
+/// Discord's `nonce` make that re-send harmless; a platform already recorded as reached is skipped).
+///
+/// Messages to one destination (a platform's channel, or one member's DMs) form a lane: sent in queue order,
+/// `pace` apart, stopping at the first transient failure so order holds. Lanes run side by side, so a slow or
+/// hanging channel never holds up the others. Queued updates of one message are folded into the newest.
+public struct OutboxWorker<Source: OutboxSource>: Service {
+    let source: Source
+    let platforms: [any DeliveryPlatform]
+    let pollInterval: Duration
+    let maxLanes: Int
+    let logger: Logger
+    private let board = DeliveryLaneBoard()
+
+    /// A worker polling `source` every `pollInterval`, with at most `maxLanes` lanes sending at once.
+    public init(
+        source: Source, platforms: [any DeliveryPlatform], pollInterval: Duration = .milliseconds(200),
+        maxLanes: Int = 16, logger: Logger
+    ) {
+        self.source = source
+        self.platforms = platforms
+        self.pollInterval = pollInterval
+        self.maxLanes = maxLanes
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        // Graceful shutdown cancels the lanes: a send in flight is abandoned and its entry stays queued.
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                while !Task.isCancelled {
+                    for lane in await plan() {
+                        group.addTask { await deliver(lane) }
+                    }
+                    try? await Task.sleep(for: pollInterval)
+                }
+            }
+        }
+    }
+
+    /// One pass: sends what is pending now and returns when every lane it started has finished.
+    public func deliverPending() async {
+        await withDiscardingTaskGroup { group in
+            for lane in await plan() {
+                group.addTask { await deliver(lane) }
+            }
+        }
+    }
+
+    /// Whether the platform's reference for a message is kept: messages that may be edited later or reach several
+    /// platforms (so a restart does not post them twice), not every plain direct message.
+    static func remembers(_ entry: OutboxEntry) -> Bool {
+        let message = entry.message
+        guard entry.replyTarget == nil else { return false }
+        return message.audience == .channel || !message.actions.isEmpty || message.form != nil
+            || message.updates != nil
+    }
+
+    /// Why a direct message has nowhere to go.
+    static func unreachable(_ member: MemberID) -> String {
+        "no platform is set up to send direct messages to \(member): give \(member.platform) a bot token "
+            + "(SLACK_BOT_TOKEN; MATTERMOST_BOT_TOKEN with MATTERMOST_URL; DISCORD_BOT_TOKEN)"
+    }
+
+    /// Settles superseded updates and entries with nowhere to go, dead-letters impossible ones, and claims the
+    /// idle lanes of everything else.
+    private func plan() async -> [DeliveryLane] {
+        let (live, superseded) = DeliveryCoalescing.coalesce(await source.pendingOutbox())
+        var settled = superseded
+        var dead: [(id: String, reason: String)] = []
+        var lanes: [String: DeliveryLane] = [:]
+        var order: [String] = []
+        for entry in live {
+            let id = entry.message.id
+            let routes: [(platform: any DeliveryPlatform, destination: String)]
+            do {
+                routes = try platforms.compactMap { platform in
+                    try platform.destination(of: entry).map { (platform, $0) }
+                }
+            } catch {
+                dead.append((id, "\(error)"))
+                continue
+            }
+            if routes.isEmpty {
+                if case .direct(let member) = entry.message.audience, entry.replyTarget == nil {
+                    dead.append((id, Self.unreachable(member)))
+                } else {
+                    settled.append(id)
+                }
+                continue
+            }
+            var remaining: Set<String>
+            if await board.tracks(id) {
+                remaining = await board.remaining(id)
+            } else {
+                var names: Set<String> = []
+                for route in routes where await source.deliveredReference(of: id, on: route.platform.name) == nil {
+                    names.insert(route.platform.name)
+                }
+                remaining = await board.track(id, platforms: names)
+            }
+            if remaining.isEmpty {
+                settled.append(id)
+                await board.forget(id)
+                continue
+            }
+            for route in routes where remaining.contains(route.platform.name) {
+                let key = "\(route.platform.name) \(route.destination)"
+                if lanes[key] == nil {
+                    lanes[key] = DeliveryLane(key: key, platform: route.platform, destination: route.destination)
+                    order.append(key)
+                }
+                lanes[key]?.entries.append(entry)
+            }
+        }
+        await record(settled: settled, dead: dead)
+        var claimed: [DeliveryLane] = []
+        for key in order {
+            guard let lane = lanes[key], await board.claim(key, limit: maxLanes) else { continue }
+            claimed.append(lane)
+        }
+        return claimed
+    }
+
+    /// Sends a lane's entries in order, `pace` apart; stops at the first transient failure.
+    private func deliver(_ lane: DeliveryLane) async {
+        let platform = lane.platform
+        for entry in lane.entries {
+            let id = entry.message.id
+            let slot = await board.reserveSlot(lane.key, pace: platform.pace)
+            do {
+                try await Task.sleep(until: slot, clock: .continuous)
+                var editing: PlatformMessageReference?
+                if let target = entry.message.updates, entry.replyTarget == nil {
+                    editing = await source.deliveredReference(of: target, on: platform.name)
+                }
+                let reference = try await platform.send(entry, to: lane.destination, editing: editing)
+                if let reference, Self.remembers(entry) {
+                    try await source.recordDelivery(of: id, at: reference)
+                }
+                if await board.complete(id, on: platform.name) {
+                    try await source.settle([id])
+                    await board.forget(id)
+                }
+            } catch let failure as PermanentDeliveryFailure {
+                logger.error(
+                    "Delivery failed for good; dead-lettered",
+                    metadata: [
+                        "convener.message": "\(id)", "convener.platform": "\(platform.name)",
+                        "reason": "\(failure.reason)",
+                    ])
+                await record(settled: [], dead: [(id, failure.reason)])
+                await board.forget(id)
+            } catch {
+                if !Task.isCancelled {
+                    logger.warning(
+                        "Delivery failed; will retry",
+                        metadata: [
+                            "convener.message": "\(id)", "convener.platform": "\(platform.name)",
+                            "error": "\(error)",
+                        ])
+                }
+                break
+            }
+        }
+        await board.release(lane.key)
+    }
+
+    private func record(settled: [String], dead: [(id: String, reason: String)]) async {
+        do {
+            if !dead.isEmpty { try await source.deadLetter(dead) }
+            if !settled.isEmpty { try await source.settle(settled) }
+        } catch {
+            logger.error("Could not record deliveries; they may be sent again", metadata: ["error": "\(error)"])
+        }
+    }
+}

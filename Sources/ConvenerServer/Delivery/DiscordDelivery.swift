@@ -1,0 +1,91 @@
+import ConvenerCore
+import ConvenerDelivery
+import ConvenerPlatforms
+import Foundation
+
+/// Discord's REST API with the bot token: channel messages to the community's `discord_channel`, direct messages
+/// through a DM channel opened with the member, edits with `PATCH /channels/{c}/messages/{m}`. Each message
+/// carries a `nonce` from the Convener message id with `enforce_nonce`, so a re-send after a crash is dropped;
+/// a 429's `retry_after` (JSON) and `Retry-After` are honoured by the exchange.
+struct DiscordDelivery: DeliveryPlatform {
+    /// The bot token.
+    let token: String
+    /// The API base, e.g. `https://discord.com/api/v10`.
+    let apiBase: String
+    /// The community's channel id, when it has one.
+    let channel: String?
+    /// Sends the API calls, with retries.
+    let exchange: DeliveryExchange
+    /// The DM channels opened so far.
+    let directChannels = DiscordDirectChannels()
+
+    var name: String { DiscordParser.platform }
+    /// Discord allows bursts of about five messages per five seconds in a channel.
+    var pace: Duration { .milliseconds(500) }
+
+    func destination(of entry: OutboxEntry) throws -> String? {
+        guard entry.replyTarget == nil else { return nil }
+        switch entry.message.audience {
+        case .channel: return channel
+        case .direct(let member): return member.platform == name ? "@" + member.user : nil
+        case .ephemeral: return nil
+        }
+    }
+
+    func send(
+        _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
+    ) async throws -> PlatformMessageReference? {
+        let headers = Self.headers(token: token)
+        if let editing {
+            let request = try Self.editRequest(entry.message, editing: editing, apiBase: apiBase, headers: headers)
+            _ = try await exchange.perform(request, label: "discord PATCH /channels/{c}/messages/{m}")
+            return editing
+        }
+        var channelID = destination
+        if destination.hasPrefix("@") {
+            channelID = try await directChannels.channel(
+                for: String(destination.dropFirst()), apiBase: apiBase, headers: headers, exchange: exchange)
+        }
+        let request = try Self.createRequest(entry.message, channelID: channelID, apiBase: apiBase, headers: headers)
+        let response = try await exchange.perform(request, label: "discord POST /channels/{c}/messages")
+        guard let id = PlatformAPIResponse.string("id", in: response.body) else { return nil }
+        return PlatformMessageReference(platform: name, channel: channelID, messageID: id)
+    }
+
+    /// The bot's authorization, JSON, and the `User-Agent` form Discord asks bots to send.
+    static func headers(token: String) -> [HTTPTransportHeader] {
+        [
+            HTTPTransportHeader("Authorization", "Bot \(token)"),
+            HTTPTransportHeader("Content-Type", "application/json"),
+            HTTPTransportHeader("User-Agent", "DiscordBot (https://convener.invalid, \(ConvenerVersion.current))"),
+        ]
+    }
+
+    /// `POST /channels/{id}/messages` with `nonce` and `enforce_nonce`.
+    static func createRequest(
+        _ message: OutboundMessage, channelID: String, apiBase: String, headers: [HTTPTransportHeader]
+    ) throws -> HTTPTransportRequest {
+        let body = PlatformAPIResponse.adding(
+            ["nonce": DeliveryIdempotencyKey.discordNonce(for: message.id), "enforce_nonce": true],
+            to: try render(message))
+        return HTTPTransportRequest(
+            method: "POST", url: "\(apiBase)/channels/\(channelID)/messages", headers: headers, body: Array(body))
+    }
+
+    /// `PATCH /channels/{channel}/messages/{message}` of the message `editing`.
+    static func editRequest(
+        _ message: OutboundMessage, editing: PlatformMessageReference, apiBase: String, headers: [HTTPTransportHeader]
+    ) throws -> HTTPTransportRequest {
+        HTTPTransportRequest(
+            method: "PATCH", url: "\(apiBase)/channels/\(editing.channel)/messages/\(editing.messageID)",
+            headers: headers, body: Array(try render(message)))
+    }
+
+    private static func render(_ message: OutboundMessage) throws -> Data {
+        do {
+            return try DiscordRenderer.createMessage(message)
+        } catch {
+            throw PermanentDeliveryFailure(reason: "discord: the message cannot be rendered: \(error)")
+        }
+    }
+}
