@@ -54,6 +54,11 @@ struct MemberDataTests {
         #expect(json.contains("\"kudosReceived\""))
         #expect(json.contains("\"reason\" : \"for the notes\""))
         #expect(json.contains("\"features\""))
+        let body = try #require(json.split(separator: "```").dropFirst().first)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        #expect(document["id"] as? String == "playground:bob")
+        #expect((document["engagement"] as? [String: Any])?["tier"] as? String == "occasional")
     }
 
     @Test("forget leaves no trace of the member id in the encoded state; their kudos received thank a member")
