@@ -24,7 +24,7 @@ public enum DefaultRules {
               - dm: |
                   Hi {{ member.name }}, glad you joined {{ community.name }}.
                   {{ community.purpose }}
-                  How we work together: {{ community.guidelines }}
+                  {{ community.guidelines == "" ? "" : "How we work together: " + community.guidelines }}
                   Would you like a mentor? /cop pair join --role mentee pairs you with an experienced member.
                   Try /cop help to see what you can do here, and /cop pair join to meet someone for coffee.
               - notify.convenors: "{{ member.name }} just joined {{ community.name }}."

@@ -96,7 +96,7 @@ public enum CommandHelp {
         OverviewLine(
             line: "`/cop away 2w`: take a break without nudges, and `/cop back` when you return",
             forConvenors: false),
-        OverviewLine(line: "`/cop stats`: community health at a glance", forConvenors: false),
+        OverviewLine(line: "`/cop stats`: community health at a glance, in totals only", forConvenors: true),
         OverviewLine(
             line: "`/cop me`: see, export or delete what Convener keeps about you", forConvenors: false),
         OverviewLine(line: "`/cop help TOPIC`: details and an example for one command", forConvenors: false),
@@ -198,8 +198,9 @@ public enum CommandHelp {
             examples: ["/cop roster join", "/cop roster swap @sam"]),
         "stats": Page(
             summary: "community health at a glance.",
-            details: "Shows how many members are active, recent polls, kudos and pairs. Only totals are shown, "
-                + "never what any one person said in a survey.",
+            details: "For convenors: members per tier (core, active, occasional, peripheral) and how that moved "
+                + "since last month, the activity trend, kudos, poll votes, survey answers and pairing meetings. "
+                + "Only totals are shown, never what any one person did or said.",
             notes: nil,
             examples: ["/cop stats"]),
         "me": Page(

@@ -101,6 +101,8 @@ public struct EngagementBook: Codable, Sendable, Equatable {
 
     private mutating func record(_ activity: EngagementActivity, by member: MemberID, at instant: Date) {
         members.record(activity, by: member, at: instant, policy: scoring)
+        // Receiving kudos raises a score but is the giver's act, already counted once.
+        guard activity != .kudosReceived else { return }
         activityByDay[KudosLedger.dayKey(of: instant, in: .gmt), default: [:]][activity.rawValue, default: 0] += 1
     }
 

@@ -142,7 +142,8 @@ enum EngagementDesk {
 
     private static func announceCelebrations(_ context: FeatureContext, extra: [Celebration]) -> FeatureEffects {
         let book = context.state.engagement
-        let due = (book.plannedCelebrations + extra).filter { $0.at <= context.now }
+        // The plan is kept sorted by time, so an idle tick looks at one entry.
+        let due = book.plannedCelebrations.prefix { $0.at <= context.now } + extra.filter { $0.at <= context.now }
         guard !due.isEmpty else { return FeatureEffects() }
         var effects = FeatureEffects()
         let lateness = max(0, context.settings.engagement.celebrations.maxLatenessHours) * 3_600

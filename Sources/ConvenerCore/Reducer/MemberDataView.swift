@@ -154,4 +154,17 @@ struct MemberDataExport: Encodable {
     let member: Member
     let engagement: Engagement
     let features: [String: [String]]
+
+    private enum CodingKeys: String, CodingKey {
+        case engagement, features
+    }
+
+    /// The member record's fields at the top level (as before engagement existed), then `engagement` and
+    /// `features`.
+    func encode(to encoder: any Encoder) throws {
+        try member.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(engagement, forKey: .engagement)
+        try container.encode(features, forKey: .features)
+    }
 }

@@ -99,4 +99,21 @@ struct RosterReducerTests {
         let stranger = harness.command("ada", "roster swap @zed", at: Support.at(day: 2.6))
         #expect(stranger.replies.first?.text.hasPrefix("@zed isn't on the facilitator roster") == true)
     }
+
+    @Test("The cadence finds the next turn on its weekday and time, every N weeks, in the community's zone")
+    func cadence() {
+        let berlin = Support.zone("Europe/Berlin")
+        let weekly = EngagementRosterCadence()
+        #expect(
+            weekly.nextTurn(after: Support.instant(2026, 1, 5, 10, 0, zone: "Europe/Berlin"), in: berlin)
+                == Support.instant(2026, 1, 12, 10, 0, zone: "Europe/Berlin"))
+        let fortnightly = EngagementRosterCadence(weekday: 2, hour: 10, minute: 0, everyWeeks: 2)
+        #expect(
+            fortnightly.nextTurn(after: Support.instant(2026, 1, 6, 0, 0, zone: "Europe/Berlin"), in: berlin)
+                == Support.instant(2026, 1, 19, 10, 0, zone: "Europe/Berlin"))
+        let friday = EngagementRosterCadence(weekday: 6, hour: 17, minute: 30)
+        #expect(
+            friday.nextTurn(after: Support.instant(2026, 3, 26, 12, 0, zone: "Europe/Berlin"), in: berlin)
+                == Support.instant(2026, 3, 27, 17, 30, zone: "Europe/Berlin"))
+    }
 }
