@@ -27,22 +27,25 @@ extension PairingSettings {
         }
         if let list = table.optional("programs", &context), let items = list.list(&context) {
             var programs: [PairingProgram] = []
+            var ids: Set<String> = []
             for item in items {
-                guard let program = decodeProgram(item, &context) else { continue }
-                if programs.contains(where: { $0.id == program.id }) {
-                    context.report(
-                        item, "a second program with id '\(program.id)'; every program needs its own id")
+                let (id, program) = decodeProgram(item, &context)
+                if let id, !ids.insert(id).inserted {
+                    context.report(item, "a second program with id '\(id)'; every program needs its own id")
                     continue
                 }
-                programs.append(program)
+                if let program { programs.append(program) }
             }
             settings.programs = programs
         }
         return settings
     }
 
-    private static func decodeProgram(_ field: ConfigField, _ context: inout ConfigContext) -> PairingProgram? {
-        guard let table = field.table(&context, keys: programKeys) else { return nil }
+    /// The program's id when it has a valid one, and the program when every key is valid.
+    private static func decodeProgram(_ field: ConfigField, _ context: inout ConfigContext)
+        -> (id: String?, program: PairingProgram?)
+    {
+        guard let table = field.table(&context, keys: programKeys) else { return (nil, nil) }
         let idField = table.required("id", &context, hint: "name the program, e.g. id: coffee")
         let id = idField.flatMap { $0.programID(&context) }
         let kindField = table.required("kind", &context, hint: "kind: coffee or kind: mentorship")
@@ -69,8 +72,8 @@ extension PairingSettings {
                 } catch {
                     context.report(
                         cadence,
-                        "\(ConfigField.quoted(text)) is not a cron schedule: \(error); "
-                            + "use five fields such as '0 9 * * MON'")
+                        "\(ConfigField.quoted(text)) is not a cron schedule (\(error)); "
+                            + "write five fields such as '0 9 * * MON'")
                     valid = false
                 }
             } else {
@@ -102,7 +105,7 @@ extension PairingSettings {
                 valid = false
             }
         }
-        return valid ? program : nil
+        return (id, valid ? program : nil)
     }
 
     private static func decodeWeights(_ field: ConfigField, _ context: inout ConfigContext) -> PairingWeights? {
