@@ -52,10 +52,12 @@ struct PairingCommand: ParsableCommand {
         func run() throws {
             let (configuration, profile) = try location.chosenCommunity()
             let state = try PairingCommand.loadState(configuration.stateDirectory(for: profile))
-            guard let replay = PairingReplay.replay(round, book: state.pairing, settings: configuration.settings.pairing)
+            guard
+                let replay = PairingReplay.replay(round, book: state.pairing, settings: configuration.settings.pairing)
             else {
                 let kept = state.pairing.rounds.map { String($0.number) }.joined(separator: ", ")
-                throw CLIError.state("Round \(round) is not kept in the state. Kept rounds: \(kept.isEmpty ? "none" : kept).")
+                throw CLIError.state(
+                    "Round \(round) is not kept in the state. Kept rounds: \(kept.isEmpty ? "none" : kept).")
             }
             let recorded = replay.round
             print(

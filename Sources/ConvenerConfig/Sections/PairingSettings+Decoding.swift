@@ -16,7 +16,8 @@ extension PairingSettings {
         guard let table = field.table(&context, keys: keys) else { return nil }
         var settings = PairingSettings.defaults
         if let days = table.optional("follow_up_days", &context) {
-            settings.followUpDays = days.wholeNumber(&context, in: 1...30, what: "a number of days") ?? settings.followUpDays
+            settings.followUpDays =
+                days.wholeNumber(&context, in: 1...30, what: "a number of days") ?? settings.followUpDays
         }
         if let above = table.optional("prune_above", &context) {
             settings.pruneAbove =
@@ -93,7 +94,9 @@ extension PairingSettings {
             } else {
                 if let text = hours.node.scalar?.text {
                     context.report(
-                        hours, "\(ConfigField.quoted(text)) is not a working-hours window; write HH:MM-HH:MM, e.g. 09:00-17:00")
+                        hours,
+                        "\(ConfigField.quoted(text)) is not a working-hours window; write HH:MM-HH:MM, e.g. 09:00-17:00"
+                    )
                 }
                 valid = false
             }
@@ -135,7 +138,8 @@ extension ConfigField {
         guard let value = Int(text), range.contains(value) else {
             context.report(
                 self,
-                "\(Self.quoted(text)) is not \(what); use a whole number from \(range.lowerBound) to \(range.upperBound)")
+                "\(Self.quoted(text)) is not \(what); use a whole number from \(range.lowerBound) to \(range.upperBound)"
+            )
             return nil
         }
         return value
@@ -154,9 +158,12 @@ extension ConfigField {
     /// A program id: 1-40 lowercase letters, digits and dashes.
     fileprivate func programID(_ context: inout ConfigContext) -> String? {
         guard let text = string(&context) else { return nil }
-        let allowed = text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let allowed = text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
         guard (1...40).contains(text.count), allowed else {
-            context.report(self, "\(Self.quoted(text)) is not a program id; use 1-40 lowercase letters, digits and dashes")
+            context.report(
+                self, "\(Self.quoted(text)) is not a program id; use 1-40 lowercase letters, digits and dashes")
             return nil
         }
         return text

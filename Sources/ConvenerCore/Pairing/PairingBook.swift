@@ -17,6 +17,15 @@ public struct PairingBook: Codable, Sendable, Equatable {
     /// No profiles, no rounds.
     public init() {}
 
+    /// Decodes a book; states written before pairing existed hold an empty object here.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        profiles = try container.decodeIfPresent([MemberID: PairingProfile].self, forKey: .profiles) ?? [:]
+        lastRun = try container.decodeIfPresent([String: Date].self, forKey: .lastRun) ?? [:]
+        rounds = try container.decodeIfPresent([PairingRound].self, forKey: .rounds) ?? []
+        nextRoundNumber = try container.decodeIfPresent(Int.self, forKey: .nextRoundNumber) ?? 1
+    }
+
     /// Applies one fact.
     mutating func apply(_ fact: PairingFact) {
         switch fact {
@@ -90,8 +99,11 @@ public struct PairingBook: Codable, Sendable, Equatable {
     func digestLines(since: Date, until: Date) -> [String] {
         rounds.filter { $0.at >= since && $0.at < until }.map { round in
             let met = round.groups.filter { $0.met == true }.count
-            let noun = round.kind == .mentorship ? "pairs" : (round.groups.contains { $0.members.count > 2 }
-                ? "groups" : "pairs")
+            let noun =
+                round.kind == .mentorship
+                ? "pairs"
+                : (round.groups.contains { $0.members.count > 2 }
+                    ? "groups" : "pairs")
             let title = round.program.prefix(1).uppercased() + round.program.dropFirst()
             guard round.followUpSent else {
                 return "\(title) round \(round.number): \(round.groups.count) \(noun) introduced"
@@ -104,7 +116,8 @@ public struct PairingBook: Codable, Sendable, Equatable {
     func memberDataLines(_ member: MemberID) -> [String] {
         var lines: [String] = []
         if let profile = profiles[member] {
-            var line = "Pairing profile: \(profile.optedIn ? "taking part" : "opted out"), role \(profile.role.rawValue)"
+            var line =
+                "Pairing profile: \(profile.optedIn ? "taking part" : "opted out"), role \(profile.role.rawValue)"
             if !profile.interests.isEmpty { line += ", interests \(profile.interests.joined(separator: ", "))" }
             if let zone = profile.timeZone { line += ", time zone \(zone)" }
             if profile.role == .mentor { line += ", up to \(profile.capacity) mentee(s) per round" }

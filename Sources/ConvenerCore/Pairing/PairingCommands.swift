@@ -35,9 +35,11 @@ struct PairingCommands {
         if programs.isEmpty {
             text += "\nNo pairing program takes your role yet; the convenors can add one."
         } else {
-            text += "\nYou take part in: " + programs.map { program in
-                program.title + (next(program).map { " (next round \($0))" } ?? "")
-            }.joined(separator: ", ") + "."
+            text +=
+                "\nYou take part in: "
+                + programs.map { program in
+                    program.title + (next(program).map { " (next round \($0))" } ?? "")
+                }.joined(separator: ", ") + "."
         }
         if profile.role != .mentor, request.capacity != nil {
             text += "\nNote: --capacity only counts for mentors; everyone else gets one partner per round."
@@ -106,8 +108,9 @@ struct PairingCommands {
         }
         if let latest = book.latestGroup(of: member) {
             let others = latest.group.members.filter { $0 != member }.map(name)
-            lines.append("Latest: round \(latest.round.number) (\(latest.round.program)) with "
-                + "\(PairingIntro.list(others)) on \(day(latest.round.at)).")
+            lines.append(
+                "Latest: round \(latest.round.number) (\(latest.round.program)) with "
+                    + "\(PairingIntro.list(others)) on \(day(latest.round.at)).")
         }
         if profile.optedIn {
             for program in settings.programs where program.kind == .coffee || profile.role != .peer {
@@ -168,8 +171,10 @@ struct PairingCommands {
     private func describe(_ profile: PairingProfile) -> String {
         var parts = ["role: \(profile.role.rawValue)"]
         parts.append(
-            "interests: " + (profile.interests.isEmpty ? "none yet (add some with --interests)"
-                : profile.interests.joined(separator: ", ")))
+            "interests: "
+                + (profile.interests.isEmpty
+                    ? "none yet (add some with --interests)"
+                    : profile.interests.joined(separator: ", ")))
         parts.append("time zone: \(profile.timeZone ?? "\(context.profile.timeZone.identifier) (the community's)")")
         if profile.role == .mentor { parts.append("up to \(profile.capacity) mentee(s) per round") }
         return parts.joined(separator: "; ") + "."

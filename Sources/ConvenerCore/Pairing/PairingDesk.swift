@@ -101,7 +101,8 @@ enum PairingDesk {
             effects.append(done)
         }
         for round in book.rounds where !round.followUpSent && round.followUpAt <= context.now {
-            let program = context.settings.pairing.program(round.program) ?? PairingProgram(id: round.program, kind: round.kind)
+            let program =
+                context.settings.pairing.program(round.program) ?? PairingProgram(id: round.program, kind: round.kind)
             let intro = PairingIntro(
                 round: round, program: program, scorer: nil, state: context.state, reducer: context.reducer,
                 now: context.now)

@@ -31,7 +31,8 @@ struct PairingIntro {
                 }
                 if !why.isEmpty { text += "\nWhy you were paired: \(why)." }
                 text += "\nA first question to get you started: \(question)"
-                text += "\nFind a time that suits you \(others.count > 1 ? "all" : "both") and say hi! "
+                text +=
+                    "\nFind a time that suits you \(others.count > 1 ? "all" : "both") and say hi! "
                     + "`/cop pair pause 2w` skips rounds for a while, `/cop pair leave` stops them."
                 facts.append(queue(id: "pairing.\(round.number).intro.\(groupIndex).\(position)", to: member, text))
             }

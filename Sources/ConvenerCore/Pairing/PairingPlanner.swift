@@ -4,7 +4,9 @@ import Foundation
 /// graph for coffee, assignment with capacities for mentorship).
 enum PairingPlanner {
     /// The groups of a round of `program` over `pool` (sorted by member), weighed by `scorer`.
-    static func plan(program: PairingProgram, pool: [PairingParticipant], scorer: PairingScorer, settings: PairingSettings)
+    static func plan(
+        program: PairingProgram, pool: [PairingParticipant], scorer: PairingScorer, settings: PairingSettings
+    )
         -> PairingPlan
     {
         switch program.kind {
@@ -57,7 +59,9 @@ enum PairingPlanner {
     }
 
     private static func pairsAndTrio(from groups: Matching.Groups, pool: [PairingParticipant]) -> PairingPlan {
-        var result = groups.pairs.map { PairingGroup(members: [pool[$0.low].member, pool[$0.high].member], weight: $0.weight) }
+        var result = groups.pairs.map {
+            PairingGroup(members: [pool[$0.low].member, pool[$0.high].member], weight: $0.weight)
+        }
         if let trio = groups.trio {
             result.append(PairingGroup(members: trio.members.map { pool[$0].member }, weight: trio.weight))
         }
@@ -112,7 +116,9 @@ enum PairingPlanner {
         let rest = Matching.maximumWeightMatching(nodeCount: left.count, edges: edges, maxCardinality: true)
         var paired = Set<Int>()
         for pair in rest.pairs {
-            fixed.append(PairingGroup(members: [left[pair.low], left[pair.high]].sorted().map { pool[$0].member }, weight: pair.weight))
+            fixed.append(
+                PairingGroup(
+                    members: [left[pair.low], left[pair.high]].sorted().map { pool[$0].member }, weight: pair.weight))
             paired.formUnion([pair.low, pair.high])
         }
         let unplaced =
@@ -132,7 +138,8 @@ enum PairingPlanner {
             mentorCapacities: mentors.map { max(1, pool[$0].capacity) }, menteeCount: mentees.count,
             weights: weights, maxCardinality: true)
         let groups = assignment.pairs.map { pair in
-            PairingGroup(members: [pool[mentors[pair.mentor]].member, pool[mentees[pair.mentee]].member], weight: pair.weight)
+            PairingGroup(
+                members: [pool[mentors[pair.mentor]].member, pool[mentees[pair.mentee]].member], weight: pair.weight)
         }
         return PairingPlan(
             groups: groups, unplaced: assignment.unassignedMentees.map { pool[mentees[$0]].member },

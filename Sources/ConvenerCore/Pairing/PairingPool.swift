@@ -27,6 +27,9 @@ enum PairingPool {
         }
     }
 
+    /// The highest tier `tier(of:now:)` gives.
+    static let maximumTier = 2
+
     /// A member's engagement tier from 0 (peripheral: new or rarely active) to 2 (core), from their activity.
     static func tier(of member: Member?, now: Date) -> Int {
         guard let member else { return 0 }

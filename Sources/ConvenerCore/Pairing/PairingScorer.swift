@@ -78,7 +78,7 @@ struct PairingScorer: Sendable {
         let weights = program.weights
         var score = weights.timezoneOverlap * Double(overlap) / Double(program.workingHours.lengthMinutes)
         score += weights.interests * sharedInterestScore(low, high)
-        score += weights.tierMix * Double(abs(first.tier - second.tier)) / 2
+        score += weights.tierMix * Double(abs(first.tier - second.tier)) / Double(PairingPool.maximumTier)
         let horizon = Double(max(2 * program.repeatWindow, 6))
         score += weights.sinceLastMet * (roundsAgo.map { min(1, Double($0) / horizon) } ?? 1)
         return Int64((score * 1000).rounded()) + Int64(jitter(low, high))

@@ -97,7 +97,8 @@ struct PairingCadenceTests {
         #expect(stranger.replies.first?.text.contains("not part of") == true)
         let data = state.pairing.memberDataLines(first)
         #expect(data.contains { $0.hasPrefix("Pairing profile: taking part, role peer, interests testing") })
-        #expect(data.contains { $0.hasPrefix("Pairing rounds you were in: 1 (coffee, with ") && $0.hasSuffix(", met)") })
+        #expect(
+            data.contains { $0.hasPrefix("Pairing rounds you were in: 1 (coffee, with ") && $0.hasSuffix(", met)") })
     }
 
     @Test("The pairing.round rule action runs every program of its kind and raises pairing.completed for rules")
@@ -106,8 +107,11 @@ struct PairingCadenceTests {
             id: "go", trigger: .event("custom.go"), actions: [.pairingRound(kind: .mentorship)])
         let announce = RuleSpec(
             id: "announce", trigger: .event("pairing.completed"),
-            actions: [.post(text: RuleTemplate("Round {{ event.payload.roundId }}: {{ event.payload.pairs }} pairs"),
-                channel: nil)])
+            actions: [
+                .post(
+                    text: RuleTemplate("Round {{ event.payload.roundId }}: {{ event.payload.pairs }} pairs"),
+                    channel: nil)
+            ])
         let reducer = try F.reducer(rules: [start, announce])
         var state = CommunityState()
         F.send(reducer, &state, "mia", .command("pair join --role mentor --capacity 2"))
@@ -115,7 +119,8 @@ struct PairingCadenceTests {
         F.send(reducer, &state, "ola", .command("pair join --role mentee"))
         F.send(reducer, &state, "pat", .command("pair join"))
         let context = FeatureContext(reducer: reducer, state: state, now: nine, idPrefix: "x")
-        let effect = RuleEffect(ruleID: "go", runID: "go#1", cause: ["go"], member: nil,
+        let effect = RuleEffect(
+            ruleID: "go", runID: "go#1", cause: ["go"], member: nil,
             action: .pairingRound(kind: .mentorship))
         var rules = state.ruleEngineState
         var runner = RuleRunner(reducer: reducer, idPrefix: "x", member: nil, state: state, now: nine)
@@ -129,5 +134,15 @@ struct PairingCadenceTests {
             return nil
         }
         #expect(posts == ["Round 1: 2 pairs"])
+    }
+}
+
+@Suite("Pairing state")
+struct PairingStateTests {
+    @Test("A state written before pairing existed (an empty pairing object) still decodes")
+    func emptyBook() throws {
+        let book = try JSONDecoder().decode(PairingBook.self, from: Data("{}".utf8))
+        #expect(book == PairingBook())
+        #expect(book.nextRoundNumber == 1)
     }
 }

@@ -16,14 +16,17 @@ struct PairingRoundTests {
     ) throws -> PairingRound {
         let reducer = try F.reducer(settings: settings ?? PairingSettings(programs: [program]))
         let context = FeatureContext(reducer: reducer, state: state, now: now, idPrefix: "t")
-        let effects = PairingRoundMaker.run(program: program, number: state.pairing.nextRoundNumber, seed: seed,
+        let effects = PairingRoundMaker.run(
+            program: program, number: state.pairing.nextRoundNumber, seed: seed,
             trigger: "test", context)
         state.apply(effects.facts)
         return try #require(F.rounds(effects.facts).first)
     }
 
     /// Every pair inside every group respects the hard constraints.
-    func checkHardConstraints(_ round: PairingRound, program: PairingProgram, state: CommunityState, before: [PairingRound]) {
+    func checkHardConstraints(
+        _ round: PairingRound, program: PairingProgram, state: CommunityState, before: [PairingRound]
+    ) {
         let pool = Dictionary(uniqueKeysWithValues: round.pool.map { ($0.member, $0) })
         let recent = before.suffix(program.repeatWindow).flatMap { $0.groups.flatMap(\.memberPairs) }
         for group in round.groups {
@@ -78,7 +81,8 @@ struct PairingRoundTests {
         var state = F.pool(200, seed: 42, zones: Self.compatibleZones)
         var seen: [[Set<MemberID>]] = []
         for week in 0..<20 {
-            let made = try round(program, &state, at: F.start.addingTimeInterval(Double(week) * 7 * 86_400),
+            let made = try round(
+                program, &state, at: F.start.addingTimeInterval(Double(week) * 7 * 86_400),
                 seed: UInt64(week))
             #expect(made.unplaced.isEmpty)
             #expect(made.groups.count == 100)
@@ -124,12 +128,14 @@ struct PairingRoundTests {
         var state = F.pool(41, seed: 9)
         var numbers: [Int] = []
         for week in 0..<3 {
-            let made = try round(program, &state, at: F.start.addingTimeInterval(Double(week) * 604_800),
+            let made = try round(
+                program, &state, at: F.start.addingTimeInterval(Double(week) * 604_800),
                 seed: 1000 + UInt64(week))
             numbers.append(made.number)
         }
         // Profiles change after the rounds; the replay uses the pool stored with each round.
-        state.apply(.pairing(.profileSaved(PairingProfile(member: F.id("m3"), interests: ["new"], timeZone: "Asia/Tokyo"))))
+        state.apply(
+            .pairing(.profileSaved(PairingProfile(member: F.id("m3"), interests: ["new"], timeZone: "Asia/Tokyo"))))
         for number in numbers {
             let replay = try #require(PairingReplay.replay(number, book: state.pairing, settings: settings))
             #expect(replay.matches)
@@ -144,7 +150,8 @@ struct PairingRoundTests {
     @Test("Mentorship respects each mentor's capacity and gives each mentee one mentor at most")
     func mentorshipCapacity() throws {
         for seed in UInt64(1)...5 {
-            var state = F.pool(40, seed: seed, zones: Self.compatibleZones, roles: [.mentor, .mentee, .mentee, .mentee])
+            var state = F.pool(
+                40, seed: seed, zones: Self.compatibleZones, roles: [.mentor, .mentee, .mentee, .mentee])
             let program = PairingProgram(id: "mentorship", kind: .mentorship)
             let made = try round(program, &state, at: F.start, seed: seed)
             var load: [MemberID: Int] = [:]
@@ -168,9 +175,11 @@ struct PairingRoundTests {
     @Test("Intros name the others, say why and suggest a first question from pairing-starters")
     func intros() throws {
         let prompts = PromptLibrary(themes: [
-            PromptTheme(id: "pairing-starters", title: "Pairing starters", description: "", prompts: [
-                DiscussionPrompt(id: "ps-1", theme: "pairing-starters", text: "What brought you here?")
-            ])
+            PromptTheme(
+                id: "pairing-starters", title: "Pairing starters", description: "",
+                prompts: [
+                    DiscussionPrompt(id: "ps-1", theme: "pairing-starters", text: "What brought you here?")
+                ])
         ])
         let reducer = try F.reducer(prompts: prompts)
         var state = CommunityState()
