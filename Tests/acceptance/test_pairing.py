@@ -83,7 +83,7 @@ def test_a_cadence_round_introduces_everyone_once_and_asks_if_they_met(make_daem
 
 def test_join_leave_pause_and_not_answer_privately(daemon):
     joined = daemon.say("fay", "/cop pair join --role mentee --interests swift")[0]
-    assert joined["ephemeral"] is True and "role: mentee" in joined["text"]
+    assert joined["ephemeral"] is True and "Role: mentee" in joined["text"]
     assert "until" in daemon.say("fay", "/cop pair pause 2w")[0]["text"]
     assert "Welcome back" in daemon.say("fay", "/cop pair resume")[0]["text"]
     daemon.say("gus", "hello")

@@ -169,7 +169,7 @@ struct PairingCommands {
     }
 
     private func describe(_ profile: PairingProfile) -> String {
-        var parts = ["role: \(profile.role.rawValue)"]
+        var parts = ["Role: \(profile.role.rawValue)"]
         parts.append(
             "interests: "
                 + (profile.interests.isEmpty
