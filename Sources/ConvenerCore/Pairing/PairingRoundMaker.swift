@@ -28,6 +28,12 @@ enum PairingRoundMaker {
                     "pairing \(program.id): no round (\(trigger)), only \(pool.count) member(s) can take part"
                 ])
         }
+        guard !plan.groups.isEmpty else {
+            // Say nothing to anyone: a round of only "nobody for you" messages helps no one.
+            return FeatureEffects(
+                facts: [.pairing(.programAnchored(program: program.id, at: context.now))],
+                notes: ["pairing \(program.id): no round (\(trigger)), no two of the \(pool.count) members may meet"])
+        }
         let round = PairingRound(
             number: number, program: program.id, kind: program.kind, at: context.now, seed: seed, pool: pool,
             groups: plan.groups, unplaced: plan.unplaced,

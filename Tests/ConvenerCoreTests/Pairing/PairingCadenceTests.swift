@@ -146,3 +146,20 @@ struct PairingStateTests {
         #expect(book.nextRoundNumber == 1)
     }
 }
+
+@Suite("Pairing rounds that cannot happen")
+struct PairingEmptyRoundTests {
+    typealias F = PairingFixture
+
+    @Test("A mentorship round without mentors records nothing and messages nobody, only a note")
+    func noMentors() throws {
+        let reducer = try F.reducer()
+        var state = CommunityState()
+        for name in ["ann", "ben", "cat"] { F.send(reducer, &state, name, .command("pair join --role mentee")) }
+        let context = FeatureContext(reducer: reducer, state: state, now: F.start, idPrefix: "x")
+        let effects = PairingRoundMaker.run(
+            program: PairingSettings.defaults.programs[1], number: 1, seed: 1, trigger: "test", context)
+        #expect(effects.facts == [.pairing(.programAnchored(program: "mentorship", at: F.start))])
+        #expect(effects.notes == ["pairing mentorship: no round (test), no two of the 3 members may meet"])
+    }
+}
