@@ -14,9 +14,22 @@ enum PairingPlanner {
             return mentorship(pool: pool, scorer: scorer)
         case .coffee:
             let pruned = pool.count > settings.pruneAbove
-            let edges = candidateEdges(
+            var edges = candidateEdges(
                 count: pool.count, scorer: scorer, keep: pruned ? max(1, settings.pruneK) : nil)
-            let groups = Matching.groups(nodeCount: pool.count, edges: edges) { scorer.weight($0, $1) }
+            var groups = Matching.groups(nodeCount: pool.count, edges: edges) { scorer.weight($0, $1) }
+            // A pruned graph may lack a near-perfect matching: give those left over all their candidates back and
+            // solve again, so nobody misses a round only because of the pruning.
+            var repairs = 0
+            while pruned, !groups.unplaced.isEmpty, repairs < 2 {
+                repairs += 1
+                let loose = groups.unplaced + (groups.trio.map { [$0.joiner] } ?? [])
+                for a in loose {
+                    for b in 0..<pool.count where b != a {
+                        if let weight = scorer.weight(a, b) { edges.append(Matching.Edge(a, b, weight: weight)) }
+                    }
+                }
+                groups = Matching.groups(nodeCount: pool.count, edges: edges) { scorer.weight($0, $1) }
+            }
             var plan =
                 program.groupSize >= 3
                 ? trios(from: groups, pool: pool, scorer: scorer)

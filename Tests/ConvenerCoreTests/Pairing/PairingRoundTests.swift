@@ -213,4 +213,23 @@ struct PairingRoundTests {
         #expect(!kept.pool.contains { $0.member == F.id("m0") })
         #expect(state.pairing.memberDataLines(F.id("m0")).isEmpty)
     }
+
+    @Test("Above the pool size for dense matching the graph is pruned, yet everyone is still placed")
+    func pruned() throws {
+        for (count, seed) in [(60, UInt64(1)), (91, 2), (120, 3)] {
+            let program = PairingProgram(id: "coffee", kind: .coffee, repeatWindow: 3)
+            let settings = PairingSettings(programs: [program], pruneAbove: 20, pruneK: 2)
+            var state = F.pool(count, seed: seed, zones: Self.compatibleZones, avoidEvery: 5)
+            for week in 0..<3 {
+                let before = state.pairing.rounds(of: program.id)
+                let made = try round(
+                    program, &state, at: F.start.addingTimeInterval(Double(week) * 604_800), seed: seed,
+                    settings: settings)
+                #expect(made.unplaced.isEmpty)
+                #expect(Set(made.groups.flatMap(\.members)).count == count)
+                #expect(made.groups.filter { $0.members.count == 3 }.count == count % 2)
+                checkHardConstraints(made, program: program, state: state, before: before)
+            }
+        }
+    }
 }
