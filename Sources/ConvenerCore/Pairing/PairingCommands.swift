@@ -29,7 +29,9 @@ struct PairingCommands {
         if let capacity = request.capacity { profile.capacity = capacity }
         let rejoined = existing?.optedIn == false
         profile.optedIn = true
-        var text = existing == nil || rejoined ? "You're in! " : "Your pairing profile is updated. "
+        var text =
+            existing == nil || rejoined
+            ? "You're in! " : (profile == existing ? "You are already in. " : "Your pairing profile is updated. ")
         text += describe(profile)
         let programs = settings.programs.filter { $0.kind == .coffee || profile.role != .peer }
         if programs.isEmpty {
