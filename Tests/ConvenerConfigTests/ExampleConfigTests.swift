@@ -82,7 +82,9 @@ let exampleEnvironment = [
         "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "platforms", "slack",
         "signing_secret", "bot_token", "api_base_url", "mattermost", "command_token", "url", "discord",
         "public_key", "application_id", "extra_prompts_dirs", "holidays", "inactive_after_days", "quiet_hours",
-        "slack_channel", "polls", "anonymous_minimum", "max_open_per_member", "mattermost_channel", "discord_channel",
+        "slack_channel", "pairing", "follow_up_days", "prune_above", "prune_k", "programs", "kind", "group_size",
+        "cadence", "repeat_window", "working_hours", "interests", "timezone_overlap", "tier_mix",
+        "since_last_met", "polls", "anonymous_minimum", "max_open_per_member", "mattermost_channel", "discord_channel",
     ]
     let engagementKeys = [
         "engagement", "weights", "message", "command", "vote", "kudos_given", "kudos_received", "survey", "meeting",

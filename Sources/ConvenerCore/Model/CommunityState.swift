@@ -88,6 +88,11 @@ public struct CommunityState: Codable, Sendable, Equatable {
             // Rate-limit buckets and delivered message ids may name the member; neither is needed once forgotten.
             ruleBuckets = ruleBuckets.filter { !$0.key.hasSuffix(":\(id.rawValue)") }
             deliveredMessages = deliveredMessages.filter { !$0.key.contains(id.rawValue) }
+            deliveredOrder.removeAll { $0.contains(id.rawValue) }
+            deadLetters.removeAll {
+                $0.message.audience == .direct(id) || $0.message.audience == .ephemeral(id)
+                    || $0.message.id.contains(id.rawValue)
+            }
             polls.forget(id)
             feedback.forget(id)
             surveys.forget(id)

@@ -29,7 +29,9 @@ struct MemberDataTests {
             let outcome = harness.tick(at: Support.at(day: Double(day)))
             for message in EngagementHarness.queued(outcome) {
                 harness.state.apply(
-                    .messageDelivered(id: message.id, reference: PlatformMessageReference(channel: "c", messageID: "m"))
+                    .messageDelivered(
+                        id: message.id,
+                        reference: PlatformMessageReference(platform: "slack", channel: "c", messageID: "m"))
                 )
             }
         }
