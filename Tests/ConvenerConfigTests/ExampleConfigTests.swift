@@ -82,7 +82,8 @@ let exampleEnvironment = [
         "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "platforms", "slack",
         "signing_secret", "bot_token", "api_base_url", "mattermost", "command_token", "url", "discord",
         "public_key", "application_id", "extra_prompts_dirs", "holidays", "inactive_after_days", "quiet_hours",
-        "slack_channel",
+        "slack_channel", "feedback", "batch_size", "period_days", "surveys", "k", "closes_after", "templates",
+        "questions",
     ]
     let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for key in keys {
