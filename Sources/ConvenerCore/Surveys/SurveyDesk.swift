@@ -267,12 +267,12 @@ enum SurveyDesk {
     // MARK: - Reading
 
     private static func resultsText(_ id: String, _ context: CommandContext, usage: String) -> String {
-        guard context.isConvenor else {
-            return "Only convenors can look at survey results; everyone sees them in #\(context.profile.channel) "
-                + "when the survey closes."
-        }
         guard let record = context.state.surveys.survey(id) else {
             return "There is no survey \(id). `/cop survey list` shows them all.\nUsage: \(usage)"
+        }
+        guard context.isConvenor || !record.isOpen else {
+            return "Only convenors can look at the results of an open survey; everyone sees them in "
+                + "#\(context.profile.channel) when \(id) closes."
         }
         let zone = context.profile.timeZone
         if let results = record.results {

@@ -120,7 +120,7 @@ struct SurveyLifecycleTests {
         #expect(harness.state.surveys.survey("S1")?.responseCount == 3)
     }
 
-    @Test("Results: convenors only, each aggregate only with k answers, free text only after close")
+    @Test("Results of an open survey: convenors only, each aggregate only with k answers, no free text yet")
     func results() {
         var harness = Self.community()
         harness.command("convenor", "survey start community-health --k 3")
@@ -164,6 +164,7 @@ struct SurveyLifecycleTests {
         #expect(harness.state.outbox.allSatisfy { $0.message.form?.id != "survey.S1" })
         let late = harness.submit("erin", "survey.S1", Self.answers(3))
         #expect(late.replyText.contains("has closed"))
+        #expect(harness.command("erin", "survey results S1").replyText.contains("closed, 4 responses of 7"))
         #expect(harness.state.surveys.digestLines(since: .distantPast, until: .distantFuture).count == 1)
         #expect(harness.state.surveys.memberDataLines(SurveyHarness.id("alice")).isEmpty)
     }
