@@ -247,7 +247,7 @@ enum SurveyDesk {
         let text =
             results.responses >= record.threshold
             ? "📋 Survey \(record.id) \"\(record.title)\" has closed with \(results.responses) responses. "
-                + "Thank you all!\n\n" + results.lines(isClosed: true).joined(separator: "\n")
+                + "Thank you all!\n\n" + results.lines.joined(separator: "\n")
             : "📋 Survey \(record.id) \"\(record.title)\" has closed with \(results.responses) responses, fewer "
                 + "than \(record.threshold), so no results are shown: that keeps every answer anonymous."
         let message = OutboundMessage(id: "\(context.idPrefix).\(record.id).results", audience: .channel, text: text)
@@ -279,16 +279,14 @@ enum SurveyDesk {
             let head =
                 "Survey \(record.id) \"\(record.title)\": closed, \(results.responses) responses of "
                 + "\(record.invited) invited (k = \(record.threshold))."
-            return ([head] + results.lines(isClosed: true)).joined(separator: "\n")
+            return ([head] + results.lines).joined(separator: "\n")
         }
-        let full = record.batches.filter { $0.count >= record.threshold }.flatMap { $0 }
-        let interim = SurveyResults.tally(
-            record.template, responses: full, threshold: record.threshold, shuffleTexts: nil)
-        let head =
-            "Survey \(record.id) \"\(record.title)\": open until \(format(record.closesAt, zone)), "
-            + "\(record.responseCount) responses recorded of \(record.invited) invited (k = \(record.threshold)). "
-            + "Answers are recorded in shuffled batches, so the latest few may not show yet."
-        return ([head] + interim.lines(isClosed: false)).joined(separator: "\n")
+        // One release only, at close: two views of a growing survey could be subtracted to single out answers.
+        return "Survey \(record.id) \"\(record.title)\": open until \(format(record.closesAt, zone)), "
+            + "\(record.responseCount) responses recorded so far of \(record.invited) invited "
+            + "(k = \(record.threshold)). Results are shown once, when it closes, and only totals of at least "
+            + "\(record.threshold) answers: comparing two views of a growing survey could single out an answer. "
+            + "Answers are recorded in shuffled batches, so the latest few are not counted here yet."
     }
 
     private static func listText(_ book: SurveyBook, _ zone: TimeZone) -> String {

@@ -120,22 +120,26 @@ struct SurveyLifecycleTests {
         #expect(harness.state.surveys.survey("S1")?.responseCount == 3)
     }
 
-    @Test("Results of an open survey: convenors only, each aggregate only with k answers, no free text yet")
+    @Test("Results: nothing but progress while open (convenors only), aggregates of k answers once closed")
     func results() {
         var harness = Self.community()
-        harness.command("convenor", "survey start community-health --k 3")
+        harness.command("convenor", "survey start community-health --k 3 --closes 1d")
         #expect(harness.command("alice", "survey results S1").replyText.contains("Only convenors"))
         harness.submit("alice", "survey.S1", Self.answers(1, change: "more talks"))
         harness.submit("bob", "survey.S1", Self.answers(2, change: "fewer talks"))
-        let early = harness.command("convenor", "survey results S1").replyText
-        #expect(early.contains("Hidden: fewer than 3 answers"))
-        #expect(!early.contains("Average"))
         harness.submit("carol", "survey.S1", Self.answers(3))
-        let later = harness.command("convenor", "survey results S1").replyText
-        #expect(later.contains("Average 2.0 of 5 from 3 answers"))
-        #expect(later.contains("About right: 3"))
-        #expect(!later.contains("more talks"))
+        let open = harness.command("convenor", "survey results S1").replyText
+        #expect(open.contains("3 responses recorded so far of 7 invited (k = 3)"))
+        #expect(open.contains("Results are shown once, when it closes"))
+        #expect(!open.contains("Average") && !open.contains("About right") && !open.contains("talks"))
         #expect(harness.command("bob", "survey list").replyText.contains("S1 \"Community health check\": open"))
+        harness.tick(after: 86_400)
+        let closed = harness.command("convenor", "survey results S1").replyText
+        #expect(closed.contains("Average 2.0 of 5 from 3 answers (1: 1, 2: 1, 3: 1, 4: 0, 5: 0)"))
+        #expect(closed.contains("About right: 3"))
+        #expect(closed.contains("Mentoring: 3, Kudos: 3"))
+        #expect(closed.contains("Hidden: fewer than 3 answers"))
+        #expect(!closed.contains("more talks"))
     }
 
     @Test("At the deadline the survey closes: results posted, key and tokens gone, survey.closed, compaction")
