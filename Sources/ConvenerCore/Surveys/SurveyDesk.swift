@@ -20,9 +20,9 @@ enum SurveyDesk {
             case .success(let (effects, record)):
                 replies.ephemeral(
                     "Opened survey \(record.id) \"\(record.title)\": \(record.invited) members get it by direct "
-                        + "message. It closes \(format(record.closesAt, context.profile.timeZone)); results show "
-                        + "only aggregates of at least \(record.threshold) answers. "
-                        + "`/cop survey results \(record.id)` shows how it is going.")
+                        + "message. It closes \(format(record.closesAt, context.profile.timeZone)); then its results "
+                        + "are posted in #\(context.profile.channel), only as totals of at least \(record.threshold) "
+                        + "answers. `/cop survey results \(record.id)` shows how many have answered.")
                 return effects
             case .failure(let problem):
                 replies.ephemeral("\(problem.message)\nUsage: \(command.usage)")
