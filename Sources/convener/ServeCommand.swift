@@ -4,6 +4,8 @@ import ConvenerCore
 import ConvenerServer
 import Foundation
 import Logging
+import Metrics
+import Prometheus
 
 /// `convener serve`: runs the daemon until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -37,6 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
             handler.logLevel = configuration.logLevel
             return handler
         }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "convener")
         var clock: any WallClock = SystemWallClock()
         if let text = ProcessInfo.processInfo.environment["CONVENER_TEST_CLOCK"] {
@@ -46,7 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
             clock = scaled
         }
-        let daemon = ConvenerDaemon(configuration: configuration, logger: logger, clock: clock) { line in
+        let daemon = ConvenerDaemon(configuration: configuration, logger: logger, clock: clock, metrics: registry) {
+            line in
             // Unbuffered, so that whoever started the daemon sees the listening address at once.
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

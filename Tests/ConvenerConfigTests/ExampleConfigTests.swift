@@ -82,11 +82,18 @@ let exampleEnvironment = [
         "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "platforms", "slack",
         "signing_secret", "bot_token", "api_base_url", "mattermost", "command_token", "url", "discord",
         "public_key", "application_id", "extra_prompts_dirs", "holidays", "inactive_after_days", "quiet_hours",
-        "slack_channel", "feedback", "batch_size", "period_days", "surveys", "k", "closes_after", "templates",
-        "questions",
+        "slack_channel", "polls", "anonymous_minimum", "max_open_per_member", "feedback", "batch_size",
+        "period_days", "surveys", "k", "closes_after", "templates", "questions",
+    ]
+    let engagementKeys = [
+        "engagement", "weights", "message", "command", "vote", "kudos_given", "kudos_received", "survey", "meeting",
+        "half_life_days", "tiers", "core_promote", "core_keep", "active_promote", "active_keep", "occasional_promote",
+        "occasional_keep", "min_days_between_changes", "kudos", "daily_allowance", "max_reason_length", "spotlight",
+        "celebrations", "morning", "anniversaries", "birthdays", "roster", "weekday", "time", "every_weeks",
+        "announce_days_ahead", "on_leave",
     ]
     let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    for key in keys {
+    for key in keys + engagementKeys {
         let index = try #require(
             lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(key):") },
             "\(key) is not set in the example"

@@ -13,7 +13,9 @@ public enum DefaultRules {
         # community's time zone. Reference: README, section "Rules".
         rules:
           - id: welcome-newcomer
-            description: Welcome each new member in the channel and by DM, and tell the convenors.
+            description: >-
+              Welcome each new member in the channel, send them the community's purpose and guidelines by DM with
+              an offer of a mentor, and tell the convenors.
             trigger: member.joined
             conditions:
               - "!member.isConvenor"
@@ -22,7 +24,9 @@ public enum DefaultRules {
               - dm: |
                   Hi {{ member.name }}, glad you joined {{ community.name }}.
                   {{ community.purpose }}
-                  Try /cop help to see what you can do here, and /cop pair join to meet someone.
+                  How we work together: {{ community.guidelines }}
+                  Would you like a mentor? /cop pair join --role mentee pairs you with an experienced member.
+                  Try /cop help to see what you can do here, and /cop pair join to meet someone for coffee.
               - notify.convenors: "{{ member.name }} just joined {{ community.name }}."
             rateLimit:
               perMember: 1/week
@@ -36,12 +40,12 @@ public enum DefaultRules {
               - prompt.post: {theme: reflection}
 
           - id: poll-results
-            description: Post the results of a poll when it closes.
+            description: Post a poll's results in the channel when it closes (if anyone voted).
             trigger: poll.closed
             conditions:
               - "int(event.payload.votes) > 0"
             actions:
-              - post: "📊 The poll \"{{ event.payload.question }}\" has closed: {{ event.payload.results }}"
+              - post: "📊 Poll {{ event.payload.pollId }} “{{ event.payload.question }}” closed: {{ event.payload.results }}"
 
           - id: nudge-quiet-members
             description: >-

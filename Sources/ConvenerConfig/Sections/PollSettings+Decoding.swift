@@ -3,11 +3,36 @@ import ConvenerCore
 /// The `polls` section.
 extension PollSettings {
     /// The keys allowed in `polls`.
-    static let keys: [String] = []
+    static let keys = ["anonymous_minimum", "max_open_per_member"]
 
     /// Reads the section over the defaults; every problem lands in `context`.
     static func decode(_ field: ConfigField, _ context: inout ConfigContext) -> PollSettings? {
-        guard field.table(&context, keys: keys) != nil else { return nil }
-        return .defaults
+        guard let table = field.table(&context, keys: keys) else { return nil }
+        let before = context.diagnostics.count
+        var settings = PollSettings.defaults
+        if let minimum = table.optional("anonymous_minimum", &context)?
+            .pollCount(&context, range: 3...100, what: "a number of voters")
+        {
+            settings.anonymousMinimum = minimum
+        }
+        if let limit = table.optional("max_open_per_member", &context)?
+            .pollCount(&context, range: 1...100, what: "a number of polls")
+        {
+            settings.maxOpenPerMember = limit
+        }
+        return context.diagnostics.count == before ? settings : nil
+    }
+}
+
+extension ConfigField {
+    /// A whole number within `range`.
+    fileprivate func pollCount(_ context: inout ConfigContext, range: ClosedRange<Int>, what: String) -> Int? {
+        guard let text = string(&context) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            let bounds = "\(range.lowerBound) to \(range.upperBound)"
+            context.report(self, "\(Self.quoted(text)) is not \(what); use a whole number from \(bounds)")
+            return nil
+        }
+        return value
     }
 }

@@ -35,8 +35,11 @@ enum CommandCatalog {
             isForConvenors: false),
         Topic(name: "stats", subcommands: [], commandNames: ["stats"], isForConvenors: false),
         Topic(
-            name: "me", subcommands: ["export", "forget"],
-            commandNames: ["me.show", "me.export", "me.forget", "me.forget.confirm"], isForConvenors: false),
+            name: "me", subcommands: ["export", "forget", "birthday"],
+            commandNames: [
+                "me.show", "me.export", "me.birthday", "me.birthday.clear", "me.forget", "me.forget.confirm",
+            ],
+            isForConvenors: false),
         Topic(
             name: "prompt", subcommands: ["now", "next", "skip"],
             commandNames: ["prompt.now", "prompt.next", "prompt.skip"], isForConvenors: true),
@@ -99,6 +102,8 @@ enum CommandCatalog {
         "stats": "/cop stats",
         "me.show": "/cop me",
         "me.export": "/cop me export",
+        "me.birthday": "/cop me birthday MM-DD [--tz Area/City]",
+        "me.birthday.clear": "/cop me birthday clear",
         "me.forget": "/cop me forget",
         "me.forget.confirm": "/cop me forget confirm",
         "rules.list": "/cop rules list",

@@ -206,8 +206,10 @@ public enum CommandHelp {
             summary: "what Convener keeps about you.",
             details: "On its own it shows everything stored about you; `export` sends it to you as JSON; `forget` "
                 + "deletes it after you confirm with `/cop me forget confirm`.",
-            notes: nil,
-            examples: ["/cop me export"]),
+            notes: "`birthday MM-DD` opts you in to a birthday greeting on that day (month and day only, never "
+                + "the year), in the morning of your time zone if you add `--tz Area/City`; `birthday clear` "
+                + "opts out.",
+            examples: ["/cop me export", "/cop me birthday 12-24 --tz Europe/Berlin"]),
         "prompt": Page(
             summary: "discussion prompts that keep the conversation going.",
             details: "Convener posts prompts on the community's schedule, working through a theme without "

@@ -386,6 +386,8 @@ private struct CommandParseRun {
         switch try subcommand(of: "me") {
         case "export":
             return try none("me.export", label: "me export", then: .meExport)
+        case "birthday":
+            return try birthday()
         default:
             let forgetUsage = usage("me.forget") + "\n" + usage("me.forget.confirm")
             let args = try arguments(label: "me forget", flags: [], usage: forgetUsage)
@@ -402,6 +404,42 @@ private struct CommandParseRun {
             }
             return .meForgetConfirm
         }
+    }
+
+    private mutating func birthday() throws(CommandError) -> CopCommand {
+        let birthdayUsage = usage("me.birthday") + "\n" + usage("me.birthday.clear")
+        let args = try arguments(
+            label: "me birthday", flags: [CommandFlagSpec(name: "tz", takesValue: true, example: "--tz Europe/Berlin")],
+            usage: birthdayUsage)
+        let date = try single(
+            args, label: "me birthday", what: "a month and day like 12-24, or the word clear", one: "one date",
+            usage: birthdayUsage)
+        if date.text.lowercased() == "clear" {
+            guard args.values["tz"] == nil else {
+                throw CommandError(message: "me birthday clear takes no --tz.", usage: birthdayUsage)
+            }
+            return .meBirthdayClear
+        }
+        let parts = date.text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let month = Int(parts[0]), let day = Int(parts[1]), parts.allSatisfy({ $0.count <= 2 })
+        else {
+            throw CommandError(
+                message: "\"\(date.text)\" is not a month and day; write MM-DD, like 12-24 (no year needed).",
+                usage: birthdayUsage)
+        }
+        guard (try? CelebrationBirthday(month: month, day: day)) != nil else {
+            throw CommandError(
+                message: "There is no day \(day) in month \(month); write MM-DD, like 12-24.", usage: birthdayUsage)
+        }
+        var timeZone: String?
+        if let text = args.values["tz"] {
+            switch CommandTimeZones.resolve(text) {
+            case .success(let identifier): timeZone = identifier
+            case .failure(let problem):
+                throw CommandError(message: "For --tz, " + problem.message, usage: birthdayUsage)
+            }
+        }
+        return .meBirthday(month: month, day: day, timeZone: timeZone)
     }
 
     private mutating func rules() throws(CommandError) -> CopCommand {

@@ -62,6 +62,11 @@ public enum CopCommand: Sendable, Equatable, Hashable {
     case me
     /// `/cop me export`: the member's data as JSON.
     case meExport
+    /// `/cop me birthday MM-DD [--tz Area/City]`: opt in to a birthday greeting (month and day, never the year),
+    /// optionally in the member's own time zone.
+    case meBirthday(month: Int, day: Int, timeZone: String?)
+    /// `/cop me birthday clear`: opt out of the birthday greeting.
+    case meBirthdayClear
     /// `/cop me forget`: ask to delete the member's data (asks for confirmation).
     case meForget
     /// `/cop me forget confirm`: delete the member's data.
@@ -105,6 +110,8 @@ public enum CopCommand: Sendable, Equatable, Hashable {
         case .stats: "stats"
         case .me: "me.show"
         case .meExport: "me.export"
+        case .meBirthday: "me.birthday"
+        case .meBirthdayClear: "me.birthday.clear"
         case .meForget: "me.forget"
         case .meForgetConfirm: "me.forget.confirm"
         case .rulesList: "rules.list"

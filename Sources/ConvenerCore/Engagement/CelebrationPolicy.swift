@@ -1,7 +1,7 @@
 import Foundation
 
 /// When and what the bot celebrates.
-public struct CelebrationPolicy: Codable, Sendable, Equatable {
+public struct CelebrationPolicy: Codable, Sendable, Equatable, Hashable {
     /// Local hour of the announcement (default 9).
     public var hour: Int
     /// Local minute of the announcement (default 0).

@@ -10,7 +10,7 @@ import Foundation
 /// than once a week. A core member who falls silent leaves core after two weeks (if just above the
 /// line) to seven weeks (after two messages a day) and reaches peripheral after five to six months:
 /// slow enough to feel fair, fast enough to stay true.
-public struct EngagementPolicy: Codable, Sendable, Equatable {
+public struct EngagementPolicy: Codable, Sendable, Equatable, Hashable {
     /// Points per kind of activity.
     public var weights: EngagementWeights
     /// Days after which a score has halved (default 30).

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The defaults value things that take effort or involve another person (a pairing meeting, a survey,
 /// thanking someone) above a quick message, and a click (a vote, a command) below it.
-public struct EngagementWeights: Codable, Sendable, Equatable {
+public struct EngagementWeights: Codable, Sendable, Equatable, Hashable {
     /// Points for a plain message (default 1).
     public var message: Double
     /// Points for a `/cop` command (default 0.5).

@@ -2,7 +2,7 @@ import Foundation
 
 /// The rules for `/cop kudos`: how many a member may give a day, how long a reason may be, and how the
 /// round-up spotlights kudos to members on the edge of the community.
-public struct KudosPolicy: Codable, Sendable, Equatable {
+public struct KudosPolicy: Codable, Sendable, Equatable, Hashable {
     /// Kudos one member may give per day (default 5), counted in the giver's local day.
     public var dailyAllowance: Int
     /// Longest reason accepted, in characters (default 500).

@@ -70,11 +70,18 @@ public struct CommunityState: Codable, Sendable, Equatable {
         case .activityRecorded(let id, let kind, let at):
             members[id]?.activity.record(kind)
             members[id]?.lastActiveAt = at
+            engagement.record(kind, by: id, at: at)
         case .memberForgotten(let id):
             members[id] = nil
             vacations.setBack(id)
             inactiveSince[id] = nil
-            outbox.removeAll { $0.message.audience == .direct(id) || $0.message.audience == .ephemeral(id) }
+            outbox.removeAll {
+                $0.message.audience == .direct(id) || $0.message.audience == .ephemeral(id)
+                    || $0.message.id.contains(id.rawValue)
+            }
+            // Rate-limit buckets and delivered message ids may name the member; neither is needed once forgotten.
+            ruleBuckets = ruleBuckets.filter { !$0.key.hasSuffix(":\(id.rawValue)") }
+            deliveredMessages = deliveredMessages.filter { !$0.key.contains(id.rawValue) }
             polls.forget(id)
             feedback.forget(id)
             surveys.forget(id)

@@ -30,10 +30,13 @@ struct CommandHandler {
         case .pairJoin, .pairLeave, .pairPause, .pairResume, .pairStatus, .pairNot:
             return PairingDesk.handle(command, context, replies: &replies)
         case .kudos, .rosterJoin, .rosterLeave, .rosterSkip, .rosterSwap, .rosterWho, .digestPreview, .digestNow,
-            .stats:
+            .stats, .meBirthday, .meBirthdayClear:
             return EngagementDesk.handle(command, context, replies: &replies)
         default:
-            return FeatureEffects(facts: handleBuiltIn(command, replies: &replies))
+            let facts = handleBuiltIn(command, replies: &replies)
+            // A forgotten member's id must not outlive the journal records that held it.
+            return FeatureEffects(
+                facts: facts, compactsJournal: facts.contains(.memberForgotten(member: context.member.id)))
         }
     }
 
@@ -132,7 +135,7 @@ struct CommandHandler {
     func handleAction(_ actionID: String, messageID: String, replies: inout ReplyBuilder) -> FeatureEffects {
         switch actionID {
         case MemberDataView.confirmForgetAction:
-            return FeatureEffects(facts: forget(confirmed: true, replies: &replies))
+            return FeatureEffects(facts: forget(confirmed: true, replies: &replies), compactsJournal: true)
         case MemberDataView.keepDataAction:
             replies.ephemeral("Nothing was deleted. Your data stays as it was.")
             return FeatureEffects()

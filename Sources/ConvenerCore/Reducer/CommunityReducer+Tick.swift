@@ -53,6 +53,7 @@ extension CommunityReducer {
         facts += features.facts
         runner.idPrefix = "tick.\(Int(now.timeIntervalSince1970))"
         runner.member = nil
+        runner.featureFacts += features.facts
         facts += runner.run(features.events, actingMember: nil, state: state, ruleState: &ruleState)
         var outcome = Outcome(facts: facts, notes: notes + features.notes + runner.notes)
         outcome.compactsJournal = features.compactsJournal || runner.compactsJournal

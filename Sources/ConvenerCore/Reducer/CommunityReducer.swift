@@ -90,6 +90,7 @@ public struct CommunityReducer: Sendable {
         if isNew { events.insert(RuleEvent(type: "member.joined"), at: 0) }
         var automation = RuleRunner(
             reducer: self, idPrefix: input.id, member: context.member, state: state, now: now)
+        automation.featureFacts = feature.facts
         for event in events {
             facts += automation.run(event, state: state, ruleState: &ruleState)
         }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Shows a member everything stored about them, as `/cop me` promises.
+/// Shows a member everything stored about them, as `/cop me` promises: their profile and activity, their
+/// engagement (tier, kudos, birthday, roster place) and every feature's own lines.
 struct MemberDataView {
     /// The action id of the button that confirms `/cop me forget`.
     static let confirmForgetAction = "me.forget.confirm"
@@ -13,31 +14,103 @@ struct MemberDataView {
     var summary: String {
         let member = context.member
         let role = context.isConvenor ? "convenor" : "member"
-        return """
-            Here is everything \(context.profile.name) stores about you:
-            • id: \(member.id.rawValue)
-            • name: \(member.displayName)
-            • role: \(role)
-            • joined: \(format(member.joinedAt))
-            • last active: \(format(member.lastActiveAt))
-            • activity: \(plural(member.activity.messages, "message")), \(plural(member.activity.commands, "command"))
-            `/cop me export` gives you a JSON copy; `/cop me forget` deletes it all.
-            """
+        var lines = [
+            "Here is everything \(context.profile.name) stores about you:",
+            "• id: \(member.id.rawValue)",
+            "• name: \(member.displayName)",
+            "• role: \(role)",
+            "• joined: \(format(member.joinedAt))",
+            "• last active: \(format(member.lastActiveAt))",
+            "• activity: " + activityParts.joined(separator: ", "),
+        ]
+        if !member.tags.isEmpty { lines.append("• tags: \(member.tags.joined(separator: ", "))") }
+        if context.state.vacations.isAway(member.id, at: context.now) { lines.append("• away: yes") }
+        lines += engagementLines.map { "• \($0)" }
+        for (feature, featureLines) in featureData where !featureLines.isEmpty {
+            lines += featureLines.map { "• \(feature): \($0)" }
+        }
+        lines.append("`/cop me export` gives you a JSON copy; `/cop me forget` deletes it all.")
+        return lines.joined(separator: "\n")
     }
 
-    /// The JSON copy of `/cop me export`.
+    /// The JSON copy of `/cop me export`: the member record, engagement data and every feature's lines.
     var export: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let json = (try? encoder.encode(context.member)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+        let data = MemberDataExport(
+            member: context.member, engagement: engagementExport,
+            features: Dictionary(featureData.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }))
+        let json = (try? encoder.encode(data)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
         return "Your data in \(context.profile.name), as JSON:\n```\n\(json)\n```"
     }
 
     /// The question `/cop me forget` asks before deleting anything.
     var forgetQuestion: String {
-        "This deletes everything \(context.profile.name) stores about you: your profile and activity. "
-            + "It cannot be undone. Are you sure?"
+        "This deletes everything \(context.profile.name) stores about you: your profile, activity, tier, birthday, "
+            + "roster place, the kudos you gave and your pairing and poll data; kudos others gave you stay, "
+            + "thanking \"a member\". It cannot be undone. Are you sure?"
+    }
+
+    private var activityParts: [String] {
+        let activity = context.member.activity
+        return [
+            plural(activity.messages, "message"), plural(activity.commands, "command"),
+            plural(activity.votes, "vote"), "\(activity.kudos) kudos given", plural(activity.surveys, "survey"),
+            plural(activity.meetings, "meeting"),
+        ]
+    }
+
+    /// What engagement stores, one line each.
+    private var engagementLines: [String] {
+        let export = engagementExport
+        var lines = ["engagement: \(export.tier) tier, score \(String(format: "%.1f", export.score))"]
+        lines.append("kudos received (last 90 days): \(export.kudosReceived.count)")
+        lines += export.kudosReceived.map { "  “\($0.reason)” from \($0.from ?? "a member") on \($0.on)" }
+        lines.append("kudos given (last 90 days): \(export.kudosGiven.count)")
+        lines += export.kudosGiven.map { "  “\($0.reason)” to \($0.to ?? "a member") on \($0.on)" }
+        lines.append("birthday: " + (export.birthday ?? "not given (`/cop me birthday MM-DD` opts in)"))
+        if let zone = export.timeZone { lines.append("time zone: \(zone)") }
+        if let roster = export.roster {
+            lines.append("facilitator roster: on it, \(plural(roster.turns, "turn")) taken")
+        }
+        return lines
+    }
+
+    private var engagementExport: MemberDataExport.Engagement {
+        let book = context.state.engagement
+        let id = context.member.id
+        let directory = EngagementDirectory(state: context.state)
+        let zone = context.profile.timeZone
+        let policy = context.reducer.settings.engagement.scoring
+        let score = book.members.score(of: id, at: context.now, policy: policy) ?? 0
+        let received = book.kudos.entries.filter { $0.receiver == id }.map {
+            MemberDataExport.Kudos(from: directory.name($0.giver), to: nil, reason: $0.reason, on: day($0.at, zone))
+        }
+        let given = book.kudos.entries.filter { $0.giver == id }.map {
+            MemberDataExport.Kudos(from: nil, to: directory.name($0.receiver), reason: $0.reason, on: day($0.at, zone))
+        }
+        let birthday = book.birthdays[id].map { String(format: "%02d-%02d", $0.month, $0.day) }
+        let roster = book.roster.entries.first { $0.member == id }.map {
+            MemberDataExport.Roster(turns: $0.turns, joined: day($0.joinedAt, zone))
+        }
+        return MemberDataExport.Engagement(
+            tier: book.tier(of: id).rawValue, score: (score * 10).rounded() / 10, kudosReceived: received,
+            kudosGiven: given, birthday: birthday, timeZone: book.timeZones[id], roster: roster)
+    }
+
+    /// Every other feature's lines about the member.
+    private var featureData: [(String, [String])] {
+        let state = context.state
+        let id = context.member.id
+        return [
+            ("polls", state.polls.memberDataLines(id)), ("feedback", state.feedback.memberDataLines(id)),
+            ("surveys", state.surveys.memberDataLines(id)), ("pairing", state.pairing.memberDataLines(id)),
+        ]
+    }
+
+    private func day(_ date: Date, _ zone: TimeZone) -> String {
+        CelebrationDate(date, in: zone).description
     }
 
     private func format(_ date: Date) -> String {
@@ -49,4 +122,36 @@ struct MemberDataView {
     private func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
+}
+
+/// The JSON shape of `/cop me export`.
+struct MemberDataExport: Encodable {
+    /// Kudos as the member sees them.
+    struct Kudos: Encodable {
+        let from: String?
+        let to: String?
+        let reason: String
+        let on: String
+    }
+
+    /// The member's roster place.
+    struct Roster: Encodable {
+        let turns: Int
+        let joined: String
+    }
+
+    /// What engagement stores.
+    struct Engagement: Encodable {
+        let tier: String
+        let score: Double
+        let kudosReceived: [Kudos]
+        let kudosGiven: [Kudos]
+        let birthday: String?
+        let timeZone: String?
+        let roster: Roster?
+    }
+
+    let member: Member
+    let engagement: Engagement
+    let features: [String: [String]]
 }

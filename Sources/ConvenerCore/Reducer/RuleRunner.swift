@@ -18,6 +18,9 @@ struct RuleRunner {
     /// Whether a rule action closed something whose journal records must be compacted away.
     private(set) var compactsJournal = false
     private var effectCount = 0
+    /// What features decided earlier in this outcome, so a poll or survey a rule starts sees those started before
+    /// it (by the command or another rule) and takes the next id.
+    var featureFacts: [Fact] = []
 
     init(reducer: CommunityReducer, idPrefix: String, member: Member?, state: CommunityState, now: Date) {
         self.reducer = reducer
@@ -117,8 +120,10 @@ struct RuleRunner {
             return nudge(target, style: style, rule: effect.ruleID, state: state)
         case .startPoll, .startSurvey, .pairingRound, .postDigest:
             effectCount += 1
+            var current = state
+            if !featureFacts.isEmpty { current.apply(featureFacts) }
             let context = FeatureContext(
-                reducer: reducer, state: state, now: now, idPrefix: "\(idPrefix).r\(effectCount)")
+                reducer: reducer, state: current, now: now, idPrefix: "\(idPrefix).r\(effectCount)")
             let done: FeatureEffects
             switch effect.action {
             case .startPoll: done = PollDesk.perform(effect, context)
@@ -126,6 +131,7 @@ struct RuleRunner {
             case .pairingRound: done = PairingDesk.perform(effect, context)
             default: done = EngagementDesk.perform(effect, context)
             }
+            featureFacts += done.facts
             notes += done.notes
             compactsJournal = compactsJournal || done.compactsJournal
             raised += done.events.map { raisedEvent in

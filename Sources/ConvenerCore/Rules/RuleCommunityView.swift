@@ -10,6 +10,8 @@ public struct RuleCommunityView: Sendable, Equatable {
     public var purpose: String
     /// Its main channel.
     public var channel: String
+    /// How members treat each other ("" when not set).
+    public var guidelines: String = ""
 
     /// A community view.
     public init(id: String, name: String, timeZone: String = "UTC", purpose: String = "", channel: String = "general") {
@@ -25,6 +27,7 @@ public struct RuleCommunityView: Sendable, Equatable {
         self.init(
             id: profile.id, name: profile.name, timeZone: profile.timeZone.identifier, purpose: profile.purpose ?? "",
             channel: profile.channel)
+        guidelines = profile.guidelines ?? ""
     }
 
     /// The CEL type rules see.
@@ -32,14 +35,14 @@ public struct RuleCommunityView: Sendable, Equatable {
         name: "Community",
         fields: [
             "id": .string, "name": .string, "timezone": .string, "purpose": .string, "channel": .string,
-            "memberCount": .int,
+            "guidelines": .string, "memberCount": .int,
         ])
 
     /// The community as a CEL record.
     func celValue(memberCount: Int) -> CELValue {
         .record([
             "id": .string(id), "name": .string(name), "timezone": .string(timeZone), "purpose": .string(purpose),
-            "channel": .string(channel), "memberCount": .int(Int64(memberCount)),
+            "channel": .string(channel), "guidelines": .string(guidelines), "memberCount": .int(Int64(memberCount)),
         ])
     }
 }

@@ -2,9 +2,10 @@ import ConvenerCore
 import Hummingbird
 import Logging
 import NIOCore
+import Prometheus
 
 /// Builds the HTTP application: every route Convener serves. The playground speaks to `runtime`; health covers
-/// all `runtimes`.
+/// all `runtimes`; `/metrics` shows `metrics`, the registry the process bootstrapped swift-metrics with.
 ///
 /// `onListening` receives the bound address once the server accepts connections, which is how the CLI
 /// reports the real port when asked for port 0.
@@ -14,13 +15,18 @@ public func buildApplication(
     runtimes: [CommunityRuntime],
     timeline: PlaygroundTimeline,
     clock: any WallClock = SystemWallClock(),
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger,
     onListening: @escaping @Sendable (String) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ConvenerRequestContext.self)
     router.add(middleware: JSONErrorMiddleware())
+    router.add(middleware: MetricsMiddleware())
     HealthController(runtimes: runtimes).addRoutes(to: router)
+    MetricsController(registry: metrics).addRoutes(to: router)
     PlatformRoutes(settings: settings.platforms, runtime: runtime, clock: clock, logger: logger).addRoutes(to: router)
+    DashboardController(runtimes: runtimes, adminToken: settings.adminToken)
+        .addRoutes(to: router.group("dashboard"))
     if settings.playgroundEnabled {
         PlaygroundController(runtime: runtime, timeline: timeline, adminToken: settings.adminToken)
             .addRoutes(to: router.group("playground"))

@@ -4,6 +4,7 @@ import ConvenerStore
 import Foundation
 import Hummingbird
 import Logging
+import Prometheus
 import ServiceLifecycle
 
 /// The long-running daemon: opens every community's state, serves HTTP, delivers the outbox, and on
@@ -14,17 +15,21 @@ public struct ConvenerDaemon {
     let clock: any WallClock
     /// Where start-up facts for people go (standard output for the CLI).
     let report: @Sendable (String) -> Void
+    /// The registry `/metrics` shows; the CLI bootstraps swift-metrics with it.
+    let metrics: PrometheusCollectorRegistry
 
     /// A daemon for `configuration`.
     public init(
         configuration: DaemonConfiguration,
         logger: Logger,
         clock: any WallClock = SystemWallClock(),
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         report: @escaping @Sendable (String) -> Void
     ) {
         self.configuration = configuration
         self.logger = logger
         self.clock = clock
+        self.metrics = metrics
         self.report = report
     }
 
@@ -104,6 +109,7 @@ public struct ConvenerDaemon {
             runtimes: runtimes,
             timeline: timeline,
             clock: clock,
+            metrics: metrics,
             logger: logger,
             onListening: { [report] url in
                 if playgroundEnabled { report("  playground: \(url)/playground") }

@@ -21,6 +21,7 @@ public actor CommunityRuntime {
     private var lastTicket: JournalTicket?
     private var failure: String?
     private var isCompacting = false
+    private let metrics: CommunityMetrics
 
     /// A runtime over a store that was just opened with `state` recovered from it.
     public init(
@@ -43,6 +44,7 @@ public actor CommunityRuntime {
         self.ruleState = state.ruleEngineState
         self.clock = clock
         self.logger = logger
+        self.metrics = CommunityMetrics(community: profile.id)
     }
 
     /// Why the community cannot take changes, or nil when it can.
@@ -51,6 +53,7 @@ public actor CommunityRuntime {
     /// Reduces `input`, applies and journals its facts, and returns once they are durable.
     public func handle(_ input: Input) async throws -> Outcome {
         if let failure { throw CommunityUnavailable(reason: failure) }
+        metrics.recordInput(input.event)
         let outcome = reducer.reduce(state, input, rules: &ruleState, now: clock.now())
         for note in outcome.notes {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
@@ -63,12 +66,18 @@ public actor CommunityRuntime {
     /// Lets time pass: fires due schedules and raises `member.inactive`, durably, like `handle` does for inputs.
     public func tick() async throws {
         if let failure { throw CommunityUnavailable(reason: failure) }
+        metrics.recordTick()
         let outcome = reducer.reduceTick(state, rules: &ruleState, now: clock.now())
         for note in outcome.notes {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
         }
         try await commit(outcome.facts)
         if outcome.compactsJournal { await compactNow() }
+    }
+
+    /// The community's health figures now, for the dashboard.
+    public func health() -> CommunityHealth {
+        CommunityHealth(state: state, profile: profile, now: clock.now())
     }
 
     /// The member's current record, if the community knows them.
@@ -108,6 +117,7 @@ public actor CommunityRuntime {
         defer { isCompacting = false }
         do {
             try await store.compact(state, through: ticket)
+            metrics.recordCompaction()
         } catch {
             logger.error(
                 "Compaction failed; the journal keeps growing until it succeeds",
@@ -143,6 +153,7 @@ public actor CommunityRuntime {
             ticket = try store.enqueue(journaled)
             lastTicket = ticket
             try await store.waitUntilDurable(ticket)
+            metrics.recordCommit(facts: journaled.count, state: state)
         } catch {
             // The in-memory state now holds a change the disk may not: refuse further work until a restart
             // recovers the durable prefix.

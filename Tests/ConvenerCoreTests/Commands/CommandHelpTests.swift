@@ -106,6 +106,6 @@ struct CommandHelpTests {
             #expect(usage.split(separator: "\n").count >= 1)
         }
         #expect(CommandHelp.usage(forTopic: "pair")?.split(separator: "\n").count == 6)
-        #expect(CommandHelp.usage(forTopic: "me")?.split(separator: "\n").count == 4)
+        #expect(CommandHelp.usage(forTopic: "me")?.split(separator: "\n").count == 6)
     }
 }

@@ -38,7 +38,10 @@ private enum Usage {
     ].joined(separator: "\n")
     static let prompt = ["/cop prompt now", "/cop prompt next", "/cop prompt skip"].joined(separator: "\n")
     static let digest = ["/cop digest preview", "/cop digest now"].joined(separator: "\n")
-    static let me = ["/cop me", "/cop me export", "/cop me forget", "/cop me forget confirm"].joined(separator: "\n")
+    static let me = [
+        "/cop me", "/cop me export", "/cop me birthday MM-DD [--tz Area/City]", "/cop me birthday clear",
+        "/cop me forget", "/cop me forget confirm",
+    ].joined(separator: "\n")
     static let meForget = "/cop me forget\n/cop me forget confirm"
     static let rules = ["/cop rules list", "/cop rules explain RULE_ID"].joined(separator: "\n")
 }
@@ -395,7 +398,8 @@ struct CommandParserErrorTests {
         CommandErrorCase("stats all", "stats takes no arguments; \"all\" is extra.", "/cop stats"),
         CommandErrorCase("stats --json", "stats takes no flags, but got --json.", "/cop stats"),
         CommandErrorCase("me exprot", "Unknown me subcommand \"exprot\"; did you mean export?", Usage.me),
-        CommandErrorCase("me delete", "Unknown me subcommand \"delete\"; me takes export or forget.", Usage.me),
+        CommandErrorCase(
+            "me delete", "Unknown me subcommand \"delete\"; me takes export, forget or birthday.", Usage.me),
         CommandErrorCase("me --all", "me takes no flags, but got --all.", "/cop me"),
         CommandErrorCase(
             "me 'export", "The quote at column 4 ('export) is never closed; add the closing quote.", "/cop me"),

@@ -78,7 +78,7 @@ struct CommunityReducerTests {
         let (_, outcomes) = run([input("alice", .command("digest preview"))])
         #expect(outcomes[0].replies.first?.text.contains("Only the convenors") == true)
         let (_, allowed) = run([input("convenor", .command("digest preview"))])
-        #expect(allowed[0].replies.first?.text.contains("not available yet") == true)
+        #expect(allowed[0].replies.first?.text.hasPrefix("🗞️ Round-up of") == true)
     }
 
     @Test("Parse errors come back as a private reply with the usage")

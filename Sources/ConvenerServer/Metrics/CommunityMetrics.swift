@@ -1,0 +1,58 @@
+import ConvenerCore
+import Metrics
+
+/// What one community reports to the metrics system (swift-metrics; Prometheus when the daemon bootstraps it).
+///
+/// Labels are the community id and fixed words only, so no member id or text ever reaches a scrape.
+struct CommunityMetrics: Sendable {
+    private let inputs: [String: Counter]
+    private let ticks: Counter
+    private let facts: Counter
+    private let compactions: Counter
+    private let outboxDepth: Gauge
+    private let deadLetters: Gauge
+    private let members: Gauge
+
+    /// The metrics of the community `id`.
+    init(community id: String) {
+        let dimensions = [("community", id)]
+        var inputs: [String: Counter] = [:]
+        for kind in ["message", "command", "action", "form", "left"] {
+            inputs[kind] = Counter(label: "convener_inputs_total", dimensions: dimensions + [("kind", kind)])
+        }
+        self.inputs = inputs
+        ticks = Counter(label: "convener_ticks_total", dimensions: dimensions)
+        facts = Counter(label: "convener_journaled_facts_total", dimensions: dimensions)
+        compactions = Counter(label: "convener_compactions_total", dimensions: dimensions)
+        outboxDepth = Gauge(label: "convener_outbox_messages", dimensions: dimensions)
+        deadLetters = Gauge(label: "convener_dead_letters", dimensions: dimensions)
+        members = Gauge(label: "convener_members", dimensions: dimensions)
+    }
+
+    /// Counts one handled input.
+    func recordInput(_ event: InputEvent) {
+        let kind =
+            switch event {
+            case .message: "message"
+            case .command: "command"
+            case .action: "action"
+            case .form: "form"
+            case .left: "left"
+            }
+        inputs[kind]?.increment()
+    }
+
+    /// Counts one scheduler tick.
+    func recordTick() { ticks.increment() }
+
+    /// Counts journaled facts and refreshes the gauges from the state they produced.
+    func recordCommit(facts count: Int, state: CommunityState) {
+        facts.increment(by: count)
+        outboxDepth.record(state.outbox.count)
+        deadLetters.record(state.deadLetters.count)
+        members.record(state.members.count)
+    }
+
+    /// Counts one snapshot rewrite.
+    func recordCompaction() { compactions.increment() }
+}
