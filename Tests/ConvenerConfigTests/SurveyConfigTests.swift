@@ -18,7 +18,9 @@ struct SurveyConfigTests {
         let config = try #require(load("log_level: info\n").successValue)
         #expect(config.settings.surveys == .defaults)
         #expect(
-            config.settings.surveys.templates.map(\.id) == ["community-health", "event-feedback", "needs-assessment"])
+            config.settings.surveys.templates.map(\.id) == [
+                "community-health", "event-feedback", "needs-assessment", "pulse",
+            ])
         #expect(config.settings.feedback == .defaults)
     }
 
@@ -71,7 +73,9 @@ struct SurveyConfigTests {
                 template.yaml.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n")
             }.joined(separator: "\n") + "\n"
         let config = try #require(load(yaml).successValue, "\(diagnostics(yaml))")
-        #expect(Array(config.settings.surveys.templates.suffix(3)) == SurveyTemplateLibrary.builtIn)
+        #expect(
+            Array(config.settings.surveys.templates.suffix(SurveyTemplateLibrary.builtIn.count))
+                == SurveyTemplateLibrary.builtIn)
     }
 
     @Test("Broken survey and feedback settings are reported at their line and column")

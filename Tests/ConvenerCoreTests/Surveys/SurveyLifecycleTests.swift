@@ -49,8 +49,8 @@ struct SurveyLifecycleTests {
     @Test("Unknown templates and thresholds below 3 are refused with what to do")
     func refusals() {
         var harness = Self.community()
-        let unknown = harness.command("convenor", "survey start pulse")
-        #expect(unknown.replyText.contains("There is no survey template 'pulse'"))
+        let unknown = harness.command("convenor", "survey start retro")
+        #expect(unknown.replyText.contains("There is no survey template 'retro'"))
         #expect(unknown.replyText.contains("community-health"))
         #expect(unknown.replyText.contains("Usage:"))
         let low = harness.command("convenor", "survey start community-health --k 2")
