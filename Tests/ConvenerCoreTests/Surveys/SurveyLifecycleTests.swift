@@ -76,6 +76,9 @@ struct SurveyLifecycleTests {
         #expect(text.contains("helps: pick each option at most once."))
         #expect(text.contains("colour: this survey has no question 'colour'"))
         #expect(harness.state.surveys.pools["S1"] == nil)
+        let problems = harness.state.surveys.problems(formID: "survey.S1", values: values)
+        #expect(problems.map(\.field) == ["belonging", "safety", "rhythm", "helps", "colour"])
+        #expect(harness.state.surveys.problems(formID: "survey.S1", values: Self.answers(4)).isEmpty)
         let fine = harness.submit("alice", "survey.S1", Self.answers(4))
         #expect(fine.replyText.contains("Thank you"))
     }
