@@ -24,6 +24,16 @@ public struct SurveyBook: Codable, Sendable, Equatable {
         surveys.first { $0.id == id }
     }
 
+    /// What is wrong with a submission of form `formID` (`survey.S1`), field by field, for platforms that show
+    /// errors next to the fields before submitting (Slack's `response_action: errors`); empty when it is fine or
+    /// the form is not an open survey (the reducer then says why).
+    public func problems(formID: String, values: [String: FormValue]) -> [SurveyFieldProblem] {
+        guard formID.hasPrefix(SurveyDesk.formPrefix),
+            let record = survey(String(formID.dropFirst(SurveyDesk.formPrefix.count))), record.isOpen
+        else { return [] }
+        return SurveyValidation.response(values, template: record.template).problems
+    }
+
     /// The surveys still taking answers.
     public var openSurveys: [SurveyRecord] { surveys.filter(\.isOpen) }
 

@@ -20,9 +20,9 @@ enum SurveyDesk {
             case .success(let (effects, record)):
                 replies.ephemeral(
                     "Opened survey \(record.id) \"\(record.title)\": \(record.invited) members get it by direct "
-                        + "message. It closes \(format(record.closesAt, context.profile.timeZone)); results show "
-                        + "only aggregates of at least \(record.threshold) answers. "
-                        + "`/cop survey results \(record.id)` shows how it is going.")
+                        + "message. It closes \(format(record.closesAt, context.profile.timeZone)); then its results "
+                        + "are posted in #\(context.profile.channel), only as totals of at least \(record.threshold) "
+                        + "answers. `/cop survey results \(record.id)` shows how many have answered.")
                 return effects
             case .failure(let problem):
                 replies.ephemeral("\(problem.message)\nUsage: \(command.usage)")
@@ -247,7 +247,7 @@ enum SurveyDesk {
         let text =
             results.responses >= record.threshold
             ? "📋 Survey \(record.id) \"\(record.title)\" has closed with \(results.responses) responses. "
-                + "Thank you all!\n\n" + results.lines(isClosed: true).joined(separator: "\n")
+                + "Thank you all!\n\n" + results.lines.joined(separator: "\n")
             : "📋 Survey \(record.id) \"\(record.title)\" has closed with \(results.responses) responses, fewer "
                 + "than \(record.threshold), so no results are shown: that keeps every answer anonymous."
         let message = OutboundMessage(id: "\(context.idPrefix).\(record.id).results", audience: .channel, text: text)
@@ -267,28 +267,26 @@ enum SurveyDesk {
     // MARK: - Reading
 
     private static func resultsText(_ id: String, _ context: CommandContext, usage: String) -> String {
-        guard context.isConvenor else {
-            return "Only convenors can look at survey results; everyone sees them in #\(context.profile.channel) "
-                + "when the survey closes."
-        }
         guard let record = context.state.surveys.survey(id) else {
             return "There is no survey \(id). `/cop survey list` shows them all.\nUsage: \(usage)"
+        }
+        guard context.isConvenor || !record.isOpen else {
+            return "Only convenors can look at the results of an open survey; everyone sees them in "
+                + "#\(context.profile.channel) when \(id) closes."
         }
         let zone = context.profile.timeZone
         if let results = record.results {
             let head =
                 "Survey \(record.id) \"\(record.title)\": closed, \(results.responses) responses of "
                 + "\(record.invited) invited (k = \(record.threshold))."
-            return ([head] + results.lines(isClosed: true)).joined(separator: "\n")
+            return ([head] + results.lines).joined(separator: "\n")
         }
-        let full = record.batches.filter { $0.count >= record.threshold }.flatMap { $0 }
-        let interim = SurveyResults.tally(
-            record.template, responses: full, threshold: record.threshold, shuffleTexts: nil)
-        let head =
-            "Survey \(record.id) \"\(record.title)\": open until \(format(record.closesAt, zone)), "
-            + "\(record.responseCount) responses recorded of \(record.invited) invited (k = \(record.threshold)). "
-            + "Answers are recorded in shuffled batches, so the latest few may not show yet."
-        return ([head] + interim.lines(isClosed: false)).joined(separator: "\n")
+        // One release only, at close: two views of a growing survey could be subtracted to single out answers.
+        return "Survey \(record.id) \"\(record.title)\": open until \(format(record.closesAt, zone)), "
+            + "\(record.responseCount) responses recorded so far of \(record.invited) invited "
+            + "(k = \(record.threshold)). Results are shown once, when it closes, and only totals of at least "
+            + "\(record.threshold) answers: comparing two views of a growing survey could single out an answer. "
+            + "Answers are recorded in shuffled batches, so the latest few are not counted here yet."
     }
 
     private static func listText(_ book: SurveyBook, _ zone: TimeZone) -> String {

@@ -15,7 +15,7 @@ public struct SurveyResults: Codable, Sendable, Equatable {
     }
 
     /// Tallies `responses` of `template`, hiding every aggregate that covers fewer than `threshold` answers;
-    /// free text is included only when `texts` is given (at close), in the order it gives.
+    /// free text is included only when `shuffleTexts` is given, in the order it leaves them.
     static func tally(
         _ template: SurveyTemplate, responses: [SurveyResponse], threshold: Int,
         shuffleTexts: ((inout [String]) -> Void)?
@@ -57,17 +57,14 @@ public struct SurveyResults: Codable, Sendable, Equatable {
         return SurveyResults(responses: responses.count, threshold: threshold, questions: questions)
     }
 
-    /// The results as members and convenors read them.
-    public func lines(isClosed: Bool) -> [String] {
+    /// The results as members and convenors read them, once the survey has closed.
+    public var lines: [String] {
         var lines: [String] = []
         for (index, question) in questions.enumerated() {
             let head = "\(index + 1). \(question.text)"
             guard let answered = question.answered else {
                 lines.append(
-                    question.kind == .text && !isClosed && responses >= threshold
-                        ? "\(head)\n   Free text is shown only after the survey closes, and only with at least "
-                            + "\(threshold) answers."
-                        : "\(head)\n   Hidden: fewer than \(threshold) answers, so nobody's answer can be singled out.")
+                    "\(head)\n   Hidden: fewer than \(threshold) answers, so nobody's answer can be singled out.")
                 continue
             }
             switch question.kind {
@@ -80,10 +77,7 @@ public struct SurveyResults: Codable, Sendable, Equatable {
                 lines.append("\(head)\n   \(counts) (\(answered) answers)")
             case .text:
                 let texts = (question.texts ?? []).map { "   • \($0)" }.joined(separator: "\n")
-                lines.append(
-                    question.texts == nil
-                        ? "\(head)\n   Free text is shown only after the survey closes."
-                        : "\(head) (\(answered) answers, in random order)\n\(texts)")
+                lines.append("\(head) (\(answered) answers, in random order)\n\(texts)")
             }
         }
         return lines

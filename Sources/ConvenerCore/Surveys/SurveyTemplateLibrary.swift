@@ -3,8 +3,8 @@
 /// They are values here so the core needs no YAML reader; `SurveyTemplate.yaml` writes any of them in the format
 /// of the config's `surveys.templates`, which convenors can copy and adapt.
 public enum SurveyTemplateLibrary {
-    /// Community health check, event feedback and needs assessment.
-    public static let builtIn: [SurveyTemplate] = [communityHealth, eventFeedback, needsAssessment]
+    /// Community health check, event feedback, needs assessment and a two-question pulse.
+    public static let builtIn: [SurveyTemplate] = [communityHealth, eventFeedback, needsAssessment, pulse]
 
     /// How members feel about the community: belonging, value, safety to ask, rhythm.
     public static let communityHealth = SurveyTemplate(
@@ -68,5 +68,15 @@ public enum SurveyTemplateLibrary {
                 options: ["Under 1 hour", "1 to 3 hours", "More than 3 hours"].map(SurveyOption.init(label:))),
             SurveyQuestion(id: "confidence", text: "I know where to get help when I am stuck.", kind: .scale),
             SurveyQuestion(id: "missing", text: "What is missing that we could offer?", kind: .text),
+        ])
+
+    /// Two quick questions for a regular check-in.
+    public static let pulse = SurveyTemplate(
+        id: "pulse", title: "Quick pulse",
+        intro: "Two quick questions, anonymous as always.",
+        questions: [
+            SurveyQuestion(
+                id: "energy", text: "The community gave me energy this month.", kind: .scale, required: true),
+            SurveyQuestion(id: "wish", text: "One wish for next month:", kind: .text),
         ])
 }

@@ -147,4 +147,24 @@ struct FeedbackDeskTests {
         #expect(outcome.replyText.contains("up to 2000"))
         #expect(harness.state.feedback.pending.isEmpty)
     }
+
+    @Test("feedback.batch_size and feedback.period_days apply")
+    func settings() {
+        var settings = CommunitySettings.defaults
+        settings.feedback = FeedbackSettings(batchSize: 3, periodDays: 2)
+        var harness = SurveyHarness(settings: settings)
+        harness.command("alice", "feedback one")
+        harness.command("bob", "feedback two")
+        harness.tick()
+        #expect(feedbackDMs(harness).isEmpty)
+        harness.command("carol", "feedback three")
+        harness.tick()
+        #expect(feedbackDMs(harness).count == 1)
+        harness.command("dave", "feedback four")
+        harness.tick(after: 86_400)
+        #expect(feedbackDMs(harness).count == 1)
+        harness.tick(after: 86_400)
+        #expect(feedbackDMs(harness).count == 2)
+        #expect(feedbackDMs(harness).last?.text.contains("1 anonymous note from") == true)
+    }
 }

@@ -21,12 +21,12 @@ struct SurveyHarness {
 
     init(
         convenors: Set<String> = ["convenor"], settings: CommunitySettings = .defaults, seed: UInt64 = 7,
-        timeZone: String = "UTC"
+        timeZone: String = "UTC", rules: RuleEngine = RuleEngine(rules: .empty)
     ) {
         let profile = CommunityProfile(
             id: "test", name: "Test Community", timeZone: TimeZone(identifier: timeZone) ?? .current,
             convenors: convenors)
-        reducer = CommunityReducer(profile: profile, settings: settings, randomness: .seeded(seed))
+        reducer = CommunityReducer(profile: profile, rules: rules, settings: settings, randomness: .seeded(seed))
         now = Self.start
     }
 

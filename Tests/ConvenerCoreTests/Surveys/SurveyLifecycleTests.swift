@@ -49,8 +49,8 @@ struct SurveyLifecycleTests {
     @Test("Unknown templates and thresholds below 3 are refused with what to do")
     func refusals() {
         var harness = Self.community()
-        let unknown = harness.command("convenor", "survey start pulse")
-        #expect(unknown.replyText.contains("There is no survey template 'pulse'"))
+        let unknown = harness.command("convenor", "survey start retro")
+        #expect(unknown.replyText.contains("There is no survey template 'retro'"))
         #expect(unknown.replyText.contains("community-health"))
         #expect(unknown.replyText.contains("Usage:"))
         let low = harness.command("convenor", "survey start community-health --k 2")
@@ -76,6 +76,9 @@ struct SurveyLifecycleTests {
         #expect(text.contains("helps: pick each option at most once."))
         #expect(text.contains("colour: this survey has no question 'colour'"))
         #expect(harness.state.surveys.pools["S1"] == nil)
+        let problems = harness.state.surveys.problems(formID: "survey.S1", values: values)
+        #expect(problems.map(\.field) == ["belonging", "safety", "rhythm", "helps", "colour"])
+        #expect(harness.state.surveys.problems(formID: "survey.S1", values: Self.answers(4)).isEmpty)
         let fine = harness.submit("alice", "survey.S1", Self.answers(4))
         #expect(fine.replyText.contains("Thank you"))
     }
@@ -120,22 +123,26 @@ struct SurveyLifecycleTests {
         #expect(harness.state.surveys.survey("S1")?.responseCount == 3)
     }
 
-    @Test("Results: convenors only, each aggregate only with k answers, free text only after close")
+    @Test("Results: nothing but progress while open (convenors only), aggregates of k answers once closed")
     func results() {
         var harness = Self.community()
-        harness.command("convenor", "survey start community-health --k 3")
+        harness.command("convenor", "survey start community-health --k 3 --closes 1d")
         #expect(harness.command("alice", "survey results S1").replyText.contains("Only convenors"))
         harness.submit("alice", "survey.S1", Self.answers(1, change: "more talks"))
         harness.submit("bob", "survey.S1", Self.answers(2, change: "fewer talks"))
-        let early = harness.command("convenor", "survey results S1").replyText
-        #expect(early.contains("Hidden: fewer than 3 answers"))
-        #expect(!early.contains("Average"))
         harness.submit("carol", "survey.S1", Self.answers(3))
-        let later = harness.command("convenor", "survey results S1").replyText
-        #expect(later.contains("Average 2.0 of 5 from 3 answers"))
-        #expect(later.contains("About right: 3"))
-        #expect(!later.contains("more talks"))
+        let open = harness.command("convenor", "survey results S1").replyText
+        #expect(open.contains("3 responses recorded so far of 7 invited (k = 3)"))
+        #expect(open.contains("Results are shown once, when it closes"))
+        #expect(!open.contains("Average") && !open.contains("About right") && !open.contains("talks"))
         #expect(harness.command("bob", "survey list").replyText.contains("S1 \"Community health check\": open"))
+        harness.tick(after: 86_400)
+        let closed = harness.command("convenor", "survey results S1").replyText
+        #expect(closed.contains("Average 2.0 of 5 from 3 answers (1: 1, 2: 1, 3: 1, 4: 0, 5: 0)"))
+        #expect(closed.contains("About right: 3"))
+        #expect(closed.contains("Mentoring: 3, Kudos: 3"))
+        #expect(closed.contains("Hidden: fewer than 3 answers"))
+        #expect(!closed.contains("more talks"))
     }
 
     @Test("At the deadline the survey closes: results posted, key and tokens gone, survey.closed, compaction")
@@ -164,6 +171,7 @@ struct SurveyLifecycleTests {
         #expect(harness.state.outbox.allSatisfy { $0.message.form?.id != "survey.S1" })
         let late = harness.submit("erin", "survey.S1", Self.answers(3))
         #expect(late.replyText.contains("has closed"))
+        #expect(harness.command("erin", "survey results S1").replyText.contains("closed, 4 responses of 7"))
         #expect(harness.state.surveys.digestLines(since: .distantPast, until: .distantFuture).count == 1)
         #expect(harness.state.surveys.memberDataLines(SurveyHarness.id("alice")).isEmpty)
     }
