@@ -251,6 +251,18 @@ public final class StateStore<State: PersistentState>: Sendable {
         }
     }
 
+    /// The sequence number of the last record the snapshot on disk covers.
+    public var snapshotSequence: UInt64 {
+        inner.withLock { $0.snapshotSeq }
+    }
+
+    /// The sequence number of the oldest record still in a journal file, or nil when no journal file holds one.
+    /// A compaction drops the segments its snapshot covers, except the one being written to, which goes at a later
+    /// compaction; callers that compact to erase records (a closed anonymous poll) compact until this passes them.
+    public var oldestJournaledSequence: UInt64? {
+        inner.withLock { inner in inner.segments.first { $0.lastSeq != nil }?.firstSeq }
+    }
+
     /// Writes `state` (which must reflect every record up to `ticket`) as the new snapshot atomically, then
     /// drops the journal segments it covers.
     public func compact(_ state: State, through ticket: JournalTicket) async throws {

@@ -102,6 +102,32 @@ struct StateStoreTests {
         try await store.close()
     }
 
+    @Test("a segment that also holds newer records survives one compaction and goes at the next (erasure)")
+    func erasureNeedsASecondCompaction() async throws {
+        let directory = try StoreTestSupport.temporaryDirectory()
+        defer { StoreTestSupport.remove(directory) }
+        let opened = try await StateStore<StoreLogState>.open(directory: directory, logger: StoreTestSupport.logger)
+        let store = opened.store
+        var state = opened.state
+        #expect(store.oldestJournaledSequence == nil)
+        state.apply(1)
+        let secret = try store.enqueue([1])
+        try await store.waitUntilDurable(secret)
+        let snapshotState = state
+        state.apply(2)
+        try await store.waitUntilDurable(try store.enqueue([2]))
+        // The snapshot covers record 1 only; record 2 shares its segment, so the segment (and record 1) stays.
+        try await store.compact(snapshotState, through: secret)
+        #expect(store.snapshotSequence == secret.seq)
+        #expect(store.oldestJournaledSequence.map { $0 <= secret.seq } == true)
+        state.apply(3)
+        try await store.waitUntilDurable(try store.enqueue([3]))
+        try await store.compact(state, through: store.lastTicket)
+        #expect(store.oldestJournaledSequence.map { $0 > secret.seq } ?? true)
+        #expect(try StoreTestSupport.segments(in: directory).isEmpty)
+        try await store.close()
+    }
+
     @Test("compaction writes a snapshot, drops covered segments, and recovery still sees everything")
     func compaction() async throws {
         let directory = try StoreTestSupport.temporaryDirectory()

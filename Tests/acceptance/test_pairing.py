@@ -68,7 +68,10 @@ def test_a_cadence_round_introduces_everyone_once_and_asks_if_they_met(make_daem
     # Tuesday, another restart: no second round, and "did you meet?" arrives with Yes/No buttons.
     tuesday = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-01-06T09:00:10Z"}).start()
     assert wait_for(lambda: all(dms(tuesday, member, "Did you get to meet") for member in MEMBERS), timeout=20)
-    assert all(len(dms(tuesday, member, "you are meeting")) == 1 for member in MEMBERS)
+    # The timeline lives in memory, so Tuesday's shows only what was delivered since: an intro at most once (if
+    # Monday stopped between delivering it and recording that), and never one of a second round.
+    assert all(len(dms(tuesday, member, "you are meeting")) <= 1 for member in MEMBERS)
+    assert not any("Coffee round 2" in m["text"] for member in MEMBERS for m in dms(tuesday, member, "you are"))
     question = dms(tuesday, "ana", "Did you get to meet")[0]
     buttons = {action["label"]: action["id"] for action in question["actions"]}
     assert buttons == {"Yes, we met": "pair.met.1.yes", "Not this time": "pair.met.1.no"}

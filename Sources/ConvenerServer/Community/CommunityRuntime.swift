@@ -21,6 +21,9 @@ public actor CommunityRuntime {
     private var lastTicket: JournalTicket?
     private var failure: String?
     private var isCompacting = false
+    /// The last journal record that must leave the disk (a poll or survey closed, a member was forgotten), until a
+    /// snapshot covers it and no segment holding covered records is left.
+    private var erasureThrough: UInt64?
     private let metrics: CommunityMetrics
 
     /// A runtime over a store that was just opened with `state` recovered from it.
@@ -69,7 +72,7 @@ public actor CommunityRuntime {
             }
         }
         try await commit(facts)
-        if outcome.compactsJournal { await compactNow() }
+        if outcome.compactsJournal { await erase() }
         return outcome
     }
 
@@ -82,7 +85,7 @@ public actor CommunityRuntime {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
         }
         try await commit(outcome.facts)
-        if outcome.compactsJournal { await compactNow() }
+        if outcome.compactsJournal { await erase() }
     }
 
     /// The community's health figures now, for the dashboard.
@@ -129,6 +132,18 @@ public actor CommunityRuntime {
         await compactNow()
     }
 
+    /// Compacts so that journal records about something closed or forgotten leave the disk; when the segment in
+    /// use could not be dropped yet, the next commits compact again until it is.
+    private func erase() async {
+        if let ticket = lastTicket { erasureThrough = max(erasureThrough ?? 0, ticket.seq) }
+        await compactNow()
+        if let through = erasureThrough, store.snapshotSequence >= through,
+            store.oldestJournaledSequence.map({ $0 > through }) ?? true
+        {
+            erasureThrough = nil
+        }
+    }
+
     /// Writes a new snapshot and drops the journal it covers: after a poll or survey closes, so the records that
     /// held its key and participation tokens do not outlive it.
     public func compactNow() async {
@@ -154,6 +169,7 @@ public actor CommunityRuntime {
             let outcome = reducer.reduceShutdown(state, now: clock.now())
             do {
                 try await commit(outcome.facts)
+                if erasureThrough != nil { await erase() }
             } catch {
                 logger.error(
                     "Could not record the last changes at shutdown",
@@ -174,6 +190,7 @@ public actor CommunityRuntime {
             lastTicket = ticket
             try await store.waitUntilDurable(ticket)
             metrics.recordCommit(facts: journaled.count, state: state)
+            if erasureThrough != nil, !isCompacting { await erase() }
         } catch {
             // The in-memory state now holds a change the disk may not: refuse further work until a restart
             // recovers the durable prefix.
