@@ -34,6 +34,7 @@ def test_dashboard_shows_aggregates_to_the_token_holder_only(make_daemon):
     health = json.loads(body)["communities"][0]
     assert health["members"] == 2 and health["activeLast7Days"] == 2
     assert {"label": "messages", "count": 2} in health["activity"]
+    assert sum(bar["count"] for bar in health["tiers"]) == 2 and "Members per tier" in page
 
     # The page sets a cookie when opened with ?token=, so a browser can follow links without the header.
     status, _, headers = daemon.request("GET", f"/dashboard?token={TOKEN}")

@@ -36,7 +36,7 @@ public struct CommunityHealth: Codable, Sendable, Equatable {
     public var lastActive: [Bar]
     /// Everything members did, by kind, since they joined.
     public var activity: [Bar]
-    /// Members per engagement tier (core, active, occasional, peripheral), when tiers are known.
+    /// Members per engagement tier: core, active, occasional, peripheral.
     public var tiers: [Bar]
     /// Messages waiting in the outbox.
     public var outbox: Int
@@ -75,7 +75,9 @@ public struct CommunityHealth: Codable, Sendable, Equatable {
             Bar("messages", totals.messages), Bar("commands", totals.commands), Bar("votes", totals.votes),
             Bar("kudos", totals.kudos), Bar("surveys", totals.surveys), Bar("meetings", totals.meetings),
         ]
-        tiers = []
+        var perTier: [EngagementTier: Int] = [:]
+        for member in members { perTier[state.engagement.tier(of: member.id), default: 0] += 1 }
+        tiers = [EngagementTier.core, .active, .occasional, .peripheral].map { Bar($0.rawValue, perTier[$0] ?? 0) }
         outbox = state.outbox.count
         deadLetters = state.deadLetters.count
     }

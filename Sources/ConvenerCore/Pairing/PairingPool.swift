@@ -22,24 +22,11 @@ enum PairingPool {
             PairingParticipant(
                 member: profile.member, role: profile.role, interests: profile.interests,
                 timeZone: profile.timeZone ?? communityZone.identifier,
-                capacity: max(1, profile.capacity), tier: tier(of: state.members[profile.member], now: now),
+                capacity: max(1, profile.capacity), tier: state.engagement.tier(of: profile.member).rank,
                 avoid: Set(profile.avoid + (avoidedBy[profile.member] ?? [])).sorted())
         }
     }
 
-    /// The highest tier `tier(of:now:)` gives.
-    static let maximumTier = 2
-
-    /// A member's engagement tier from 0 (peripheral: new or rarely active) to 2 (core), from their activity.
-    static func tier(of member: Member?, now: Date) -> Int {
-        guard let member else { return 0 }
-        let activity = member.activity
-        let score =
-            activity.messages + activity.commands
-            + 2 * (activity.votes + activity.kudos + activity.surveys + activity.meetings)
-        let days = now.timeIntervalSince(member.joinedAt) / 86_400
-        if score >= 40 && days >= 60 { return 2 }
-        if score >= 8 { return 1 }
-        return 0
-    }
+    /// The highest tier rank (core); tiers come from engagement (peripheral 0 … core 3).
+    static let maximumTier = EngagementTier.core.rank
 }

@@ -40,11 +40,11 @@ enum DashboardPage {
         ]
         .map { "<div class=\"tile\"><b>\($0.1)</b><span>\(escape($0.0))</span></div>" }
         .joined()
-        var charts = [
+        let charts = [
+            chart("Members per tier", health.tiers),
             chart("Last active", health.lastActive),
             chart("Activity since joining", health.activity),
         ]
-        if !health.tiers.isEmpty { charts.insert(chart("Members per tier", health.tiers), at: 0) }
         return """
             <section><h2>\(escape(health.community))</h2>
             <p class="muted">as of \(health.generatedAt.formatted(style)) UTC</p>

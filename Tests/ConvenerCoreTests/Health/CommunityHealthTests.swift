@@ -34,6 +34,8 @@ struct CommunityHealthTests {
         #expect(health.activity.first { $0.label == "messages" }?.count == 1)
         #expect(health.activity.first { $0.label == "votes" }?.count == 1)
         #expect(health.activity.first { $0.label == "kudos" }?.count == 1)
+        #expect(health.tiers.map(\.label) == ["core", "active", "occasional", "peripheral"])
+        #expect(health.tiers.map(\.count).reduce(0, +) == 4)
         let json = String(decoding: (try? JSONEncoder().encode(health)) ?? Data(), as: UTF8.self)
         #expect(!json.contains("playground:m"))
     }
