@@ -144,6 +144,9 @@ def test_anonymous_poll_closes_across_a_restart_and_leaves_no_token_behind(make_
     after = export_state(state_dir, tmp_path)["polls"]["polls"]["P1"]
     assert after["closedAt"] and after["counts"] == [3, 2] and after["voterCount"] == 5
     assert not after.get("tokenChoices") and "key" not in after and "creator" not in after
+    # No log line names a voter together with the poll.
+    for line in first.output + second.output:
+        assert not ("P1" in line and any(f"playground:{member}" in line for member in voters)), line
     # The journal records that held the key and the tokens were compacted away: no file keeps them.
     needles = tokens + [key, key.replace("/", "\\/")]
     for path in pathlib.Path(state_dir).rglob("*"):
