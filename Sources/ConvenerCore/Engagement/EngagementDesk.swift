@@ -31,8 +31,7 @@ enum EngagementDesk {
         case .meBirthdayClear:
             return clearBirthday(context, replies: &replies)
         default:
-            replies.ephemeral(
-                "`/cop \(command.topic)` is not available yet in this version of Convener.\nUsage: \(command.usage)")
+            replies.ephemeral("`/cop \(command.topic)` is not an engagement command.\nUsage: \(command.usage)")
             return FeatureEffects()
         }
     }

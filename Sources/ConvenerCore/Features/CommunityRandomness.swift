@@ -22,16 +22,8 @@ public struct CommunityRandomness: Sendable {
 
     /// A reproducible sequence (SplitMix64) for tests and benchmarks; never for keys in production.
     public static func seeded(_ seed: UInt64) -> CommunityRandomness {
-        let state = Mutex(seed)
-        return CommunityRandomness {
-            state.withLock { value in
-                value &+= 0x9E37_79B9_7F4A_7C15
-                var z = value
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-        }
+        let generator = Mutex(MatchingSplitMix64(seed: seed))
+        return CommunityRandomness { generator.withLock { $0.next() } }
     }
 
     /// The next 64 random bits.

@@ -30,7 +30,8 @@ enum FeedbackDesk {
             "Thank you, your note is in. It is stored without your name and reaches the convenors together with "
                 + "others (at least \(settings.batchSize) notes, or after \(settings.periodDays) days), in random "
                 + "order, showing the day but not the time.")
-        return FeatureEffects(facts: [.feedback(.noteReceived(note))], notes: ["feedback: a note was received"])
+        // No log line here: its time would match the author's command in the journal.
+        return FeatureEffects(facts: [.feedback(.noteReceived(note))])
     }
 
     /// Handles a click on the reply button of a batch: convenors get the reply form, anyone else a refusal.

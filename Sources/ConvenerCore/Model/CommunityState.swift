@@ -83,15 +83,15 @@ public struct CommunityState: Codable, Sendable, Equatable {
             inactiveSince[id] = nil
             outbox.removeAll {
                 $0.message.audience == .direct(id) || $0.message.audience == .ephemeral(id)
-                    || $0.message.id.contains(id.rawValue)
+                    || Self.id($0.message.id, names: id)
             }
             // Rate-limit buckets and delivered message ids may name the member; neither is needed once forgotten.
             ruleBuckets = ruleBuckets.filter { !$0.key.hasSuffix(":\(id.rawValue)") }
-            deliveredMessages = deliveredMessages.filter { !$0.key.contains(id.rawValue) }
-            deliveredOrder.removeAll { $0.contains(id.rawValue) }
+            deliveredMessages = deliveredMessages.filter { !Self.id($0.key, names: id) }
+            deliveredOrder.removeAll { Self.id($0, names: id) }
             deadLetters.removeAll {
                 $0.message.audience == .direct(id) || $0.message.audience == .ephemeral(id)
-                    || $0.message.id.contains(id.rawValue)
+                    || Self.id($0.message.id, names: id)
             }
             polls.forget(id)
             feedback.forget(id)
@@ -153,6 +153,20 @@ public struct CommunityState: Codable, Sendable, Equatable {
         case .engagement(let fact):
             engagement.apply(fact)
         }
+    }
+
+    /// Whether a message id (`inactive.playground:ada.1770076800.r1`, `slack <id>`) names `member` as one of its
+    /// dot- or space-separated parts, so forgetting `playground:al` leaves `playground:alice`'s messages alone.
+    static func id(_ messageID: String, names member: MemberID) -> Bool {
+        var rest = Substring(messageID)
+        while let range = rest.range(of: member.rawValue) {
+            let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
+            let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
+            let separators: Set<Character> = [".", " "]
+            if before.map(separators.contains) ?? true, after.map(separators.contains) ?? true { return true }
+            rest = rest[rest.index(after: range.lowerBound)...]
+        }
+        return false
     }
 
     /// The rule engine's state as persisted: buckets and run numbers (traces start afresh with each process).

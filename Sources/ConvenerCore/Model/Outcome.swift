@@ -4,7 +4,8 @@ public struct Outcome: Sendable, Equatable {
     public var facts: [Fact]
     /// What to answer at once, to the member who acted (ephemeral) or in the channel.
     public var replies: [OutboundMessage]
-    /// What the host should log, such as rule effects this version cannot carry out yet.
+    /// What the host should log: schedule skips, rule effects that were dropped, rounds made (never a member id
+    /// next to an anonymous answer).
     public var notes: [String]
     /// Whether the host must compact the journal once the facts are durable: a poll or survey closed, and the
     /// journal records that held its key and participation tokens must go.

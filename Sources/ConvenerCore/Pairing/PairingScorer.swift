@@ -38,7 +38,7 @@ struct PairingScorer: Sendable {
         }
         let hours = program.workingHours
         utcStart = pool.map { participant in
-            let zone = TimeZone(identifier: participant.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+            let zone = TimeZone(identifier: participant.timeZone) ?? .gmt
             let offset = zone.secondsFromGMT(for: at) / 60
             return ((hours.startMinute - offset) % 1440 + 1440) % 1440
         }

@@ -32,62 +32,49 @@ struct CommandHandler {
         case .kudos, .rosterJoin, .rosterLeave, .rosterSkip, .rosterSwap, .rosterWho, .digestPreview, .digestNow,
             .stats, .meBirthday, .meBirthdayClear:
             return EngagementDesk.handle(command, context, replies: &replies)
-        default:
-            let facts = handleBuiltIn(command, replies: &replies)
-            // A forgotten member's id must not outlive the journal records that held it.
-            return FeatureEffects(
-                facts: facts, compactsJournal: facts.contains(.memberForgotten(member: context.member.id)))
-        }
-    }
-
-    private func handleBuiltIn(_ command: CopCommand, replies: inout ReplyBuilder) -> [Fact] {
-        switch command {
         case .help(let topic):
             replies.ephemeral(helpText(topic))
-            return []
         case .me:
             replies.ephemeral(MemberDataView(context: context).summary)
-            return []
         case .meExport:
             replies.ephemeral(MemberDataView(context: context).export)
-            return []
         case .meForget:
-            return forget(confirmed: false, replies: &replies)
+            return FeatureEffects(facts: forget(confirmed: false, replies: &replies))
         case .meForgetConfirm:
-            return forget(confirmed: true, replies: &replies)
+            // A forgotten member's id must not outlive the journal records that held it.
+            return FeatureEffects(facts: forget(confirmed: true, replies: &replies), compactsJournal: true)
         case .rulesList:
             replies.ephemeral("Rules of \(context.profile.name):\n" + context.rules.list())
-            return []
         case .rulesExplain(let ruleID):
             switch context.rules.describe(ruleID: ruleID, state: context.ruleState) {
             case .success(let text): replies.ephemeral(text)
             case .failure(let error): replies.ephemeral("\(error)")
             }
-            return []
         case .away(let duration):
-            return away(for: duration, replies: &replies)
+            return FeatureEffects(facts: away(for: duration, replies: &replies))
         case .back:
-            return back(replies: &replies)
+            return FeatureEffects(facts: back(replies: &replies))
         case .promptNow:
-            var runner = RuleRunner(
-                reducer: context.reducer, idPrefix: "\(context.inputID).prompt", member: nil, state: context.state,
-                now: context.now)
-            let facts = runner.postPrompt(theme: nil)
-            replies.ephemeral(
-                facts.isEmpty
-                    ? "There is no prompt to post: the prompt library has no theme "
-                        + "'\(context.reducer.defaultPromptTheme)'."
-                    : "Posted the next '\(context.reducer.defaultPromptTheme)' prompt in #\(context.profile.channel).")
-            return facts
+            return FeatureEffects(facts: postPromptNow(replies: &replies))
         case .promptNext:
             replies.ephemeral(promptPreview())
-            return []
         case .promptSkip:
-            return skipPrompt(replies: &replies)
-        default:
-            replies.ephemeral(notYetAvailable(command))
-            return []
+            return FeatureEffects(facts: skipPrompt(replies: &replies))
         }
+        return FeatureEffects()
+    }
+
+    private func postPromptNow(replies: inout ReplyBuilder) -> [Fact] {
+        var runner = RuleRunner(
+            reducer: context.reducer, idPrefix: "\(context.inputID).prompt", member: nil, state: context.state,
+            now: context.now)
+        let facts = runner.postPrompt(theme: nil)
+        replies.ephemeral(
+            facts.isEmpty
+                ? "There is no prompt to post: the prompt library has no theme "
+                    + "'\(context.reducer.defaultPromptTheme)'."
+                : "Posted the next '\(context.reducer.defaultPromptTheme)' prompt in #\(context.profile.channel).")
+        return facts
     }
 
     private func away(for duration: CommandDuration, replies: inout ReplyBuilder) -> [Fact] {
@@ -190,9 +177,5 @@ struct CommandHandler {
                 + "If you use Convener again, you start afresh."
         )
         return [.memberForgotten(member: context.member.id)]
-    }
-
-    private func notYetAvailable(_ command: CopCommand) -> String {
-        "`/cop \(command.topic)` is not available yet in this version of Convener.\nUsage: \(command.usage)"
     }
 }

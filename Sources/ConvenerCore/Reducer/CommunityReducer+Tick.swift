@@ -1,7 +1,8 @@
 import Foundation
 
 extension CommunityReducer {
-    /// Decides what the passing of time does to `state` at `now`: due schedule fires and quiet members.
+    /// Decides what the passing of time does to `state` at `now`: due schedule fires, quiet members, and each
+    /// feature's own deadlines, batches, rounds, follow-ups, tiers, celebrations and roster turns.
     ///
     /// For every enabled schedule rule, the fire ledger decides (catch-up, holidays, postponed fires) what runs
     /// now; the changed ledger entry comes first in the outcome's facts and the runs' messages after it, so they
@@ -43,7 +44,11 @@ extension CommunityReducer {
                 RuleEvent(type: "member.inactive", payload: ["days": .int(Int64(days))]), state: state,
                 ruleState: &ruleState)
         }
-        let context = FeatureContext(reducer: self, state: state, now: now, idPrefix: "tick")
+        // The features see what this tick's rule runs already did (a `pairing.round` rule recorded a round), so
+        // their own work continues from there instead of repeating round numbers or ids.
+        var current = state
+        if !runner.featureFacts.isEmpty { current.apply(runner.featureFacts) }
+        let context = FeatureContext(reducer: self, state: current, now: now, idPrefix: "tick")
         var features = FeatureEffects()
         features.append(PollDesk.tick(context))
         features.append(FeedbackDesk.tick(context))

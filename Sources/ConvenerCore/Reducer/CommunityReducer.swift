@@ -42,6 +42,8 @@ public struct CommunityReducer: Sendable {
     public func reduce(_ state: CommunityState, _ input: Input, rules ruleState: inout RuleEngineState, now: Date)
         -> Outcome
     {
+        // Someone the community never saw cannot leave it: no welcome, no farewell, nothing stored.
+        if case .left = input.event, state.members[input.member] == nil { return Outcome() }
         var facts: [Fact] = []
         var events: [RuleEvent] = []
         let isNew = state.members[input.member] == nil

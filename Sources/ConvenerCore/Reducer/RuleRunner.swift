@@ -13,7 +13,7 @@ struct RuleRunner {
     let now: Date
     /// The prompt rotation as this outcome leaves it, so two prompts in one outcome do not repeat.
     private(set) var rotation: PromptRotation
-    /// What the host should log: effects this version cannot carry out yet.
+    /// What the host should log: effects that were dropped (a nudge for someone away) and the features' notes.
     private(set) var notes: [String] = []
     /// Whether a rule action closed something whose journal records must be compacted away.
     private(set) var compactsJournal = false

@@ -109,11 +109,17 @@ enum SurveyDesk {
         }
     }
 
-    /// What must be recorded before the daemon stops: every non-empty pool, as a shuffled batch.
+    /// What must be recorded before the daemon stops: every non-empty pool, as a shuffled batch. A pool smaller
+    /// than a full batch is written without the members' survey activity, so no member id shares the journal
+    /// record with so few answers (their participation simply goes uncounted).
     static func shutdown(_ context: FeatureContext) -> FeatureEffects {
         var effects = FeatureEffects()
         for (id, pool) in context.state.surveys.pools.sorted(by: { $0.key < $1.key }) where !pool.isEmpty {
-            effects.append(flush(id, pool, context))
+            let full =
+                context.state.surveys.survey(id).map {
+                    pool.count >= context.settings.surveys.effectiveBatchSize(threshold: $0.threshold)
+                } ?? false
+            effects.append(flush(id, pool, context, countsActivity: full))
         }
         return effects
     }
@@ -215,15 +221,15 @@ enum SurveyDesk {
 
     /// One journaled batch of `entries`: tokens sorted, answers shuffled, and the members' survey activity
     /// counted in id order.
-    private static func flush(_ id: String, _ entries: [SurveyPoolEntry], _ context: FeatureContext)
-        -> FeatureEffects
-    {
+    private static func flush(
+        _ id: String, _ entries: [SurveyPoolEntry], _ context: FeatureContext, countsActivity: Bool = true
+    ) -> FeatureEffects {
         var generator = context.randomness.generator
         let responses = entries.map(\.response).shuffled(using: &generator)
         var facts: [Fact] = [
             .survey(.batchRecorded(survey: id, tokens: entries.map(\.token).sorted(), responses: responses))
         ]
-        facts += activity(entries, context)
+        if countsActivity { facts += activity(entries, context) }
         return FeatureEffects(facts: facts, notes: ["survey \(id): recorded a shuffled batch of \(entries.count)"])
     }
 

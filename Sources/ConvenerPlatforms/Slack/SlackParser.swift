@@ -106,6 +106,14 @@ public enum SlackParser {
                 PlatformMemberEvent(
                     eventID: eventID, member: memberID(user: user), displayName: user,
                     channelID: try event.optionalString("channel")))
+        case "member_left_channel":
+            let user = try event.nonEmptyString("user")
+            let input = Input(
+                id: "\(platform).ev.\(eventID)", member: memberID(user: user), displayName: user, event: .left)
+            let context = PlatformReplyContext(
+                platform: platform, channelID: try event.optionalString("channel"),
+                teamID: try root.optionalString("team_id"))
+            return .input(PlatformRequest(input: input, context: context))
         case "team_join":
             let user = try event.field("user")
             if let isBot = user.optionalField("is_bot"), try isBot.bool() {

@@ -237,6 +237,18 @@ struct SlackParserTests {
         #expect(try SlackParser.parseEvent(body: envelope(botJoin)) == .ignored(reason: "a bot joined the workspace"))
     }
 
+    @Test("member_left_channel becomes a leave input")
+    func leave() throws {
+        let event = #"{"type":"member_left_channel","user":"W06GH7XHN","channel":"C0698JE0H","channel_type":"C"}"#
+        guard case .input(let request) = try SlackParser.parseEvent(body: envelope(event, id: "EvLeft")) else {
+            Issue.record("expected an input")
+            return
+        }
+        #expect(request.input.event == .left)
+        #expect(request.input.member == MemberID(rawValue: "slack:W06GH7XHN"))
+        #expect(request.input.id == "slack.ev.EvLeft")
+    }
+
     @Test("reaction_added becomes a reaction")
     func reaction() throws {
         let event =
