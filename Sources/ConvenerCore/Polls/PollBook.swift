@@ -10,6 +10,8 @@ public struct PollBook: Codable, Sendable, Equatable {
     public private(set) var closedIDs: [String] = []
     /// The number the next poll gets.
     public private(set) var nextNumber = 1
+    /// How many closed polls are kept (aggregates only); older ones are dropped as new ones close.
+    public static let closedLimit = 500
 
     /// No polls yet.
     public init() {}
@@ -56,6 +58,7 @@ public struct PollBook: Codable, Sendable, Equatable {
             polls[id]?.close(at: at)
             openIDs.removeAll { $0 == id }
             closedIDs.append(id)
+            while closedIDs.count > Self.closedLimit { polls[closedIDs.removeFirst()] = nil }
         }
     }
 

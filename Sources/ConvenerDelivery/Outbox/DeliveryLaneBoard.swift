@@ -28,6 +28,11 @@ actor DeliveryLaneBoard {
         return awaiting[entryID]?.isEmpty ?? true
     }
 
+    /// Stops tracking every entry that is no longer queued (settled by the core, superseded, dead-lettered).
+    func retain(_ queued: Set<String>) {
+        awaiting = awaiting.filter { queued.contains($0.key) }
+    }
+
     /// Stops tracking an entry that was settled or dead-lettered.
     func forget(_ entryID: String) {
         awaiting[entryID] = nil

@@ -72,7 +72,9 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
     /// Settles superseded updates and entries with nowhere to go, dead-letters impossible ones, and claims the
     /// idle lanes of everything else.
     private func plan() async -> [DeliveryLane] {
-        let (live, superseded) = DeliveryCoalescing.coalesce(await source.pendingOutbox())
+        let pending = await source.pendingOutbox()
+        await board.retain(Set(pending.map(\.message.id)))
+        let (live, superseded) = DeliveryCoalescing.coalesce(pending)
         var settled = superseded
         var dead: [(id: String, reason: String)] = []
         var lanes: [String: DeliveryLane] = [:]
