@@ -125,7 +125,12 @@ struct PairingCommands {
 
     /// `/cop pair not @member`.
     mutating func avoid(_ mention: MemberMention) -> [Fact] {
-        let other = resolve(mention)
+        guard let other = EngagementDirectory(state: context.state).resolve(mention, from: member) else {
+            reply(
+                "I don't know anyone called @\(mention.id) here yet, so nothing changed. Check the name, "
+                    + "or use the platform's own mention.\nUsage: /cop pair not @member")
+            return []
+        }
         guard other != member else {
             reply("You cannot be paired with yourself anyway, so nothing changed.")
             return []
@@ -198,18 +203,5 @@ struct PairingCommands {
 
     private func name(_ id: MemberID) -> String {
         "@" + (context.state.members[id]?.displayName ?? id.user)
-    }
-
-    /// The member a mention names: a platform id as is, a user name by its id or display name.
-    private func resolve(_ mention: MemberMention) -> MemberID {
-        let platform = member.platform
-        if mention.kind == .userID { return MemberID(platform: platform, user: mention.id) }
-        let direct = MemberID(platform: platform, user: mention.id)
-        if context.state.members[direct] != nil { return direct }
-        let wanted = mention.id.lowercased()
-        let named = context.state.members.values.filter {
-            $0.id.platform == platform && $0.displayName.lowercased() == wanted
-        }
-        return named.map(\.id).min() ?? direct
     }
 }
