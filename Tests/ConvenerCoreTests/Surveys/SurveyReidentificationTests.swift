@@ -135,6 +135,15 @@ struct SurveyReidentificationTests {
             correct += Self.score(Self.guess(trial.evidence), trial.truth)
             expected += Self.chanceBaseline(trial.evidence)
             total += trial.truth.count
+            if shutdownEvery == nil {
+                // Chance is measured per batch, so it only means something while batches hold at least k answers
+                // (the last batch at close may be smaller; without shutdowns, every other one is full).
+                let sizes = trial.evidence.facts.compactMap { fact -> Int? in
+                    guard case .survey(.batchRecorded(_, _, let responses)) = fact else { return nil }
+                    return responses.count
+                }
+                #expect(sizes.dropLast().allSatisfy { $0 >= threshold }, "batch sizes \(sizes)")
+            }
         }
         // The number of right guesses in one batch varies by at most about one per member; four of those
         // standard deviations over all members is a generous margin that still sits far below the control.
