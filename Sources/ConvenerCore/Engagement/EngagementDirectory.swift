@@ -39,14 +39,8 @@ struct EngagementDirectory {
 enum EngagementOutbox {
     /// A queued message `id` to `audience`; direct messages in quiet hours wait until the window ends.
     static func queue(_ audience: Audience, _ text: String, id: String, _ context: FeatureContext) -> Fact {
-        var notBefore: Date?
-        if case .direct = audience, let quiet = context.profile.quietHours,
-            quiet.contains(context.now, in: context.profile.timeZone)
-        {
-            notBefore = quiet.nextAllowed(atOrAfter: context.now, in: context.profile.timeZone)
-        }
         let message = OutboundMessage(id: id, audience: audience, text: text)
-        return .messageQueued(OutboxEntry(message: message, queuedAt: context.now, notBefore: notBefore))
+        return .messageQueued(OutboxEntry(message: message, queuedAt: context.now, respecting: context.profile))
     }
 
     /// The community-local day of `instant`, `yyyy-MM-dd`.

@@ -145,7 +145,8 @@ enum FeedbackDesk {
                 id: "\(context.idPrefix).feedback.\(batch.number).\(index + 1)", audience: .direct(convenor),
                 text: text, actions: [MessageAction(id: "\(replyPrefix)\(batch.number)", label: "Reply to all authors")]
             )
-            facts.append(.messageQueued(OutboxEntry(message: message, queuedAt: context.now)))
+            facts.append(
+                .messageQueued(OutboxEntry(message: message, queuedAt: context.now, respecting: context.profile)))
         }
         var log = ["feedback: delivered batch \(batch.number) of \(batch.noteCount) notes"]
         if context.profile.convenorIDs.isEmpty {

@@ -115,6 +115,18 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
         self.replyTarget = replyTarget
     }
 
+    /// An entry queued at `now` for `profile`'s community: a direct message queued during its quiet hours waits for
+    /// the window's end (on the community's clock); everything else may go at once.
+    public init(message: OutboundMessage, queuedAt now: Date, respecting profile: CommunityProfile) {
+        var notBefore: Date?
+        if case .direct = message.audience, let quietHours = profile.quietHours,
+            quietHours.contains(now, in: profile.timeZone)
+        {
+            notBefore = quietHours.nextAllowed(atOrAfter: now, in: profile.timeZone)
+        }
+        self.init(message: message, queuedAt: now, notBefore: notBefore)
+    }
+
     /// Whether it may be sent at `now`.
     public func isDue(at now: Date) -> Bool {
         notBefore.map { $0 <= now } ?? true

@@ -118,12 +118,7 @@ struct PairingIntro {
 
     private func queue(id: String, to member: MemberID, _ text: String, actions: [MessageAction] = []) -> Fact {
         let message = OutboundMessage(id: id, audience: .direct(member), text: text, actions: actions)
-        var notBefore: Date?
-        let profile = reducer.profile
-        if let quiet = profile.quietHours, quiet.contains(now, in: profile.timeZone) {
-            notBefore = quiet.nextAllowed(atOrAfter: now, in: profile.timeZone)
-        }
-        return .messageQueued(OutboxEntry(message: message, queuedAt: now, notBefore: notBefore))
+        return .messageQueued(OutboxEntry(message: message, queuedAt: now, respecting: reducer.profile))
     }
 
     /// "a", "a and b", "a, b and c".

@@ -177,15 +177,6 @@ struct RuleRunner {
     private mutating func queue(_ audience: Audience, _ text: String) -> Fact {
         effectCount += 1
         let message = OutboundMessage(id: "\(idPrefix).r\(effectCount)", audience: audience, text: text)
-        return .messageQueued(OutboxEntry(message: message, queuedAt: now, notBefore: notBefore(audience)))
-    }
-
-    /// Direct messages queued in quiet hours wait for the window's end, on the community's clock until members
-    /// can give their own time zone.
-    private func notBefore(_ audience: Audience) -> Date? {
-        guard case .direct = audience, let quietHours = reducer.profile.quietHours,
-            quietHours.contains(now, in: reducer.profile.timeZone)
-        else { return nil }
-        return quietHours.nextAllowed(atOrAfter: now, in: reducer.profile.timeZone)
+        return .messageQueued(OutboxEntry(message: message, queuedAt: now, respecting: reducer.profile))
     }
 }

@@ -194,11 +194,11 @@ enum SurveyDesk {
             + "It closes \(closes). You can answer once; your name is never stored with your answers, and results "
             + "only show totals of at least \(threshold) answers."
         var facts: [Fact] = [.survey(.opened(record))]
-        let notBefore = quietUntil(context)
         for (index, member) in invitees.enumerated() {
             let message = OutboundMessage(
                 id: "\(context.idPrefix).invite.\(index + 1)", audience: .direct(member), text: text, form: form)
-            facts.append(.messageQueued(OutboxEntry(message: message, queuedAt: context.now, notBefore: notBefore)))
+            facts.append(
+                .messageQueued(OutboxEntry(message: message, queuedAt: context.now, respecting: context.profile)))
         }
         let announcement = OutboundMessage(
             id: "\(context.idPrefix).survey", audience: .channel,
@@ -208,13 +208,6 @@ enum SurveyDesk {
         let effects = FeatureEffects(
             facts: facts, notes: ["survey \(id) opened from template \(template.id), \(invitees.count) invited"])
         return .success((effects, record))
-    }
-
-    private static func quietUntil(_ context: FeatureContext) -> Date? {
-        guard let quietHours = context.profile.quietHours,
-            quietHours.contains(context.now, in: context.profile.timeZone)
-        else { return nil }
-        return quietHours.nextAllowed(atOrAfter: context.now, in: context.profile.timeZone)
     }
 
     // MARK: - Batches and closing
