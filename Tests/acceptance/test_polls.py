@@ -3,8 +3,10 @@ anonymity in the state folder, and the CSV export."""
 
 import json
 import pathlib
+import re
 import time
 
+import anonymity_scan
 from conftest import run_cli
 
 
@@ -144,6 +146,9 @@ def test_anonymous_poll_closes_across_a_restart_and_leaves_no_token_behind(make_
     after = export_state(state_dir, tmp_path)["polls"]["polls"]["P1"]
     assert after["closedAt"] and after["counts"] == [3, 2] and after["voterCount"] == 5
     assert not after.get("tokenChoices") and "key" not in after and "creator" not in after
+    # No file holds a voter's id next to the poll (the member list and engagement scores name no poll).
+    voter_ids = [f"playground:{member}" for member in voters]
+    assert anonymity_scan.scan_state_folder(state_dir, voter_ids, re.compile(r"\bP1\b")) == []
     # No log line names a voter together with the poll.
     for line in first.output + second.output:
         assert not ("P1" in line and any(f"playground:{member}" in line for member in voters)), line

@@ -6,6 +6,8 @@ import pathlib
 import re
 import time
 
+import anonymity_scan
+
 PARTICIPANTS = ["alice", "bob", "carol", "dave"]
 EVERYONE = PARTICIPANTS + ["erin", "frank"]
 SURVEY = re.compile(r"\bS1\b")
@@ -51,66 +53,8 @@ def is_invitation(node):
     return isinstance(node, dict) and isinstance(node.get("form"), dict) and node["form"].get("id") == "survey.S1"
 
 
-def strings(value):
-    """Every key and scalar under `value` as text, leaving invitations out."""
-    if is_invitation(value):
-        return
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield str(key)
-            yield from strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from strings(child)
-    elif value is not None:
-        yield str(value)
-
-
-def names_both(value, ids):
-    words = list(strings(value))
-    return any(SURVEY.search(w) for w in words) and any(i in w for w in words for i in ids)
-
-
-def links(node, ids, path="$"):
-    """Paths of list items and member-keyed entries that hold both a participant id and the survey id."""
-    found = []
-    if is_invitation(node):
-        return found
-    if isinstance(node, list):
-        for index, child in enumerate(node):
-            if names_both(child, ids):
-                found.append(f"{path}[{index}]")
-            found += links(child, ids, f"{path}[{index}]")
-    elif isinstance(node, dict):
-        for key, child in node.items():
-            if key in ids and any(SURVEY.search(w) for w in strings(child)):
-                found.append(f"{path}.{key}")
-            found += links(child, ids, f"{path}.{key}")
-    return found
-
-
 def scan_state_folder(state_dir, ids):
-    """JSON-lines files (the journal) are checked record by record, other JSON files (the snapshot) item by item,
-    anything else line by line."""
-    problems = []
-    for file in sorted(pathlib.Path(state_dir).rglob("*")):
-        if not file.is_file():
-            continue
-        text = file.read_text(errors="replace")
-        if file.suffix != ".jsonl":
-            try:
-                problems += [f"{file.name}: {p}" for p in links(json.loads(text), ids)]
-                continue
-            except ValueError:
-                pass
-        for number, line in enumerate(text.splitlines(), 1):
-            try:
-                linked = names_both(json.loads(line), ids)
-            except ValueError:
-                linked = bool(SURVEY.search(line)) and any(i in line for i in ids)
-            if linked:
-                problems.append(f"{file.name}:{number}: {line[:160]}")
-    return problems
+    return anonymity_scan.scan_state_folder(state_dir, ids, SURVEY, exempt=is_invitation)
 
 
 def test_survey_lifecycle_anonymity_and_scan(make_daemon, state_dir):
