@@ -73,6 +73,13 @@ public struct ConvenerDaemon {
                 OutboxWorker(source: runtime, platforms: delivery.platforms(for: runtime.profile), logger: logger))
         }
         summary.append("  rules:      \(configuration.rules.rules.count) from \(configuration.rulesSource)")
+        let programs = configuration.settings.pairing.programs.map { program in
+            "\(program.id) (\(program.kind.rawValue)\(program.cadence.map { ", \"\($0)\"" } ?? ", by rule only"))"
+        }
+        summary.append("  pairing:    " + (programs.isEmpty ? "off (no programs)" : programs.joined(separator: ", ")))
+        summary.append(
+            "  surveys:    templates "
+                + configuration.settings.surveys.templates.map(\.id).joined(separator: ", "))
         let library = configuration.prompts
         summary.append(
             "  prompts:    \(configuration.promptsDirectory) "
