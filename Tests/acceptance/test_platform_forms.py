@@ -228,3 +228,63 @@ def poll_ts(httpserver):
         if request.path == "/api/chat.postMessage" and "Poll P1" in json.loads(request.get_data())["text"]:
             return json.loads(response.get_data())["ts"]
     return None
+
+
+def test_mattermost_survey_button_opens_a_signed_dialog(make_daemon, httpserver, tmp_path):
+    """The DM's open button posts back to public_url; a click opens a dialog through actions/dialogs/open; the
+    dialog's submissions are checked against Convener's HMAC in `state` and refused fields come back as errors."""
+    from test_delivery_platforms import MM_USER, mattermost_command
+    from test_platforms import MATTERMOST_TOKEN
+
+    posts = []
+
+    def post(request):
+        posts.append(json.loads(request.get_data()))
+        return Response(json.dumps({"id": f"post{len(posts)}"}), content_type="application/json")
+
+    httpserver.expect_request("/api/v4/users/me", method="GET").respond_with_json({"id": "botuser"})
+    httpserver.expect_request("/api/v4/channels/direct", method="POST").respond_with_json({"id": "dmchannel"})
+    httpserver.expect_request("/api/v4/posts", method="POST").respond_with_handler(post)
+    httpserver.expect_request("/api/v4/actions/dialogs/open", method="POST").respond_with_json({"status": "OK"})
+    config = tmp_path / "mm.yaml"
+    config.write_text('public_url: "https://convener.example.org/"\ncommunities:\n  - name: Dialogs\n')
+    daemon = make_daemon(extra_args=["--config", str(config)], env={
+        "MATTERMOST_COMMAND_TOKEN": MATTERMOST_TOKEN, "MATTERMOST_BOT_TOKEN": "mm-bot-token",
+        "MATTERMOST_URL": httpserver.url_for("/").rstrip("/")}).start()
+    form, headers = mattermost_command()
+    assert daemon.request("POST", "/mattermost/commands", raw=form, headers=headers)[0] == 200
+    daemon.say("convenor", "/cop survey start pulse --k 3")
+    assert wait_until(lambda: any("(S1)" in p["message"] for p in posts))
+    invite = next(p for p in posts if "(S1)" in p["message"])
+    button = invite["props"]["attachments"][0]["actions"][0]
+    assert button["name"] == "Open the survey"
+    assert button["integration"]["url"] == "https://convener.example.org/mattermost/actions"
+
+    def actions(body):
+        status, data, _ = daemon.request("POST", "/mattermost/actions", raw=json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json"})
+        return status, (json.loads(data) if data else None)
+
+    click = {"user_id": MM_USER, "user_name": "alice", "channel_id": "dmchannel", "team_id": "t1",
+             "post_id": "post9", "trigger_id": "mm-trigger-1", "context": button["integration"]["context"]}
+    assert actions(click)[0] == 200
+    opened = calls(httpserver, "/api/v4/actions/dialogs/open")
+    assert len(opened) == 1 and opened[0]["trigger_id"] == "mm-trigger-1"
+    assert opened[0]["url"] == "https://convener.example.org/mattermost/actions"
+    dialog = opened[0]["dialog"]
+    assert dialog["callback_id"] == "survey.S1" and [e["name"] for e in dialog["elements"]] == ["energy", "wish"]
+
+    def submit(energy, state=dialog["state"], user=MM_USER):
+        return actions({"type": "dialog_submission", "callback_id": "survey.S1", "state": state, "user_id": user,
+                        "channel_id": "dmchannel", "team_id": "t1", "cancelled": False,
+                        "submission": {"energy": energy, "wish": "More demos"}})
+
+    status, answer = submit("7")
+    assert status == 200 and set(answer["errors"]) == {"energy"} and "1 to 5" in answer["errors"]["energy"]
+    forged = json.loads(dialog["state"])
+    forged["form"] = "survey.S2"
+    assert submit("4", state=json.dumps(forged))[0] == 401
+    assert submit("4", user="someoneelse0000000000000000")[0] == 401
+    status, answer = submit("4")
+    assert status == 200 and answer == {}
+    assert daemon.stop() == 0

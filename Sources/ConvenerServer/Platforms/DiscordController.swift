@@ -65,8 +65,17 @@ struct DiscordController {
             guard let reply = outcome.replies.first else {
                 return PlatformResponse.json(DiscordRenderer.deferredUpdate)
             }
-            if clicked != nil, let form = reply.form, let modal = try? DiscordModalRenderer.modal(form) {
-                return PlatformResponse.json(modal)
+            if clicked != nil, let form = reply.form {
+                do {
+                    return PlatformResponse.json(try DiscordModalRenderer.modal(form))
+                } catch {
+                    // Showing the reply would show the same open button again; say plainly why it cannot open.
+                    let refusal = OutboundMessage(
+                        id: reply.id, audience: .ephemeral(platformRequest.input.member),
+                        text: "\(form.title.isEmpty ? "This form" : "\"\(form.title)\"") cannot open on Discord: "
+                            + "\(error) Please answer it in another place Convener runs, or ask a convenor.")
+                    return PlatformResponse.json(try DiscordRenderer.interactionResponse(refusal))
+                }
             }
             return PlatformResponse.json(try DiscordRenderer.interactionResponse(reply, clickedMessageID: clicked))
         case .reply(let reply):
