@@ -24,6 +24,10 @@ DC_DM = "777"
 @pytest.fixture
 def forms_daemon(make_daemon, httpserver, tmp_path):
     """A daemon on Slack and Discord whose Web APIs are local fakes that record every call."""
+    return start_forms_daemon(make_daemon, httpserver, tmp_path)
+
+
+def start_forms_daemon(make_daemon, httpserver, tmp_path, views_open=None):
     stamps = itertools.count(1)
 
     def post_message(request):
@@ -33,7 +37,8 @@ def forms_daemon(make_daemon, httpserver, tmp_path):
 
     httpserver.expect_request("/api/chat.postMessage", method="POST").respond_with_handler(post_message)
     httpserver.expect_request("/api/chat.update", method="POST").respond_with_json({"ok": True})
-    httpserver.expect_request("/api/views.open", method="POST").respond_with_json({"ok": True, "view": {"id": "V1"}})
+    httpserver.expect_request("/api/views.open", method="POST").respond_with_json(
+        views_open or {"ok": True, "view": {"id": "V1"}})
     httpserver.expect_request("/api/users/@me/channels", method="POST").respond_with_json({"id": DC_DM})
     httpserver.expect_request(f"/api/channels/{DC_DM}/messages", method="POST").respond_with_json({"id": "9100"})
     config = tmp_path / "forms.yaml"
@@ -63,12 +68,13 @@ def interaction(payload):
     return urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
 
 
-def block_click(user, value, trigger, channel="D0DM", ts="1700000000.000001"):
+def block_click(user, value, trigger, channel="D0DM", ts="1700000000.000001",
+                response_url="https://hooks.slack.invalid/actions/1"):
     return interaction({
         "type": "block_actions", "team": {"id": "T0001"}, "trigger_id": trigger,
         "user": {"id": user, "username": user.lower(), "name": user.lower()},
         "container": {"type": "message", "message_ts": ts, "channel_id": channel},
-        "channel": {"id": channel}, "response_url": "https://hooks.slack.invalid/actions/1",
+        "channel": {"id": channel}, "response_url": response_url,
         "actions": [{"type": "button", "action_id": "a", "block_id": "b", "value": value,
                      "action_ts": str(time.time())}],
     })
@@ -287,4 +293,26 @@ def test_mattermost_survey_button_opens_a_signed_dialog(make_daemon, httpserver,
     assert submit("4", user="someoneelse0000000000000000")[0] == 401
     status, answer = submit("4")
     assert status == 200 and answer == {}
+    assert daemon.stop() == 0
+
+
+def test_slack_modal_that_cannot_open_falls_back_to_the_response_url(make_daemon, httpserver, tmp_path):
+    """When views.open fails (an expired trigger), the click's response_url gets the text and the open button,
+    so the member can try again."""
+    daemon = start_forms_daemon(make_daemon, httpserver, tmp_path,
+                                views_open={"ok": False, "error": "expired_trigger_id"})
+    httpserver.expect_request("/hooks/click", method="POST").respond_with_data("ok")
+    assert slack_post(daemon, "/slack/commands", slack_command("help", user="U0BOB", trigger="1.1.1"))[0] == 200
+    daemon.say("convenor", "/cop survey start pulse --k 3")
+    assert wait_until(lambda: any(m["channel"] == "U0BOB" and "(S1)" in m["text"]
+                                  for m in calls(httpserver, "/api/chat.postMessage")))
+    dm = next(m for m in calls(httpserver, "/api/chat.postMessage") if m["channel"] == "U0BOB" and "(S1)" in m["text"])
+    click = block_click("U0BOB", button_values(dm)["Open the survey"], "2.2.2",
+                        response_url=httpserver.url_for("/hooks/click"))
+    assert slack_post(daemon, "/slack/interactions", click)[0] == 200
+    assert len(calls(httpserver, "/api/views.open")) == 1
+    fallback = calls(httpserver, "/hooks/click")
+    assert len(fallback) == 1 and fallback[0]["response_type"] == "ephemeral"
+    assert "Open the survey" in button_values(fallback[0])
+    validate_blocks(fallback[0])
     assert daemon.stop() == 0

@@ -43,6 +43,13 @@ struct PlatformFormOpener: Sendable {
         return true
     }
 
+    /// Posts `body` to a Slack `response_url` once: the fallback when a clicked form could not open as a modal,
+    /// because Slack shows nothing sent in the HTTP answer to a click.
+    func postSlackResponse(_ body: Data, to url: String) async {
+        _ = await send(
+            PlatformAPIResponse.json("POST", url, body: body, authorization: nil), label: "slack response_url")
+    }
+
     /// Opens `form` as a Mattermost dialog whose submission posts to `actionURL`; true when Mattermost accepted it.
     func openMattermost(
         _ form: MessageForm, triggerID: String, member: MemberID, actionURL: String, signer: MattermostActionSigner

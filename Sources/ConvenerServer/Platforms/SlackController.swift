@@ -67,10 +67,12 @@ struct SlackController {
             if case .form = platformRequest.input.event {
                 return PlatformResponse.json(Self.submissionAnswer(reply))
             }
-            if let form = reply.form, let trigger = platformRequest.context.triggerID,
-                await forms.openSlack(form, triggerID: trigger)
-            {
-                return PlatformResponse.acknowledged
+            if let form = reply.form, let trigger = platformRequest.context.triggerID {
+                if await forms.openSlack(form, triggerID: trigger) { return PlatformResponse.acknowledged }
+                if case .action = platformRequest.input.event, let url = platformRequest.context.responseURL {
+                    await forms.postSlackResponse(try SlackRenderer.commandResponse(reply), to: url)
+                    return PlatformResponse.acknowledged
+                }
             }
             return PlatformResponse.json(try SlackRenderer.commandResponse(reply))
         case .reply(let reply):
