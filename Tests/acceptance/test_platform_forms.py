@@ -186,6 +186,16 @@ def test_discord_survey_button_answers_with_a_modal(forms_daemon, httpserver):
     assert status == 200 and "Thank you" in json.loads(data)["data"]["content"]
     status, data, _ = submit("4404", "5")
     assert status == 200 and "already answered" in json.loads(data)["data"]["content"]
+
+    # A survey with more questions than a Discord modal holds (5) says so instead of opening.
+    daemon.say("convenor", "/cop survey start community-health --k 3")
+    assert wait_until(lambda: any("(S2)" in m["content"] for m in calls(httpserver, path)))
+    big = next(m for m in calls(httpserver, path) if "(S2)" in m["content"])
+    status, data, _ = discord_request(daemon, dict(click, id="4405", token="tok-click-2", data={
+        "custom_id": big["components"][0]["components"][0]["custom_id"], "component_type": 2}))
+    answer = json.loads(data)
+    assert status == 200 and answer["type"] == 4 and answer["data"]["flags"] & 64
+    assert "cannot open on Discord" in answer["data"]["content"] and "at most 5" in answer["data"]["content"]
     assert daemon.stop() == 0
 
 
