@@ -34,7 +34,8 @@ enum DaemonConfigurationLoader {
                 port: config.listen.port,
                 playgroundEnabled: loaded.secrets.playgroundEnabled,
                 adminToken: loaded.secrets.adminToken?.revealedValue,
-                platforms: credentials(loaded.secrets.platforms)
+                platforms: credentials(loaded.secrets.platforms),
+                publicURL: config.publicURL?.absoluteString ?? environment["CONVENER_PUBLIC_URL"]
             ),
             stateDirectory: absolute(stateDirectory ?? config.stateDirectory),
             promptsDirectory: absolute(config.promptsDirectory),

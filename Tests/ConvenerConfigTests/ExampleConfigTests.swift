@@ -86,7 +86,7 @@ let exampleEnvironment = [
         "cadence", "repeat_window", "working_hours", "interests", "timezone_overlap", "tier_mix",
         "since_last_met", "polls", "anonymous_minimum", "max_open_per_member", "mattermost_channel", "discord_channel",
         "feedback", "batch_size",
-        "period_days", "surveys", "k", "closes_after", "templates", "questions",
+        "period_days", "surveys", "k", "closes_after", "templates", "questions", "public_url",
     ]
     let engagementKeys = [
         "engagement", "weights", "message", "command", "vote", "kudos_given", "kudos_received", "survey", "meeting",

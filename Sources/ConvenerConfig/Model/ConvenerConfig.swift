@@ -1,4 +1,5 @@
 import ConvenerCore
+import Foundation
 
 /// The daemon's validated configuration, with every default filled in.
 public struct ConvenerConfig: Sendable, Hashable {
@@ -10,6 +11,9 @@ public struct ConvenerConfig: Sendable, Hashable {
     public var promptsDirectory: String
     /// The convenors' own prompt folders, read after the built-in library in this order (default none).
     public var extraPromptsDirectories: [String] = []
+    /// Convener's address as the chat platforms reach it (Mattermost buttons and dialogs post back there);
+    /// default: the environment variable `CONVENER_PUBLIC_URL`, else the listen address.
+    public var publicURL: URL?
     /// Log verbosity (default `info`).
     public var logLevel: ConfigLogLevel
     /// The token that guards the dashboard and a public playground (default env `CONVENER_ADMIN_TOKEN`).

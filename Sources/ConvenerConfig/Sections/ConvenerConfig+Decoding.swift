@@ -5,7 +5,7 @@ extension ConvenerConfig {
     /// The keys allowed at the top level.
     static let keys = [
         "listen", "state_dir", "prompts_dir", "log_level", "admin_token", "playground", "communities", "platforms",
-        "rules", "extra_prompts_dirs", "polls", "feedback", "surveys", "pairing", "engagement",
+        "rules", "extra_prompts_dirs", "polls", "feedback", "surveys", "pairing", "engagement", "public_url",
     ]
 
     /// Reads the document root over the embedded defaults; every problem lands in `context`.
@@ -27,6 +27,9 @@ extension ConvenerConfig {
         }
         if let field = table.optional("extra_prompts_dirs", &context), let items = field.list(&context) {
             config.extraPromptsDirectories = items.compactMap { $0.filePath(&context) }
+        }
+        if let field = table.optional("public_url", &context), let url = field.url(&context) {
+            config.publicURL = url
         }
         if let field = table.optional("log_level", &context) {
             let levels = ConfigLogLevel.allCases.map { (word: $0.rawValue, value: $0) }

@@ -12,6 +12,9 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
     public var form: MessageForm?
     /// The id of an earlier message this one replaces in place.
     public var updates: String?
+    /// Why a submitted form was refused, by field id, for platforms that show errors next to the fields (Slack
+    /// modals, Mattermost dialogs); empty otherwise. The text says the same for everyone else.
+    public var fieldErrors: [String: String]
 
     /// A message.
     public init(
@@ -20,7 +23,8 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
         text: String,
         actions: [MessageAction] = [],
         form: MessageForm? = nil,
-        updates: String? = nil
+        updates: String? = nil,
+        fieldErrors: [String: String] = [:]
     ) {
         self.id = id
         self.audience = audience
@@ -28,6 +32,35 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
         self.actions = actions
         self.form = form
         self.updates = updates
+        self.fieldErrors = fieldErrors
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, audience, text, actions, form, updates, fieldErrors
+    }
+
+    /// Decodes a message; `fieldErrors`, newer than the journal's first records, may be absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        audience = try container.decode(Audience.self, forKey: .audience)
+        text = try container.decode(String.self, forKey: .text)
+        actions = try container.decodeIfPresent([MessageAction].self, forKey: .actions) ?? []
+        form = try container.decodeIfPresent(MessageForm.self, forKey: .form)
+        updates = try container.decodeIfPresent(String.self, forKey: .updates)
+        fieldErrors = try container.decodeIfPresent([String: String].self, forKey: .fieldErrors) ?? [:]
+    }
+
+    /// Encodes a message, leaving `fieldErrors` out when there are none.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(audience, forKey: .audience)
+        try container.encode(text, forKey: .text)
+        try container.encode(actions, forKey: .actions)
+        try container.encodeIfPresent(form, forKey: .form)
+        try container.encodeIfPresent(updates, forKey: .updates)
+        if !fieldErrors.isEmpty { try container.encode(fieldErrors, forKey: .fieldErrors) }
     }
 
     /// Whether only one member sees the message where it was asked for.

@@ -136,6 +136,7 @@ struct CommandHandler {
         case "pair": return PairingDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
         case "engagement":
             return EngagementDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
+        case "form": return FormOpening.handleAction(actionID, context, replies: &replies)
         default:
             replies.ephemeral("That button belongs to something that is no longer open, so nothing happened.")
             return FeatureEffects()

@@ -135,8 +135,10 @@ struct ReplyBuilder {
     var nextID: String { "\(inputID).\(messages.count + 1)" }
 
     /// Adds a reply only the acting member sees.
-    mutating func ephemeral(_ text: String, actions: [MessageAction] = []) {
-        messages.append(OutboundMessage(id: nextID, audience: .ephemeral(member), text: text, actions: actions))
+    mutating func ephemeral(_ text: String, actions: [MessageAction] = [], fieldErrors: [String: String] = [:]) {
+        messages.append(
+            OutboundMessage(
+                id: nextID, audience: .ephemeral(member), text: text, actions: actions, fieldErrors: fieldErrors))
     }
 
     /// Adds a reply everyone in the channel sees, answering the command where it was typed.

@@ -34,6 +34,14 @@ public struct SurveyBook: Codable, Sendable, Equatable {
         return SurveyValidation.response(values, template: record.template).problems
     }
 
+    /// The form of survey form id `formID` (`survey.S1`) while that survey is open; nil otherwise.
+    public func form(formID: String) -> MessageForm? {
+        guard formID.hasPrefix(SurveyDesk.formPrefix),
+            let record = survey(String(formID.dropFirst(SurveyDesk.formPrefix.count))), record.isOpen
+        else { return nil }
+        return SurveyDesk.form(of: record)
+    }
+
     /// The surveys still taking answers.
     public var openSurveys: [SurveyRecord] { surveys.filter(\.isOpen) }
 

@@ -68,7 +68,8 @@ enum SurveyDesk {
         guard problems.isEmpty else {
             replies.ephemeral(
                 "Nothing was recorded yet; please fix \(problems.count == 1 ? "this" : "these") and send again:\n"
-                    + problems.map { "• \($0)" }.joined(separator: "\n"))
+                    + problems.map { "• \($0)" }.joined(separator: "\n"),
+                fieldErrors: fieldErrors(problems, template: record.template))
             return FeatureEffects()
         }
         let token = key.token(scope: id, member: context.member.id)
@@ -88,6 +89,51 @@ enum SurveyDesk {
             return FeatureEffects(facts: [.survey(.answerPooled(survey: id, entry: entry))])
         }
         return flush(id, pool + [entry], context.feature)
+    }
+
+    /// Answers a click on the button that stands for survey form `formID` on a chat platform: the form again
+    /// while the survey is open and the member has not answered, else a refusal that says why.
+    static func reopen(_ formID: String, _ context: CommandContext, replies: inout ReplyBuilder) {
+        let id = String(formID.dropFirst(formPrefix.count))
+        guard formID.hasPrefix(formPrefix), let record = context.state.surveys.survey(id) else {
+            replies.ephemeral("There is no survey behind this button any more, so there is nothing to answer.")
+            return
+        }
+        guard record.isOpen, context.now < record.closesAt, let key = record.key else {
+            replies.ephemeral(
+                "Survey \(id) \"\(record.title)\" has closed, so it takes no more answers. Its results are in "
+                    + "#\(context.profile.channel).")
+            return
+        }
+        let token = key.token(scope: id, member: context.member.id)
+        let pooled = context.state.surveys.pools[id]?.contains { $0.token == token } ?? false
+        guard !record.tokens.contains(token), !pooled else {
+            replies.ephemeral(
+                "You have already answered survey \(id), thank you! Each member answers once, and answers cannot "
+                    + "be changed: nothing links them to you.")
+            return
+        }
+        replies.form(
+            "📋 \(record.title) (\(id)): answer once; your name is never stored with your answers.",
+            form: form(of: record))
+    }
+
+    /// The form members fill in for `record`.
+    static func form(of record: SurveyRecord) -> MessageForm {
+        MessageForm(
+            id: formPrefix + record.id, title: record.template.title,
+            fields: record.template.questions.map(\.field), submitLabel: "Send anonymously")
+    }
+
+    /// The problems of fields the form has, by field id, for platforms that show them next to the fields.
+    private static func fieldErrors(_ problems: [SurveyFieldProblem], template: SurveyTemplate) -> [String: String] {
+        let fields = Set(template.questions.map(\.id))
+        var errors: [String: String] = [:]
+        for problem in problems where fields.contains(problem.field) {
+            let message = problem.message.prefix(1).uppercased() + problem.message.dropFirst()
+            errors[problem.field] = errors[problem.field].map { $0 + " " + message } ?? message
+        }
+        return errors
     }
 
     /// Carries out `survey.start`: opens the named template with the default threshold and duration.
@@ -185,9 +231,7 @@ enum SurveyDesk {
         let record = SurveyRecord(
             id: id, template: template, threshold: threshold, opensAt: context.now, closesAt: closesAt,
             invited: invitees.count, key: AnonymityKey(randomness: context.randomness))
-        let form = MessageForm(
-            id: formPrefix + id, title: template.title, fields: template.questions.map(\.field),
-            submitLabel: "Send anonymously")
+        let form = form(of: record)
         let closes = format(closesAt, context.profile.timeZone)
         let text =
             "📋 \(template.title) (\(id)) from \(context.profile.name). \(template.intro)\n"

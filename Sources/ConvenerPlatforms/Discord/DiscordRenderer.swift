@@ -74,9 +74,10 @@ public enum DiscordRenderer {
 
     /// The message object: `content`, `embeds`, `components`, `flags`, `allowed_mentions`.
     public static func messageData(_ message: OutboundMessage) throws(PlatformRenderError) -> PlatformJSON {
-        let shown = message.actions.prefix(maxButtonsPerRow * maxRows)
+        let buttons = FormOpening.buttons(of: message)
+        let shown = buttons.prefix(maxButtonsPerRow * maxRows)
         var text = message.text
-        let hidden = message.actions.count - shown.count
+        let hidden = buttons.count - shown.count
         if hidden > 0 {
             text += "\n(\(hidden) more button\(hidden == 1 ? "" : "s") not shown: Discord shows at most 25.)"
         }

@@ -104,14 +104,15 @@ public struct MattermostRenderer: Sendable {
     }
 
     private func props(for message: OutboundMessage) -> PlatformJSON? {
-        guard !message.actions.isEmpty else { return nil }
+        let buttons = FormOpening.buttons(of: message)
+        guard !buttons.isEmpty else { return nil }
         let member: MemberID? =
             switch message.audience {
             case .channel: nil
             case .direct(let member), .ephemeral(let member): member
             }
         var actions: [PlatformJSON] = []
-        for (index, action) in message.actions.enumerated() {
+        for (index, action) in buttons.enumerated() {
             actions.append([
                 "id": .string(Self.buttonID(actionID: action.id, index: index)),
                 "type": "button",

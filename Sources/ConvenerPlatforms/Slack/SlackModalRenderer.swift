@@ -53,6 +53,22 @@ public enum SlackModalRenderer {
         ]).encoded
     }
 
+    /// The answer to a `view_submission` that replaces the modal with `text` (a thank-you or why nothing was kept).
+    public static func notice(_ text: String, title: String) -> Data {
+        let view: PlatformJSON = [
+            "type": "modal",
+            "title": plainText(clip(title.isEmpty ? "Thank you" : title, maxTitle)),
+            "close": plainText("Close"),
+            "blocks": [
+                [
+                    "type": "section",
+                    "text": ["type": "mrkdwn", "text": .string(SlackRenderer.escape(clip(text, 3000)))],
+                ]
+            ],
+        ]
+        return PlatformJSON.object(["response_action": "update", "view": view]).encoded
+    }
+
     private static func input(for field: FormField, formID: String) throws(PlatformRenderError) -> PlatformJSON {
         try check(field.id, what: "field id", limit: 255)
         let element: PlatformJSON

@@ -6,6 +6,7 @@ import Foundation
 /// Text becomes `mrkdwn` sections of at most 3,000 characters; buttons go in `actions` blocks of at most 25;
 /// a message has at most 50 blocks, and text that does not fit ends with "…(truncated)". Each button's `value`
 /// carries the packed Convener message and action ids (`PlatformActionReference`), so any `action_id` works.
+/// A message carrying a form gets one more button that opens it (`FormOpening`).
 public enum SlackRenderer {
     /// Slack's limit of blocks per message.
     public static let maxBlocks = 50
@@ -128,7 +129,9 @@ public enum SlackRenderer {
     private static func buttons(for message: OutboundMessage) throws(PlatformRenderError) -> [PlatformJSON] {
         var used: Set<String> = []
         var buttons: [PlatformJSON] = []
-        for (index, action) in message.actions.prefix((maxBlocks - 1) * maxButtonsPerBlock).enumerated() {
+        for (index, action) in FormOpening.buttons(of: message).prefix((maxBlocks - 1) * maxButtonsPerBlock)
+            .enumerated()
+        {
             let value = PlatformActionReference(messageID: message.id, actionID: action.id).packed
             guard PlatformText.length(value) <= maxButtonValue else {
                 throw .identifierTooLong(what: "button id", id: action.id, limit: maxButtonValue)

@@ -1,4 +1,5 @@
 import ConvenerCore
+import ConvenerDelivery
 import Hummingbird
 import Logging
 import NIOCore
@@ -8,7 +9,8 @@ import Prometheus
 /// all `runtimes`; `/metrics` shows `metrics`, the registry the process bootstrapped swift-metrics with.
 ///
 /// `onListening` receives the bound address once the server accepts connections, which is how the CLI
-/// reports the real port when asked for port 0.
+/// reports the real port when asked for port 0. `transport` makes the calls that open modals and dialogs on the
+/// chat platforms; without one, forms are shown as text with their open button.
 public func buildApplication(
     settings: ServerSettings,
     runtime: CommunityRuntime,
@@ -17,6 +19,7 @@ public func buildApplication(
     clock: any WallClock = SystemWallClock(),
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger,
+    transport: (any HTTPTransport)? = nil,
     onListening: @escaping @Sendable (String) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ConvenerRequestContext.self)
@@ -24,7 +27,10 @@ public func buildApplication(
     router.add(middleware: MetricsMiddleware())
     HealthController(runtimes: runtimes).addRoutes(to: router)
     MetricsController(registry: metrics).addRoutes(to: router)
-    PlatformRoutes(settings: settings.platforms, runtime: runtime, clock: clock, logger: logger).addRoutes(to: router)
+    let forms = PlatformFormOpener(
+        transport: transport, credentials: settings.platforms, publicURL: settings.publicURL, logger: logger)
+    PlatformRoutes(settings: settings.platforms, runtime: runtime, clock: clock, logger: logger, forms: forms)
+        .addRoutes(to: router)
     DashboardController(runtimes: runtimes, adminToken: settings.adminToken)
         .addRoutes(to: router.group("dashboard"))
     if settings.playgroundEnabled {

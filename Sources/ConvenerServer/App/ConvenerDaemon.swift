@@ -65,7 +65,7 @@ public struct ConvenerDaemon {
             credentials: configuration.server.platforms,
             timeline: configuration.server.playgroundEnabled ? timeline : nil,
             exchange: DeliveryExchange(transport: transport, timeout: DeliveryPlatforms.timeout()),
-            publicURL: ProcessInfo.processInfo.environment["CONVENER_PUBLIC_URL"]
+            publicURL: configuration.server.publicURL
                 ?? "http://\(configuration.server.host):\(configuration.server.port)",
             clock: clock)
         for runtime in runtimes {
@@ -111,6 +111,7 @@ public struct ConvenerDaemon {
             clock: clock,
             metrics: metrics,
             logger: logger,
+            transport: transport,
             onListening: { [report] url in
                 if playgroundEnabled { report("  playground: \(url)/playground") }
                 report("Listening on \(url)")

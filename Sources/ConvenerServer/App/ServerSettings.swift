@@ -12,6 +12,9 @@ public struct ServerSettings: Sendable {
     public var adminToken: String?
     /// The chat platforms' secrets; each platform's routes are served when its secret is present.
     public var platforms: PlatformCredentials
+    /// Convener's address as the chat platforms reach it (config `public_url`, else `CONVENER_PUBLIC_URL`);
+    /// nil to derive it from the listen address or the request.
+    public var publicURL: String?
 
     /// Server settings.
     public init(
@@ -19,13 +22,15 @@ public struct ServerSettings: Sendable {
         port: Int,
         playgroundEnabled: Bool,
         adminToken: String?,
-        platforms: PlatformCredentials = PlatformCredentials()
+        platforms: PlatformCredentials = PlatformCredentials(),
+        publicURL: String? = nil
     ) {
         self.host = host
         self.port = port
         self.playgroundEnabled = playgroundEnabled
         self.adminToken = adminToken
         self.platforms = platforms
+        self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
     }
 
     /// Whether `host` only accepts connections from this machine.

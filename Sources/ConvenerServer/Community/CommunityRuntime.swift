@@ -76,6 +76,11 @@ public actor CommunityRuntime {
         return outcome
     }
 
+    /// The form `formID` (`survey.S1`) while members can still submit it, to read a platform's answers against.
+    public func openForm(_ formID: String) -> MessageForm? {
+        state.surveys.form(formID: formID)
+    }
+
     /// Lets time pass: fires due schedules and raises `member.inactive`, durably, like `handle` does for inputs.
     public func tick() async throws {
         if let failure { throw CommunityUnavailable(reason: failure) }

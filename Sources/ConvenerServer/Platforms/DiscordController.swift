@@ -36,7 +36,24 @@ struct DiscordController {
             throw PlatformResponse.badRequest(error)
         }
         switch inbound {
-        case .input(let platformRequest):
+        case .input(var platformRequest):
+            if case .form(let formID, let values) = platformRequest.input.event,
+                let form = await runtime.openForm(formID)
+            {
+                // Discord modals only have text inputs: map typed option numbers or labels back to option ids.
+                do {
+                    let resolved = try DiscordModalAnswers.resolve(values, against: form)
+                    platformRequest.input.event = .form(formID: formID, values: resolved)
+                } catch {
+                    var detail = error.description
+                    if case .invalidValue(let field, let reason) = error { detail = "\(field): \(reason)" }
+                    let text = "Nothing was recorded yet; please fix this and send again:\n• \(detail)"
+                    let refusal = OutboundMessage(
+                        id: "\(platformRequest.input.id).1", audience: .ephemeral(platformRequest.input.member),
+                        text: text)
+                    return PlatformResponse.json(try DiscordRenderer.interactionResponse(refusal))
+                }
+            }
             var clicked: String?
             if case .action(let messageID, _) = platformRequest.input.event { clicked = messageID }
             let target = Self.replyTarget(platformRequest.context, now: now)
@@ -47,6 +64,18 @@ struct DiscordController {
             }
             guard let reply = outcome.replies.first else {
                 return PlatformResponse.json(DiscordRenderer.deferredUpdate)
+            }
+            if clicked != nil, let form = reply.form {
+                do {
+                    return PlatformResponse.json(try DiscordModalRenderer.modal(form))
+                } catch {
+                    // Showing the reply would show the same open button again; say plainly why it cannot open.
+                    let refusal = OutboundMessage(
+                        id: reply.id, audience: .ephemeral(platformRequest.input.member),
+                        text: "\(form.title.isEmpty ? "This form" : "\"\(form.title)\"") cannot open on Discord: "
+                            + "\(error) Please answer it in another place Convener runs, or ask a convenor.")
+                    return PlatformResponse.json(try DiscordRenderer.interactionResponse(refusal))
+                }
             }
             return PlatformResponse.json(try DiscordRenderer.interactionResponse(reply, clickedMessageID: clicked))
         case .reply(let reply):

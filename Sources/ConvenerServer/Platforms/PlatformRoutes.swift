@@ -9,6 +9,8 @@ struct PlatformRoutes {
     let runtime: CommunityRuntime
     let clock: any WallClock
     let logger: Logger
+    /// Opens forms as Slack modals and Mattermost dialogs.
+    let forms: PlatformFormOpener
 
     func addRoutes(to router: Router<ConvenerRequestContext>) {
         let gate = PlatformGate()
@@ -16,14 +18,14 @@ struct PlatformRoutes {
         if let secret = settings.slackSigningSecret {
             SlackController(
                 runtime: runtime, verifier: SlackVerifier(signingSecret: secret), gate: gate, clock: clock,
-                deadline: deadline
+                deadline: deadline, forms: forms
             ).addRoutes(to: router)
         }
         if let token = settings.mattermostCommandToken {
             let signer = MattermostActionSigner(serverSecret: settings.mattermostActionSecret ?? token)
             MattermostController(
                 runtime: runtime, verifier: MattermostVerifier(commandToken: token), signer: signer, gate: gate,
-                clock: clock
+                clock: clock, forms: forms
             ).addRoutes(to: router)
         }
         if let key = settings.discordPublicKey {

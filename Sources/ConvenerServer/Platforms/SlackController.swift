@@ -11,6 +11,7 @@ struct SlackController {
     let gate: PlatformGate
     let clock: any WallClock
     let deadline: PlatformAckDeadline
+    let forms: PlatformFormOpener
 
     func addRoutes(to router: Router<ConvenerRequestContext>) {
         let slack = router.group("slack")
@@ -63,6 +64,16 @@ struct SlackController {
                 return PlatformResponse.acknowledged
             }
             guard repliesInline, let reply = outcome.replies.first else { return PlatformResponse.acknowledged }
+            if case .form = platformRequest.input.event {
+                return PlatformResponse.json(Self.submissionAnswer(reply))
+            }
+            if let form = reply.form, let trigger = platformRequest.context.triggerID {
+                if await forms.openSlack(form, triggerID: trigger) { return PlatformResponse.acknowledged }
+                if case .action = platformRequest.input.event, let url = platformRequest.context.responseURL {
+                    await forms.postSlackResponse(try SlackRenderer.commandResponse(reply), to: url)
+                    return PlatformResponse.acknowledged
+                }
+            }
             return PlatformResponse.json(try SlackRenderer.commandResponse(reply))
         case .reply(let reply):
             return reply.response
@@ -73,6 +84,13 @@ struct SlackController {
 }
 
 extension SlackController {
+    /// The answer to a `view_submission`: the refused fields shown next to them, keeping the modal open, or the
+    /// modal replaced by the reply's text (a thank-you, or why nothing was kept).
+    static func submissionAnswer(_ reply: OutboundMessage) -> Data {
+        guard reply.fieldErrors.isEmpty else { return SlackRenderer.viewSubmissionErrors(reply.fieldErrors) }
+        return SlackModalRenderer.notice(reply.text, title: "Convener")
+    }
+
     /// The request's `response_url`, good for 30 minutes.
     static func replyTarget(_ context: PlatformReplyContext, now: Date) -> OutboxReplyTarget? {
         context.responseURL.map { .slackResponseURL(url: $0, expiresAt: now.addingTimeInterval(30 * 60)) }
