@@ -110,13 +110,8 @@ public struct KudosLedger: Codable, Sendable, Equatable {
 
     /// The local calendar day of `instant` in `timeZone`, as `yyyy-MM-dd`.
     static func dayKey(of instant: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        let year = parts.year ?? 0
-        let month = parts.month ?? 0
-        let day = parts.day ?? 0
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        // Arithmetic on the offset, not a Calendar: this runs for every activity fact, replay included.
+        RhythmDay(instant, in: timeZone).description
     }
 
     /// The next local midnight after `instant` in `timeZone` (the start of the next local day).
