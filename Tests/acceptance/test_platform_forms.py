@@ -42,10 +42,13 @@ def start_forms_daemon(make_daemon, httpserver, tmp_path, views_open=None):
     httpserver.expect_request("/api/users/@me/channels", method="POST").respond_with_json({"id": DC_DM})
     httpserver.expect_request(f"/api/channels/{DC_DM}/messages", method="POST").respond_with_json({"id": "9100"})
     config = tmp_path / "forms.yaml"
+    questions = "".join(f"        - {{id: q{n}, kind: scale, text: Question {n}}}\n" for n in range(1, 7))
     config.write_text(
         "communities:\n  - name: Formers\n"
         f"    slack_channel: {CHANNEL}\n"
-        '    convenors: ["convenor", "slack:U0ALICE"]\n')
+        '    convenors: ["convenor", "slack:U0ALICE"]\n'
+        "surveys:\n  templates:\n    - id: six-questions\n      title: Six questions\n      questions:\n"
+        + questions)
     return make_daemon(extra_args=["--config", str(config)], env={
         "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_BOT_TOKEN": TOKEN,
         "SLACK_API_BASE_URL": httpserver.url_for("/api"),
@@ -188,7 +191,7 @@ def test_discord_survey_button_answers_with_a_modal(forms_daemon, httpserver):
     assert status == 200 and "already answered" in json.loads(data)["data"]["content"]
 
     # A survey with more questions than a Discord modal holds (5) says so instead of opening.
-    daemon.say("convenor", "/cop survey start community-health --k 3")
+    daemon.say("convenor", "/cop survey start six-questions --k 3")
     assert wait_until(lambda: any("(S2)" in m["content"] for m in calls(httpserver, path)))
     big = next(m for m in calls(httpserver, path) if "(S2)" in m["content"])
     status, data, _ = discord_request(daemon, dict(click, id="4405", token="tok-click-2", data={

@@ -41,7 +41,7 @@ def submit(daemon, member, values):
 
 
 def answers(belonging, change=None):
-    values = {"belonging": str(belonging), "value": "4", "safety": "5", "rhythm": ["about-right"],
+    values = {"belonging": str(belonging), "safety": "5", "rhythm": ["about-right"],
               "helps": ["mentoring", "kudos"]}
     if change:
         values["change"] = change
@@ -69,7 +69,7 @@ def test_survey_lifecycle_anonymity_and_scan(make_daemon, state_dir):
 
     assert wait_for(lambda: survey_form(daemon, "alice") is not None), "the survey DM never arrived"
     form = survey_form(daemon, "alice")
-    assert [field["kind"] for field in form["fields"]] == ["scale", "scale", "scale", "single", "multi", "textarea"]
+    assert [field["kind"] for field in form["fields"]] == ["scale", "scale", "single", "multi", "textarea"]
 
     invalid = submit(daemon, "erin", {**answers(4), "belonging": "9", "rhythm": ["sometimes"]})
     assert "belonging: pick one number from 1 to 5" in invalid and "rhythm:" in invalid

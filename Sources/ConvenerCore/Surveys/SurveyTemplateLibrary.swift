@@ -6,15 +6,15 @@ public enum SurveyTemplateLibrary {
     /// Community health check, event feedback, needs assessment and a two-question pulse.
     public static let builtIn: [SurveyTemplate] = [communityHealth, eventFeedback, needsAssessment, pulse]
 
-    /// How members feel about the community: belonging, value, safety to ask, rhythm.
+    /// How members feel about the community: belonging, safety to ask, rhythm, what helps, what to change.
+    ///
+    /// Every built-in template keeps to five questions: five minutes to answer, and one Discord modal.
     public static let communityHealth = SurveyTemplate(
         id: "community-health", title: "Community health check",
         intro: "Five minutes to tell us how the community feels to you. Answers are anonymous: no name is ever "
             + "stored with them, and results appear only when enough people have answered.",
         questions: [
             SurveyQuestion(id: "belonging", text: "I feel I belong in this community.", kind: .scale, required: true),
-            SurveyQuestion(
-                id: "value", text: "Taking part helps me in my day-to-day practice.", kind: .scale, required: true),
             SurveyQuestion(
                 id: "safety", text: "I feel safe asking a 'beginner' question here.", kind: .scale, required: true),
             SurveyQuestion(
@@ -39,9 +39,6 @@ public enum SurveyTemplateLibrary {
             SurveyQuestion(
                 id: "length", text: "The length was…", kind: .single, required: true,
                 options: ["Too short", "About right", "Too long"].map(SurveyOption.init(label:))),
-            SurveyQuestion(
-                id: "again", text: "Would you come to another one like it?", kind: .single,
-                options: ["Yes", "Maybe", "No"].map(SurveyOption.init(label:))),
             SurveyQuestion(id: "liked", text: "What worked well?", kind: .text),
             SurveyQuestion(id: "improve", text: "What should we do differently next time?", kind: .text),
         ])

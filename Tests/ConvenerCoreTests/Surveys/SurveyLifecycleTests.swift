@@ -16,7 +16,7 @@ struct SurveyLifecycleTests {
 
     static func answers(_ belonging: Int, change: String? = nil) -> [String: FormValue] {
         var values: [String: FormValue] = [
-            "belonging": .text("\(belonging)"), "value": .choices(["4"]), "safety": .text("5"),
+            "belonging": .text("\(belonging)"), "safety": .text("5"),
             "rhythm": .choices(["about-right"]), "helps": .choices(["mentoring", "kudos"]),
         ]
         if let change { values["change"] = .text(change) }
@@ -38,7 +38,7 @@ struct SurveyLifecycleTests {
         let dm = try #require(harness.directMessages(to: "bob").first)
         let form = try #require(dm.form)
         #expect(form.id == "survey.S1")
-        #expect(form.fields.map(\.kind) == [.scale, .scale, .scale, .single, .multi, .textarea])
+        #expect(form.fields.map(\.kind) == [.scale, .scale, .single, .multi, .textarea])
         #expect(form.fields.first?.required == true)
         #expect(harness.channelMessages.contains { $0.text.contains("Survey S1") })
         harness.command("convenor", "survey start event-feedback --closes 2d")
