@@ -42,6 +42,9 @@ public struct SurveyBook: Codable, Sendable, Equatable {
         return SurveyDesk.form(of: record)
     }
 
+    /// How many closed surveys are kept with their results.
+    public static let closedLimit = 200
+
     /// The surveys still taking answers.
     public var openSurveys: [SurveyRecord] { surveys.filter(\.isOpen) }
 
@@ -72,6 +75,12 @@ public struct SurveyBook: Codable, Sendable, Equatable {
                 record.batches = []
             }
             pools[id] = nil
+            // Closed surveys keep only their results; the oldest go once more than `closedLimit` are kept.
+            var closed = surveys.count { !$0.isOpen }
+            while closed > Self.closedLimit, let oldest = surveys.firstIndex(where: { !$0.isOpen }) {
+                surveys.remove(at: oldest)
+                closed -= 1
+            }
         }
     }
 
