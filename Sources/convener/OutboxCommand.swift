@@ -21,13 +21,7 @@ struct OutboxCommand: ParsableCommand {
 
         func run() throws {
             let directory = try location.directory()
-            let state: CommunityState
-            do {
-                let data = try StateStoreTools.export(directory: directory, as: CommunityState.self)
-                state = try JSONDecoder().decode(StateDocument.self, from: data).state
-            } catch {
-                throw CLIError.state("\(directory): \(error)")
-            }
+            let state = try StateCommand.Location.readState(directory)
             let format = Date.ISO8601FormatStyle()
             print("Queued: \(state.outbox.count)")
             for entry in state.outbox {

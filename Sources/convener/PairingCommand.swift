@@ -24,7 +24,7 @@ struct PairingCommand: ParsableCommand {
 
         func run() throws {
             let (configuration, profile) = try location.chosenCommunity()
-            let state = try PairingCommand.loadState(configuration.stateDirectory(for: profile))
+            let state = try StateCommand.Location.readState(configuration.stateDirectory(for: profile))
             let previews = PairingReplay.preview(
                 state: state, settings: configuration.settings.pairing, communityZone: profile.timeZone, now: Date(),
                 seed: seed)
@@ -51,7 +51,7 @@ struct PairingCommand: ParsableCommand {
 
         func run() throws {
             let (configuration, profile) = try location.chosenCommunity()
-            let state = try PairingCommand.loadState(configuration.stateDirectory(for: profile))
+            let state = try StateCommand.Location.readState(configuration.stateDirectory(for: profile))
             guard
                 let replay = PairingReplay.replay(round, book: state.pairing, settings: configuration.settings.pairing)
             else {
@@ -70,16 +70,6 @@ struct PairingCommand: ParsableCommand {
                 replay.matches
                     ? "Identical to the recorded round."
                     : "Differs from the recorded round (a member was forgotten or the program's settings changed).")
-        }
-    }
-
-    fileprivate static func loadState(_ directory: String) throws -> CommunityState {
-        guard FileManager.default.fileExists(atPath: directory) else { return CommunityState() }
-        do {
-            let data = try StateStoreTools.export(directory: directory, as: CommunityState.self)
-            return try JSONDecoder().decode(StateDocument.self, from: data).state
-        } catch {
-            throw CLIError.state("\(directory): \(error)")
         }
     }
 

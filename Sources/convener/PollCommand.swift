@@ -27,13 +27,7 @@ struct PollCommand: ParsableCommand {
 
         func run() throws {
             let directory = try location.directory()
-            let state: CommunityState
-            do {
-                let data = try StateStoreTools.export(directory: directory, as: CommunityState.self)
-                state = try JSONDecoder().decode(StateDocument.self, from: data).state
-            } catch {
-                throw CLIError.state("\(directory): \(error)")
-            }
+            let state = try StateCommand.Location.readState(directory)
             switch PollExport.export(id, from: state.polls) {
             case .success(let csv):
                 print(csv, terminator: "")

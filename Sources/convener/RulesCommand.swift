@@ -101,7 +101,7 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let (configuration, profile) = try location.chosenCommunity()
-            let state = try Self.readState(configuration.stateDirectory(for: profile))
+            let state = try StateCommand.Location.readState(configuration.stateDirectory(for: profile))
             let context = RuleContext(
                 community: RuleCommunityView(profile),
                 members: state.members.values.sorted { $0.id < $1.id }.map {
@@ -123,17 +123,6 @@ struct RulesCommand: ParsableCommand {
             switch engine.explain(ruleID: rule, event: parsed, context: context, now: Date()) {
             case .success(let explanation): print(explanation)
             case .failure(let error): throw CLIError.invalidExpression("\(error)")
-            }
-        }
-
-        /// The community's state, or an empty one when the folder does not exist yet.
-        private static func readState(_ directory: String) throws -> CommunityState {
-            guard FileManager.default.fileExists(atPath: directory) else { return CommunityState() }
-            do {
-                let data = try StateStoreTools.export(directory: directory, as: CommunityState.self)
-                return try JSONDecoder().decode(StateDocument.self, from: data).state
-            } catch {
-                throw CLIError.state("\(directory): \(error)")
             }
         }
     }

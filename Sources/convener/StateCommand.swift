@@ -43,6 +43,18 @@ struct StateCommand: AsyncParsableCommand {
             let (configuration, profile) = try chosenCommunity()
             return configuration.stateDirectory(for: profile)
         }
+
+        /// The community's state in `directory`, read without taking the lock (safe while the daemon runs), or an
+        /// empty one when the folder does not exist yet.
+        static func readState(_ directory: String) throws -> CommunityState {
+            guard FileManager.default.fileExists(atPath: directory) else { return CommunityState() }
+            do {
+                let data = try StateStoreTools.export(directory: directory, as: CommunityState.self)
+                return try JSONDecoder().decode(StateDocument.self, from: data).state
+            } catch {
+                throw CLIError.state("\(directory): \(error)")
+            }
+        }
     }
 
     struct Verify: ParsableCommand {
