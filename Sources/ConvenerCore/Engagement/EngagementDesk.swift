@@ -36,16 +36,6 @@ enum EngagementDesk {
         }
     }
 
-    /// Handles a click on a button whose id starts with this feature's prefix (engagement messages have none).
-    static func handleAction(
-        _ actionID: String, messageID: String, _ context: CommandContext, replies: inout ReplyBuilder
-    )
-        -> FeatureEffects
-    {
-        replies.ephemeral("That button belongs to something that is no longer open, so nothing happened.")
-        return FeatureEffects()
-    }
-
     /// Carries out `digest.post`: the round-up of the last `days` days, posted in the channel.
     static func perform(_ effect: RuleEffect, _ context: FeatureContext) -> FeatureEffects {
         guard case .postDigest(let days) = effect.action else {

@@ -132,10 +132,7 @@ struct CommandHandler {
         switch actionID.prefix(while: { $0 != "." }) {
         case "poll": return PollDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
         case "feedback": return FeedbackDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
-        case "survey": return SurveyDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
         case "pair": return PairingDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
-        case "engagement":
-            return EngagementDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
         case "form": return FormOpening.handleAction(actionID, context, replies: &replies)
         default:
             replies.ephemeral("That button belongs to something that is no longer open, so nothing happened.")

@@ -40,16 +40,6 @@ enum SurveyDesk {
         }
     }
 
-    /// Survey messages carry no buttons; a click on an old one changes nothing.
-    static func handleAction(
-        _ actionID: String, messageID: String, _ context: CommandContext, replies: inout ReplyBuilder
-    )
-        -> FeatureEffects
-    {
-        replies.ephemeral("That button belongs to something that is no longer open, so nothing happened.")
-        return FeatureEffects()
-    }
-
     /// Handles a submitted survey: validates it, takes one response per member (by participation token) and
     /// pools it in memory, or writes the whole pool as one shuffled batch when it is full.
     static func handleForm(
