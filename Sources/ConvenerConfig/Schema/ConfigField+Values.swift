@@ -117,4 +117,22 @@ extension ConfigField {
     static func quoted(_ text: String) -> String {
         text.count > 60 ? "'\(text.prefix(57))...'" : "'\(text)'"
     }
+
+    /// A whole number within `range`; the message names `what` it should be, and `why` the bounds matter.
+    func boundedWholeNumber(
+        _ context: inout ConfigContext, in range: ClosedRange<Int>, what: String, why: String? = nil
+    )
+        -> Int?
+    {
+        guard let text = string(&context) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            let reason = why.map { " (\($0))" } ?? ""
+            context.report(
+                self,
+                "\(Self.quoted(text)) is not \(what); use a whole number from \(range.lowerBound) to "
+                    + "\(range.upperBound)\(reason)")
+            return nil
+        }
+        return value
+    }
 }

@@ -17,14 +17,15 @@ extension PairingSettings {
         var settings = PairingSettings.defaults
         if let days = table.optional("follow_up_days", &context) {
             settings.followUpDays =
-                days.wholeNumber(&context, in: 1...30, what: "a number of days") ?? settings.followUpDays
+                days.boundedWholeNumber(&context, in: 1...30, what: "a number of days") ?? settings.followUpDays
         }
         if let above = table.optional("prune_above", &context) {
             settings.pruneAbove =
-                above.wholeNumber(&context, in: 10...100_000, what: "a pool size") ?? settings.pruneAbove
+                above.boundedWholeNumber(&context, in: 10...100_000, what: "a pool size") ?? settings.pruneAbove
         }
         if let k = table.optional("prune_k", &context) {
-            settings.pruneK = k.wholeNumber(&context, in: 1...200, what: "a number of candidates") ?? settings.pruneK
+            settings.pruneK =
+                k.boundedWholeNumber(&context, in: 1...200, what: "a number of candidates") ?? settings.pruneK
         }
         if let list = table.optional("programs", &context), let items = list.list(&context) {
             var programs: [PairingProgram] = []
@@ -59,7 +60,7 @@ extension PairingSettings {
             if kind == .mentorship {
                 context.report(size, "group_size is for coffee programs; mentoring is always one mentor and one mentee")
                 valid = false
-            } else if let value = size.wholeNumber(&context, in: 2...3, what: "a group size") {
+            } else if let value = size.boundedWholeNumber(&context, in: 2...3, what: "a group size") {
                 program.groupSize = value
             } else {
                 valid = false
@@ -82,7 +83,7 @@ extension PairingSettings {
             }
         }
         if let window = table.optional("repeat_window", &context) {
-            if let value = window.wholeNumber(&context, in: 0...52, what: "a number of rounds") {
+            if let value = window.boundedWholeNumber(&context, in: 0...52, what: "a number of rounds") {
                 program.repeatWindow = value
             } else {
                 valid = false
@@ -132,19 +133,6 @@ extension PairingSettings {
 }
 
 extension ConfigField {
-    /// A whole number within `range`.
-    fileprivate func wholeNumber(_ context: inout ConfigContext, in range: ClosedRange<Int>, what: String) -> Int? {
-        guard let text = string(&context) else { return nil }
-        guard let value = Int(text), range.contains(value) else {
-            context.report(
-                self,
-                "\(Self.quoted(text)) is not \(what); use a whole number from \(range.lowerBound) to \(range.upperBound)"
-            )
-            return nil
-        }
-        return value
-    }
-
     /// A weight: a number from 0 to 100.
     fileprivate func weight(_ context: inout ConfigContext) -> Double? {
         guard let text = string(&context) else { return nil }

@@ -11,28 +11,15 @@ extension PollSettings {
         let before = context.diagnostics.count
         var settings = PollSettings.defaults
         if let minimum = table.optional("anonymous_minimum", &context)?
-            .pollCount(&context, range: 3...100, what: "a number of voters")
+            .boundedWholeNumber(&context, in: 3...100, what: "a number of voters")
         {
             settings.anonymousMinimum = minimum
         }
         if let limit = table.optional("max_open_per_member", &context)?
-            .pollCount(&context, range: 1...100, what: "a number of polls")
+            .boundedWholeNumber(&context, in: 1...100, what: "a number of polls")
         {
             settings.maxOpenPerMember = limit
         }
         return context.diagnostics.count == before ? settings : nil
-    }
-}
-
-extension ConfigField {
-    /// A whole number within `range`.
-    fileprivate func pollCount(_ context: inout ConfigContext, range: ClosedRange<Int>, what: String) -> Int? {
-        guard let text = string(&context) else { return nil }
-        guard let value = Int(text), range.contains(value) else {
-            let bounds = "\(range.lowerBound) to \(range.upperBound)"
-            context.report(self, "\(Self.quoted(text)) is not \(what); use a whole number from \(bounds)")
-            return nil
-        }
-        return value
     }
 }

@@ -47,24 +47,6 @@ extension SurveySettings {
 }
 
 extension ConfigField {
-    /// A whole number within `range`; the message names `what` it should be, and `why` the bounds matter.
-    func boundedWholeNumber(
-        _ context: inout ConfigContext, in range: ClosedRange<Int>, what: String, why: String? = nil
-    )
-        -> Int?
-    {
-        guard let text = string(&context) else { return nil }
-        guard let value = Int(text), range.contains(value) else {
-            let reason = why.map { " (\($0))" } ?? ""
-            context.report(
-                self,
-                "\(Self.quoted(text)) is not \(what); use a whole number from \(range.lowerBound) to "
-                    + "\(range.upperBound)\(reason)")
-            return nil
-        }
-        return value
-    }
-
     /// One survey template: `{id, title, intro?, questions}`.
     fileprivate func surveyTemplate(_ context: inout ConfigContext) -> SurveyTemplate? {
         guard let table = table(&context, keys: SurveySettings.templateKeys) else { return nil }
