@@ -25,8 +25,9 @@ enum DaemonConfigurationLoader {
         }
         let config = loaded.config
         let rules = try loadRules(source: loaded.source)
-        let promptFolders = ([config.promptsDirectory] + config.extraPromptsDirectories).map(absolute)
-        let prompts = PromptLibraryLoader.load(folderPaths: promptFolders)
+        let promptFolders = ((config.promptsDirectory.map { [$0] } ?? []) + config.extraPromptsDirectories)
+            .map(absolute)
+        let prompts = PromptLibraryLoader.loadBuiltIn(plusFolders: promptFolders)
         var configuration = DaemonConfiguration(
             source: loaded.source.description,
             server: ServerSettings(
@@ -38,7 +39,6 @@ enum DaemonConfigurationLoader {
                 publicURL: config.publicURL?.absoluteString ?? environment["CONVENER_PUBLIC_URL"]
             ),
             stateDirectory: absolute(stateDirectory ?? config.stateDirectory),
-            promptsDirectory: absolute(config.promptsDirectory),
             logLevel: Logger.Level(rawValue: config.logLevel.rawValue) ?? .info,
             communities: config.communities.map(profile),
             rules: rules.set,
@@ -47,6 +47,7 @@ enum DaemonConfigurationLoader {
         configuration.prompts = prompts.library
         configuration.settings = config.settings
         configuration.promptProblems = prompts.diagnostics.map(\.description)
+        configuration.promptSources = prompts.sources.map(\.description)
         return configuration
     }
 
@@ -91,6 +92,7 @@ enum DaemonConfigurationLoader {
             purpose: community.purpose,
             guidelines: community.guidelines,
             timeZone: TimeZone(identifier: community.timeZone) ?? .gmt,
+            timeZoneName: community.timeZone,
             convenors: Set(community.convenors),
             channel: community.channel,
             holidays: community.holidays,

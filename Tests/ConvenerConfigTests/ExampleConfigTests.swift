@@ -42,7 +42,7 @@ let exampleEnvironment = [
     let config = try #require(result.successValue)
     #expect(config.listen == ListenAddress(host: "127.0.0.1", port: 8080))
     #expect(config.stateDirectory == "Deploy/convener-state")
-    #expect(config.promptsDirectory == "Deploy/Prompts")
+    #expect(config.promptsDirectory == "Deploy/our-prompts")
     #expect(config.logLevel == .info)
     #expect(config.adminToken == SecretSetting(.env("CONVENER_ADMIN_TOKEN"), isDefault: false))
     #expect(config.playground.enabled == .auto)

@@ -11,8 +11,8 @@ public struct DaemonConfiguration: Sendable {
     public var server: ServerSettings
     /// The state folder; each community has a folder inside it.
     public var stateDirectory: String
-    /// The prompt library.
-    public var promptsDirectory: String
+    /// Where the prompt library came from: the built-in library, then each convenor folder, with counts.
+    public var promptSources: [String] = []
     /// The log level.
     public var logLevel: Logger.Level
     /// The communities served; the playground speaks to the first.
@@ -33,7 +33,6 @@ public struct DaemonConfiguration: Sendable {
         source: String,
         server: ServerSettings,
         stateDirectory: String,
-        promptsDirectory: String,
         logLevel: Logger.Level,
         communities: [CommunityProfile],
         rules: RuleSet = .empty,
@@ -42,7 +41,6 @@ public struct DaemonConfiguration: Sendable {
         self.source = source
         self.server = server
         self.stateDirectory = stateDirectory
-        self.promptsDirectory = promptsDirectory
         self.logLevel = logLevel
         self.communities = communities
         self.rules = rules
