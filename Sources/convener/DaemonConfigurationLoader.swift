@@ -46,6 +46,7 @@ enum DaemonConfigurationLoader {
         )
         configuration.prompts = prompts.library
         configuration.settings = config.settings
+        configuration.server.calendarKey = loaded.secrets.calendarKey?.revealedValue
         configuration.promptProblems = prompts.diagnostics.map(\.description)
         configuration.promptSources = prompts.sources.map(\.description)
         return configuration
@@ -86,7 +87,7 @@ enum DaemonConfigurationLoader {
     }
 
     private static func profile(_ community: CommunityConfig) -> CommunityProfile {
-        CommunityProfile(
+        var profile = CommunityProfile(
             id: community.id,
             name: community.name,
             purpose: community.purpose,
@@ -102,6 +103,8 @@ enum DaemonConfigurationLoader {
             mattermostChannel: community.mattermostChannel,
             discordChannel: community.discordChannel
         )
+        profile.events = community.events
+        return profile
     }
 
     private static func absolute(_ path: String) -> String {

@@ -19,6 +19,8 @@ public struct ConvenerConfig: Sendable, Hashable {
     public var logLevel: ConfigLogLevel
     /// The token that guards the dashboard and a public playground (default env `CONVENER_ADMIN_TOKEN`).
     public var adminToken: SecretSetting
+    /// The key the calendar feeds' secret URLs derive from (default env `CONVENER_CALENDAR_KEY`); no key, no feeds.
+    public var calendarKey: SecretSetting = .defaultEnvironment("CONVENER_CALENDAR_KEY")
     /// The built-in web chat.
     public var playground: PlaygroundConfig
     /// The communities, at least one, with unique ids.

@@ -6,6 +6,8 @@ public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
     public var platforms: ResolvedPlatforms
     /// Whether the playground is served on the address this was resolved for.
     public var playgroundEnabled: Bool
+    /// The calendar feeds' key, when one resolved.
+    public var calendarKey: ConfigSecret?
 
     /// Creates resolved settings.
     public init(adminToken: ConfigSecret?, platforms: ResolvedPlatforms, playgroundEnabled: Bool) {
@@ -17,6 +19,7 @@ public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
     /// A loggable summary; secrets show only as present or absent.
     public var description: String {
         let token = adminToken == nil ? "none" : "set"
-        return "admin token: \(token); playground: \(playgroundEnabled ? "on" : "off"); \(platforms)"
+        return
+            "admin token: \(token); calendar key: \(calendarKey == nil ? "none" : "set"); playground: \(playgroundEnabled ? "on" : "off"); \(platforms)"
     }
 }

@@ -30,6 +30,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var mattermostChannel: String?
     /// The Discord channel id the community's channel posts go to; nil when it has none.
     public var discordChannel: String?
+    /// The community's events, for its calendar feed.
+    public var events: [CommunityEvent] = []
 
     /// A community profile.
     public init(
