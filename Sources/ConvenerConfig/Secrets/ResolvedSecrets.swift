@@ -19,7 +19,8 @@ public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
     /// A loggable summary; secrets show only as present or absent.
     public var description: String {
         let token = adminToken == nil ? "none" : "set"
-        return
-            "admin token: \(token); calendar key: \(calendarKey == nil ? "none" : "set"); playground: \(playgroundEnabled ? "on" : "off"); \(platforms)"
+        let calendar = calendarKey == nil ? "none" : "set"
+        return "admin token: \(token); calendar key: \(calendar); playground: \(playgroundEnabled ? "on" : "off"); "
+            + "\(platforms)"
     }
 }
