@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "ConvenerCore",
                 "CCurl",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -87,6 +88,7 @@ let package = Package(
             name: "convener",
             dependencies: [
                 "ConvenerServer",
+                "ConvenerDelivery",
                 "ConvenerConfig",
                 "ConvenerStore",
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,6 @@
 import ConvenerConfig
 import ConvenerCore
+import ConvenerDelivery
 import ConvenerServer
 import Foundation
 import Logging
@@ -47,6 +48,12 @@ enum DaemonConfigurationLoader {
         configuration.prompts = prompts.library
         configuration.settings = config.settings
         configuration.server.calendarKey = loaded.secrets.calendarKey?.revealedValue
+        configuration.email = config.email.map { email in
+            SMTPSettings(
+                url: email.smtpURL, from: email.from, fromName: email.fromName, username: email.username,
+                password: loaded.secrets.emailPassword?.revealedValue,
+                security: email.security.flatMap(SMTPSettings.Security.init(rawValue:)))
+        }
         configuration.promptProblems = prompts.diagnostics.map(\.description)
         configuration.promptSources = prompts.sources.map(\.description)
         return configuration

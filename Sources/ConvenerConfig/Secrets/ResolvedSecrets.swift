@@ -8,6 +8,8 @@ public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
     public var playgroundEnabled: Bool
     /// The calendar feeds' key, when one resolved.
     public var calendarKey: ConfigSecret?
+    /// The SMTP password, when the `email` section names one.
+    public var emailPassword: ConfigSecret?
 
     /// Creates resolved settings.
     public init(adminToken: ConfigSecret?, platforms: ResolvedPlatforms, playgroundEnabled: Bool) {

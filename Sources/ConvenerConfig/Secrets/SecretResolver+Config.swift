@@ -11,6 +11,7 @@ extension SecretResolver {
         var run = Run(resolver: self, config: config)
         let adminToken = run.secret(config.adminToken, at: "admin_token")
         let calendarKey = run.secret(config.calendarKey, at: "calendar_key")
+        let emailPassword = config.email?.password.flatMap { run.secret($0, at: "email.password") }
         let platforms = ResolvedPlatforms(
             slack: run.slack(config.platforms.slack),
             mattermost: run.mattermost(config.platforms.mattermost),
@@ -33,6 +34,7 @@ extension SecretResolver {
         var secrets = ResolvedSecrets(
             adminToken: adminToken, platforms: platforms, playgroundEnabled: playgroundEnabled)
         secrets.calendarKey = calendarKey
+        secrets.emailPassword = emailPassword
         return .success(secrets)
     }
 

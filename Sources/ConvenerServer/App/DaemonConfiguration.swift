@@ -1,4 +1,5 @@
 import ConvenerCore
+import ConvenerDelivery
 import Foundation
 import Logging
 
@@ -25,6 +26,8 @@ public struct DaemonConfiguration: Sendable {
     public var prompts: PromptLibrary = PromptLibrary()
     /// How polls, feedback, surveys, pairing and engagement behave.
     public var settings: CommunitySettings = .defaults
+    /// The SMTP server mail goes through; nil when the config has no `email` section.
+    public var email: SMTPSettings?
     /// Problems found while reading the prompt folders, one line each (the rest of the library still loads).
     public var promptProblems: [String] = []
 
