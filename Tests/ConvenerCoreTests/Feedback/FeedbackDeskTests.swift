@@ -123,12 +123,14 @@ struct FeedbackDeskTests {
         #expect(harness.channelMessages.filter { $0.text.contains("Re: your feedback") }.count == 1)
     }
 
-    @Test("Pending notes survive a graceful shutdown and the daily write-down, and are not doubled on replay")
+    @Test("Pending notes survive a kill -9 (sealed pool), a shutdown and the daily write-down, and never double")
     func pendingSurvives() {
         var harness = SurveyHarness()
         harness.command("alice", "feedback kept one")
         harness.command("bob", "feedback kept two")
-        #expect(harness.restartedState().feedback.pending.isEmpty)
+        #expect(harness.journalOnlyState().feedback.pending.isEmpty)
+        #expect(harness.restartedState().feedback.pending.map(\.text).sorted() == ["kept one", "kept two"])
+        #expect(harness.pools[CommunityState.feedbackPool]?.notes.count == 2)
         harness.tick(after: 86_400)
         #expect(harness.restartedState().feedback.pending.count == 2)
         harness.command("carol", "feedback kept three")
