@@ -17,7 +17,7 @@ import anonymity_scan
 from conftest import run_cli
 
 KILL_CYCLES = max(10, int(os.environ.get("CONVENER_KILL_CYCLES", "50")) // 2)
-MEMBERS = [f"m{n:03d}" for n in range(400)]
+MEMBERS = [f"m{n:04d}" for n in range(max(400, 16 * KILL_CYCLES))]
 OPEN_CLOCK = "2026-11-24T09:00:00Z,1"
 # Nine days later: the survey (open three days) closes and the notes' period (seven days) is over.
 CLOSE_CLOCK = "2026-12-03T09:00:00Z,1"

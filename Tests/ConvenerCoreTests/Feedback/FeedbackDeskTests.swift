@@ -142,6 +142,22 @@ struct FeedbackDeskTests {
         #expect(replayed.feedback.pending.count == 3)
     }
 
+    @Test("A delivered batch takes its notes out of the sealed pool, whose file goes; a stale file is ignored")
+    func poolGoesWithTheBatch() throws {
+        var harness = SurveyHarness()
+        for (index, author) in authors.enumerated() { harness.command(author, "feedback pooled \(index)") }
+        let stale = try #require(harness.pools[CommunityState.feedbackPool])
+        #expect(stale.notes.map(\.text) == (0..<5).map { "pooled \($0)" })
+        #expect(!jsonText(stale).contains("alice"))
+        harness.tick()
+        #expect(feedbackDMs(harness).count == 1)
+        #expect(harness.pools[CommunityState.feedbackPool] == nil)
+        let restarted = harness.restartedState()
+        #expect(restarted.feedback.pending.isEmpty)
+        // A crash between the batch's record and the file's removal leaves the file behind: the batch has its notes.
+        #expect(restarted.restoring(pool: CommunityState.feedbackPool, image: stale) == nil)
+    }
+
     @Test("Too long a note is refused with the limit")
     func tooLong() {
         var harness = SurveyHarness()

@@ -165,6 +165,7 @@ struct SurveyReidentificationTests {
         // The number of right guesses in one batch varies by at most about one per member; four of those
         // standard deviations over all members is a generous margin that still sits far below the control.
         let margin = 4 * Double(total).squareRoot()
+        print("journal, \(members) members, k \(threshold): \(correct) right vs \(expected) by chance of \(total)")
         #expect(abs(Double(correct) - expected) <= margin, "correct \(correct), chance \(expected), of \(total)")
         #expect(Double(correct) / Double(total) < 0.5)
     }
