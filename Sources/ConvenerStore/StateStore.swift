@@ -146,6 +146,11 @@ public final class StateStore<State: PersistentState>: Sendable {
         inner.withLock { $0.pools.sorted() }
     }
 
+    /// The path of pool `pool`'s sealed file, for messages.
+    public func sealedPoolPath(_ pool: String) -> String {
+        StoreLayout.path(directory, StoreSealedPool.fileName(pool))
+    }
+
     /// Reads pool `pool`'s sealed file and opens it with `key`: its plaintext, or nil when it has no file. Throws
     /// `StoreError.unopenableSealedPool` when the file does not open with that key.
     public func readSealedPool(_ pool: String, key: [UInt8]) async throws -> [UInt8]? {

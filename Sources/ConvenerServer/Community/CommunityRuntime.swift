@@ -67,7 +67,8 @@ public actor CommunityRuntime {
             do {
                 image = try SealedPoolImage.decode(plaintext)
             } catch {
-                throw StoreError.unopenableSealedPool(file: pool, reason: "it opens but does not decode: \(error)")
+                throw StoreError.unopenableSealedPool(
+                    file: store.sealedPoolPath(pool), reason: "its contents do not decode: \(error)")
             }
             guard let fact = state.restoring(pool: pool, image: image) else {
                 // Older than the journal's last batch, which already holds what it held.
