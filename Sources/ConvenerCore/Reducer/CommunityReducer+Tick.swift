@@ -65,12 +65,11 @@ extension CommunityReducer {
         return outcome
     }
 
-    /// What must be recorded before the daemon stops (survey answers still waiting for their shuffled batch,
-    /// pending feedback notes).
+    /// What must be recorded before the daemon stops: the pending feedback notes, in a record of their own (survey
+    /// answers still waiting for their shuffled batch are already sealed in their pool file).
     public func reduceShutdown(_ state: CommunityState, now: Date) -> Outcome {
         let context = FeatureContext(reducer: self, state: state, now: now, idPrefix: "shutdown")
-        var effects = SurveyDesk.shutdown(context)
-        effects.append(FeedbackDesk.shutdown(context))
+        let effects = FeedbackDesk.shutdown(context)
         return Outcome(facts: effects.facts, notes: effects.notes)
     }
 
