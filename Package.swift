@@ -123,6 +123,7 @@ let package = Package(
             name: "ConvenerServerTests",
             dependencies: [
                 "ConvenerServer", "ConvenerDelivery", "ConvenerPlatforms",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],

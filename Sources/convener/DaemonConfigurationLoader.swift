@@ -98,7 +98,8 @@ enum DaemonConfigurationLoader {
             quietHours: community.quietHours,
             slackChannel: community.slackChannel,
             mattermostChannel: community.mattermostChannel,
-            discordChannel: community.discordChannel
+            discordChannel: community.discordChannel,
+            bindings: community.bindings
         )
     }
 

@@ -28,6 +28,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var mattermostChannel: String?
     /// The Discord channel id the community's channel posts go to; nil when it has none.
     public var discordChannel: String?
+    /// Where the community lives on each chat platform, which is how requests are routed to it.
+    public var bindings: [CommunityBinding]
 
     /// A community profile.
     public init(
@@ -43,7 +45,8 @@ public struct CommunityProfile: Sendable, Equatable {
         quietHours: QuietHours? = nil,
         slackChannel: String? = nil,
         mattermostChannel: String? = nil,
-        discordChannel: String? = nil
+        discordChannel: String? = nil,
+        bindings: [CommunityBinding] = []
     ) {
         self.id = id
         self.name = name
@@ -58,6 +61,7 @@ public struct CommunityProfile: Sendable, Equatable {
         self.slackChannel = slackChannel
         self.mattermostChannel = mattermostChannel
         self.discordChannel = discordChannel
+        self.bindings = bindings
     }
 
     /// The community's calendar: its holidays in its time zone.

@@ -58,7 +58,7 @@ public struct ConvenerDaemon {
                     + "convenors: \(profile.convenors.sorted().joined(separator: ", "))")
             summary.append("  state:      \(directory) (\(opened.state.members.count) members; \(opened.recovery))")
         }
-        guard let primary = runtimes.first else { return }
+        guard !runtimes.isEmpty else { return }
         let timeline = PlaygroundTimeline()
         let transport = try CurlHTTPClient()
         let delivery = DeliveryPlatforms(
@@ -105,7 +105,6 @@ public struct ConvenerDaemon {
         let playgroundEnabled = configuration.server.playgroundEnabled
         let app = buildApplication(
             settings: configuration.server,
-            runtime: primary,
             runtimes: runtimes,
             timeline: timeline,
             clock: clock,
