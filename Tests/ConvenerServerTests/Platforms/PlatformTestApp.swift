@@ -106,7 +106,7 @@ enum Signed {
     ) -> String {
         form([
             ("command", "/cop"), ("text", text), ("user_id", user), ("user_name", "ada"), ("channel_id", channel),
-            ("team_id", "T1"), ("trigger_id", trigger),
+            ("team_id", "T1"), ("trigger_id", trigger), ("response_url", "https://hooks.slack.test/commands/1"),
         ])
     }
 

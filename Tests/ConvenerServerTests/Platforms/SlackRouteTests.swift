@@ -184,4 +184,20 @@ struct SlackRouteTests {
             #expect(body.contains("user_id"))
         }
     }
+
+    @Test("Every reply reaches the member: the first is the answer, the others follow through response_url")
+    func everyReply() async throws {
+        try await withPlatformApp { client, runtimes in
+            let bob = Signed.slackCommand("me", channel: PlatformFixture.dataSlack, user: "U2")
+            _ = try await client.post(Signed.slack("/slack/commands", body: bob))
+            let kudos = Signed.slackCommand("kudos <@U2|bob> for the help", channel: PlatformFixture.dataSlack)
+            let (status, body) = try await client.post(Signed.slack("/slack/commands", body: kudos))
+            #expect(status == .ok)
+            #expect(body.contains("in_channel"))
+            let queued = await runtimes[0].pendingOutbox().filter { $0.replyTarget?.platform == "slack" }
+            #expect(queued.count == 1)
+            #expect(queued.first?.message.audience == .ephemeral(member))
+            #expect(queued.first?.replyTarget?.address["url"] == "https://hooks.slack.test/commands/1")
+        }
+    }
 }
