@@ -120,10 +120,9 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
             request.input.event = .command(stripped.text)
             flag = stripped.community
             if flag == "" {
-                let message = OutboundMessage(
-                    id: "\(request.input.id).1", audience: .ephemeral(request.input.member),
-                    text: "--community needs a community id, e.g. /cop stats --community data-science")
-                return .answer(message)
+                return .answer(
+                    request.input.privateAnswer(
+                        "--community needs a community id, e.g. /cop stats --community data-science"))
             }
         }
         let place = RequestPlace(

@@ -85,17 +85,16 @@ struct CommunityDirectory: Sendable {
         switch input.event {
         case .command, .action:
             let candidates = member.isEmpty ? runtimes : member
-            let question = "\(input.id).community"
-            await choices.remember(input, question: question, now: now)
-            return .answer(
-                OutboundMessage(
-                    id: question, audience: .ephemeral(input.member),
-                    text: member.isEmpty
-                        ? "Which community is this for? (Next time, add --community ID.)"
-                        : "You belong to several communities: which one is this for? (Or add --community ID.)",
-                    actions: candidates.map {
-                        MessageAction(id: Self.choiceActionPrefix + $0.profile.id, label: $0.profile.name)
-                    }))
+            let question = input.privateAnswer(
+                member.isEmpty
+                    ? "Which community is this for? (Next time, add --community ID.)"
+                    : "You belong to several communities: which one is this for? (Or add --community ID.)",
+                actions: candidates.map {
+                    MessageAction(id: Self.choiceActionPrefix + $0.profile.id, label: $0.profile.name)
+                },
+                suffix: "community")
+            await choices.remember(input, question: question.id, now: now)
+            return .answer(question)
         case .form:
             return .answer(
                 reply(to: input, "This form matches no open form of your communities; it may have closed."))
@@ -131,7 +130,7 @@ struct CommunityDirectory: Sendable {
     }
 
     private func reply(to input: Input, _ text: String) -> OutboundMessage {
-        OutboundMessage(id: "\(input.id).1", audience: .ephemeral(input.member), text: text)
+        input.privateAnswer(text)
     }
 }
 

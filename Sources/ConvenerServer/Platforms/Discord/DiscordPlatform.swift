@@ -44,9 +44,7 @@ struct DiscordPlatform: ChatPlatform {
         } catch {
             var detail = error.description
             if case .invalidValue(let field, let reason) = error { detail = "\(field): \(reason)" }
-            return OutboundMessage(
-                id: "\(request.input.id).1", audience: .ephemeral(request.input.member),
-                text: "Nothing was recorded yet; please fix this and send again:\n• \(detail)")
+            return request.input.privateAnswer("Nothing was recorded yet; please fix this and send again:\n• \(detail)")
         }
     }
 
