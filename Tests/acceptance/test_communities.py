@@ -144,9 +144,17 @@ def test_unbound_channels_are_answered_and_never_land_in_the_first(two, tmp_path
 def test_clicks_and_the_which_community_question(two, tmp_path, config, state_dir):
     status, answer = slack_cmd(two, 'poll "Pick one" "Red" "Blue"', UX_SLACK, "U0POLLER", "5.0.1")
     assert status == 200, answer
-    # The poll is a channel post from the outbox; its buttons carry Convener's message and action ids.
-    posted = next(entry["message"] for entry in exported(tmp_path, config, state_dir, "ux")["outbox"]
-                  if "Pick one" in entry["message"]["text"])
+    # The poll is a channel post from the outbox (seen here in the playground, which shows every channel post);
+    # its buttons carry Convener's message and action ids, packed as Slack's button value.
+    def poll_post():
+        items = two.timeline("someone")["items"]
+        return next((item["message"] for item in items if "Pick one" in item["message"]["text"]), None)
+
+    deadline = time.monotonic() + 10
+    while poll_post() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    posted = poll_post()
+    assert posted is not None
     red = next(action["id"] for action in posted["actions"] if action["label"] == "Red")
     value = f"{len(posted['id'].encode())}:{posted['id']}{red}"
     status, _ = slack_click(two, "U0VOTER", value, UX_SLACK, "5.0.2")

@@ -49,6 +49,8 @@ public struct PlatformReplyContext: Sendable, Equatable {
     public var applicationID: String?
     /// The platform's id of the message a button was clicked on (Slack `ts`, Mattermost post id, Discord message id).
     public var platformMessageID: String?
+    /// Whether the request came from a direct conversation, when the platform says so beyond the channel id.
+    public var isDirect: Bool?
 
     /// A reply context.
     public init(

@@ -46,6 +46,13 @@ struct DeliveryPlatforms: Sendable {
                     renderer: MattermostRenderer(actionURL: publicURL + "/mattermost/actions", signer: signer),
                     exchange: exchange))
         }
+        if let commandToken = credentials.mattermostCommandToken {
+            let signer = MattermostActionSigner(serverSecret: credentials.mattermostActionSecret ?? commandToken)
+            platforms.append(
+                MattermostResponseDelivery(
+                    renderer: MattermostRenderer(actionURL: publicURL + "/mattermost/actions", signer: signer),
+                    exchange: exchange, clock: clock))
+        }
         let discordBase = credentials.discordAPIBaseURL ?? "https://discord.com/api/v10"
         if let token = credentials.discordBotToken {
             platforms.append(

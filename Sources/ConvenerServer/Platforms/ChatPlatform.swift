@@ -38,7 +38,7 @@ protocol ChatPlatform: Sendable {
 extension ChatPlatform {
     func prepare(_ request: inout PlatformRequest, in runtime: CommunityRuntime) async -> OutboundMessage? { nil }
 
-    func isDirect(_ context: PlatformReplyContext) -> Bool { context.channelID == nil }
+    func isDirect(_ context: PlatformReplyContext) -> Bool { context.isDirect ?? (context.channelID == nil) }
 
     func lateReplyTarget(for context: PlatformReplyContext, now: Date) -> OutboxReplyTarget? { nil }
 

@@ -74,4 +74,35 @@ struct MattermostRouteTests {
             #expect(oversized == .contentTooLarge)
         }
     }
+
+    @Test("A direct channel (named after its two members) routes by membership and asks a member of both")
+    func directChannel() async throws {
+        try await withPlatformApp { client, _ in
+            for (channel, trigger) in [(PlatformFixture.dataMattermost, "d1"), (PlatformFixture.uxMattermost, "d2")] {
+                _ = try await client.post(Signed.mattermostCommand("me", channel: channel, trigger: trigger))
+            }
+            let (status, body) = try await client.post(
+                Signed.mattermostCommand(
+                    "me", channel: "directdirectdirectdirectdi", trigger: "d3", channelName: "mmuser1__botuser"))
+            #expect(status == .ok)
+            #expect(body.contains("which one is this for"))
+        }
+    }
+
+    @Test("Replies after the first follow through the command's response_url")
+    func everyReply() async throws {
+        try await withPlatformApp { client, runtimes in
+            _ = try await client.post(
+                Signed.mattermostCommand(
+                    "me", channel: PlatformFixture.dataMattermost, trigger: "k0", user: "mmuser2", userName: "bob"))
+            let kudos = Signed.mattermostCommand(
+                "kudos @bob for the help", channel: PlatformFixture.dataMattermost, trigger: "k1")
+            let (status, body) = try await client.post(kudos)
+            #expect(status == .ok)
+            #expect(body.contains("in_channel"))
+            let queued = await runtimes[0].pendingOutbox().filter { $0.replyTarget?.platform == "mattermost" }
+            #expect(queued.count == 1)
+            #expect(queued.first?.message.audience == .ephemeral(member))
+        }
+    }
 }

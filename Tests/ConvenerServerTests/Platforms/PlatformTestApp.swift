@@ -139,11 +139,13 @@ enum Signed {
 
     /// A Mattermost slash command form with the command token.
     static func mattermostCommand(
-        _ text: String, channel: String, token: String = PlatformFixture.mattermostToken, trigger: String = "t1"
+        _ text: String, channel: String, token: String = PlatformFixture.mattermostToken, trigger: String = "t1",
+        channelName: String = "town-square", user: String = "mmuser1", userName: String = "alice"
     ) -> (uri: String, headers: HTTPFields, body: ByteBuffer) {
         let body = form([
-            ("token", token), ("team_id", "team1"), ("channel_id", channel), ("user_id", "mmuser1"),
-            ("user_name", "alice"), ("command", "/cop"), ("text", text), ("trigger_id", trigger),
+            ("token", token), ("team_id", "team1"), ("channel_id", channel), ("channel_name", channelName),
+            ("user_id", user), ("user_name", userName), ("command", "/cop"), ("text", text),
+            ("trigger_id", trigger), ("response_url", "https://mattermost.test/hooks/commands/1"),
         ])
         return ("/mattermost/commands", [.contentType: "application/x-www-form-urlencoded"], ByteBuffer(string: body))
     }

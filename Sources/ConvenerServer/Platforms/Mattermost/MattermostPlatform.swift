@@ -12,7 +12,7 @@ struct MattermostPlatform: ChatPlatform {
     let forms: PlatformFormOpener
 
     var name: String { MattermostParser.platform }
-    var capabilities: PlatformCapabilities { [.buttons, .modals, .threads, .edits, .ephemeral] }
+    var capabilities: PlatformCapabilities { [.buttons, .modals, .threads, .edits, .ephemeral, .lateReplies] }
     var endpoints: [PlatformEndpoint] {
         [
             PlatformEndpoint(path: "mattermost/commands", kind: .commands),
@@ -41,9 +41,21 @@ struct MattermostPlatform: ChatPlatform {
 
     func parse(_ request: PlatformHTTPRequest, at endpoint: PlatformEndpoint, now: Date) throws -> PlatformInbound {
         switch endpoint.kind {
-        case .commands: try MattermostParser.parseCommand(form: request.body, now: now)
-        case .interactions, .events: try accept(MattermostParser.parseCallback(body: request.body, now: now))
+        case .commands:
+            let inbound = try MattermostParser.parseCommand(form: request.body, now: now)
+            // Mattermost names a direct channel after its two members (`id1__id2`); its id alone does not tell.
+            guard case .input(var parsed) = inbound,
+                let name = try? PlatformFormFields(decoding: request.body).optional("channel_name"),
+                name.contains("__")
+            else { return inbound }
+            parsed.context.isDirect = true
+            return .input(parsed)
+        case .interactions, .events: return try accept(MattermostParser.parseCallback(body: request.body, now: now))
         }
+    }
+
+    func lateReplyTarget(for context: PlatformReplyContext, now: Date) -> OutboxReplyTarget? {
+        MattermostResponseDelivery.target(responseURL: context.responseURL, now: now)
     }
 
     private func accept(_ callback: MattermostCallback) throws -> PlatformInbound {
