@@ -98,8 +98,8 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
             return try await platform.answer(refusal, to: platformRequest, from: http, at: endpoint)
         }
         // 7. Run with the deadline; events are answered by posting, so they have no reply target.
-        let target =
-            endpoint.kind == .events ? nil : platform.lateReplyTarget(for: platformRequest.context, now: now)
+        let repliesLate = endpoint.kind != .events && platform.capabilities.contains(.lateReplies)
+        let target = repliesLate ? platform.lateReplyTarget(for: platformRequest.context, now: now) : nil
         guard let outcome = try await deadline.run(platformRequest.input, on: runtime, target: target) else {
             return platform.acknowledgement(for: platformRequest, at: endpoint)
         }

@@ -74,7 +74,7 @@ struct CommunityDirectory: Sendable {
     private func routeByMembership(_ input: Input, platform: String, now: Date) async -> CommunityRoute {
         var member: [CommunityRuntime] = []
         for runtime in runtimes where await runtime.member(input.member) != nil { member.append(runtime) }
-        if case .form(let formID, _) = input.event {
+        if let formID = Self.formID(of: input.event) {
             var open: [CommunityRuntime] = []
             for runtime in member.isEmpty ? runtimes : member where await runtime.openForm(formID) != nil {
                 open.append(runtime)
@@ -100,6 +100,16 @@ struct CommunityDirectory: Sendable {
                 reply(to: input, "This form matches no open form of your communities; it may have closed."))
         default:
             return .ignore
+        }
+    }
+
+    /// The form a submission answers or an "Open the form" click opens: the community whose form it is takes it.
+    private static func formID(of event: InputEvent) -> String? {
+        switch event {
+        case .form(let formID, _): formID
+        case .action(_, let actionID) where actionID.hasPrefix(FormOpening.actionPrefix):
+            String(actionID.dropFirst(FormOpening.actionPrefix.count))
+        default: nil
         }
     }
 
