@@ -52,6 +52,7 @@ enum PlatformFixture {
 /// Builds the app over fresh state folders for `profiles`, runs `body` against it without a socket, then closes.
 func withPlatformApp(
     _ profiles: [CommunityProfile] = [PlatformFixture.data, PlatformFixture.ux],
+    adminToken: String? = nil,
     _ body: @Sendable (any TestClientProtocol, [CommunityRuntime]) async throws -> Void
 ) async throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("convener-routes-\(UUID())").path
@@ -66,7 +67,7 @@ func withPlatformApp(
     }
     let app = buildApplication(
         settings: ServerSettings(
-            host: "127.0.0.1", port: 0, playgroundEnabled: true, adminToken: nil,
+            host: "127.0.0.1", port: 0, playgroundEnabled: true, adminToken: adminToken,
             platforms: PlatformFixture.credentials),
         runtimes: runtimes, timeline: PlaygroundTimeline(), clock: FixedClock(), logger: logger)
     let all = runtimes
