@@ -86,13 +86,16 @@ public struct PlatformMemberEvent: Sendable, Equatable {
     public var displayName: String
     /// The channel joined; nil for a workspace join.
     public var channelID: String?
+    /// The workspace joined (Slack's team id), when the event says.
+    public var teamID: String?
 
     /// A join event.
-    public init(eventID: String, member: MemberID, displayName: String, channelID: String?) {
+    public init(eventID: String, member: MemberID, displayName: String, channelID: String?, teamID: String? = nil) {
         self.eventID = eventID
         self.member = member
         self.displayName = displayName
         self.channelID = channelID
+        self.teamID = teamID
     }
 }
 

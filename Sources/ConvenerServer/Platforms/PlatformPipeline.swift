@@ -68,7 +68,8 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
                 input: Input(
                     id: "\(platform.name).ev.\(joined.eventID)", member: joined.member, displayName: joined.displayName,
                     event: .joined),
-                context: PlatformReplyContext(platform: platform.name, channelID: joined.channelID))
+                context: PlatformReplyContext(
+                    platform: platform.name, channelID: joined.channelID, teamID: joined.teamID))
         case .reaction(let reaction):
             platformRequest = PlatformRequest(
                 input: Input(

@@ -46,12 +46,17 @@ struct CommunityDirectory: Sendable {
             if let first = bound.first { return .community(first) }
         }
         if let workspace = place.workspace {
-            let bound = runtimes.filter { runtime in
+            let inWorkspace = runtimes.filter { runtime in
+                runtime.profile.bindings.contains { $0.platform == place.platform && $0.workspace == workspace }
+            }
+            let whole = inWorkspace.filter { runtime in
                 runtime.profile.bindings.contains {
-                    $0.platform == place.platform && $0.channels.isEmpty && $0.workspace == workspace
+                    $0.platform == place.platform && $0.workspace == workspace && $0.channels.isEmpty
                 }
             }
-            if bound.count == 1, let only = bound.first { return .community(only) }
+            if whole.count == 1, let only = whole.first { return .community(only) }
+            // A workspace-wide event (a member joined the workspace) has no channel: the one community there.
+            if place.channel == nil, inWorkspace.count == 1, let only = inWorkspace.first { return .community(only) }
         }
         guard place.isDirect else {
             if case .command = input.event {

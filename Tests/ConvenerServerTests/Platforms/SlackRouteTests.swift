@@ -200,4 +200,17 @@ struct SlackRouteTests {
             #expect(queued.first?.replyTarget?.address["url"] == "https://hooks.slack.test/commands/1")
         }
     }
+
+    @Test("A workspace join reaches the community bound to that workspace")
+    func teamJoin() async throws {
+        var data = PlatformFixture.data
+        data.bindings[0].workspace = "T1"
+        try await withPlatformApp([data, PlatformFixture.ux]) { client, runtimes in
+            let event = Signed.slackEvent(id: "Ev5", #"{"type":"team_join","user":{"id":"U1","name":"ada"}}"#)
+            let status = try await client.status(Signed.slack("/slack/events", body: event))
+            #expect(status == .ok)
+            #expect(await runtimes[0].member(member)?.displayName == "ada")
+            #expect(await runtimes[1].member(member) == nil)
+        }
+    }
 }
