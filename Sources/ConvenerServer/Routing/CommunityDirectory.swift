@@ -59,16 +59,12 @@ struct CommunityDirectory: Sendable {
             if place.channel == nil, inWorkspace.count == 1, let only = inWorkspace.first { return .community(only) }
         }
         guard place.isDirect else {
-            if case .command = input.event {
-                return .answer(
-                    reply(to: input, "This channel belongs to no community. " + listing(for: place.platform)))
-            }
-            // A click or form from an unbound channel still says why nothing happened; events are not answered.
+            // A command, click or form says why nothing happened; events (messages, joins) are not answered.
             switch input.event {
-            case .action, .form:
+            case .command, .action, .form:
                 return .answer(
                     reply(to: input, "This channel belongs to no community. " + listing(for: place.platform)))
-            default:
+            case .message, .left, .joined, .reaction:
                 return .ignore
             }
         }
