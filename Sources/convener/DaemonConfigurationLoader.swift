@@ -96,9 +96,6 @@ enum DaemonConfigurationLoader {
             holidays: community.holidays,
             inactiveAfterDays: community.inactiveAfterDays,
             quietHours: community.quietHours,
-            slackChannel: community.slackChannel,
-            mattermostChannel: community.mattermostChannel,
-            discordChannel: community.discordChannel,
             bindings: community.bindings
         )
     }

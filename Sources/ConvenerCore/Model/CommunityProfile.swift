@@ -22,12 +22,6 @@ public struct CommunityProfile: Sendable, Equatable {
     public var inactiveAfterDays: Int
     /// When direct messages wait until the window ends; nil when they never wait.
     public var quietHours: QuietHours?
-    /// The Slack channel id the community's channel posts go to; nil when it has none.
-    public var slackChannel: String?
-    /// The Mattermost channel id the community's channel posts go to; nil when it has none.
-    public var mattermostChannel: String?
-    /// The Discord channel id the community's channel posts go to; nil when it has none.
-    public var discordChannel: String?
     /// Where the community lives on each chat platform, which is how requests are routed to it.
     public var bindings: [CommunityBinding]
 
@@ -43,9 +37,6 @@ public struct CommunityProfile: Sendable, Equatable {
         holidays: [CommunityHoliday] = [],
         inactiveAfterDays: Int = 30,
         quietHours: QuietHours? = nil,
-        slackChannel: String? = nil,
-        mattermostChannel: String? = nil,
-        discordChannel: String? = nil,
         bindings: [CommunityBinding] = []
     ) {
         self.id = id
@@ -58,10 +49,12 @@ public struct CommunityProfile: Sendable, Equatable {
         self.holidays = holidays
         self.inactiveAfterDays = inactiveAfterDays
         self.quietHours = quietHours
-        self.slackChannel = slackChannel
-        self.mattermostChannel = mattermostChannel
-        self.discordChannel = discordChannel
         self.bindings = bindings
+    }
+
+    /// The channel id the community's channel posts go to on `platform` (its first bound channel there), or nil.
+    public func mainChannel(on platform: String) -> String? {
+        bindings.first { $0.platform == platform }?.channels.first
     }
 
     /// The community's calendar: its holidays in its time zone.

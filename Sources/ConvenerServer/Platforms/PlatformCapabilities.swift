@@ -1,4 +1,4 @@
-/// What a platform can show; the pipeline and the renderers read it instead of asking which platform it is.
+/// What a platform can show; the pipeline reads it (late replies) instead of asking which platform it is.
 struct PlatformCapabilities: OptionSet, Sendable {
     let rawValue: Int
 
