@@ -3,14 +3,15 @@ import Foundation
 
 /// The `communities` list.
 extension CommunityConfig {
-    /// The keys allowed in one community.
-    static let keys = [
-        "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays", "inactive_after_days",
-        "quiet_hours", "slack_channel", "mattermost_channel", "discord_channel", "slack_channels",
-        "mattermost_channels", "discord_channels", "slack_team", "mattermost_team", "discord_guild",
-    ]
+    /// The keys allowed in one community: its own, then every platform's binding keys.
+    static let keys =
+        [
+            "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays",
+            "inactive_after_days", "quiet_hours",
+        ] + bindingKeys.map(\.channel) + bindingKeys.map(\.channels) + bindingKeys.map(\.workspace)
 
-    /// Per platform: the key of the main channel, of further channels, of the workspace, and how ids look.
+    /// Per platform: the key of the main channel, of further channels, of the workspace, and how ids look. A new
+    /// platform's bindings are one row here.
     private static let bindingKeys:
         [(
             platform: String, channel: String, channels: String, workspace: String,
@@ -139,14 +140,18 @@ extension CommunityConfig {
 
 extension CommunityConfig {
     /// The community's bindings: per platform, the workspace key and the main and further channels.
-    /// `main` holds each platform's main channel, already read from its `*_channel` key.
+    /// `main` holds the main channels already read into `CommunityConfig`'s own fields; the others are read here.
     private static func bindings(
         _ table: ConfigTable, main: [String: String?], _ context: inout ConfigContext
     ) -> [CommunityBinding] {
         var bindings: [CommunityBinding] = []
         for key in bindingKeys {
             var channels: [String] = []
-            if let id = main[key.platform] ?? nil { channels.append(id) }
+            if let known = main[key.platform] {
+                if let id = known { channels.append(id) }
+            } else if let field = table.optional(key.channel, &context), let id = key.channelID(field, &context) {
+                channels.append(id)
+            }
             if let list = table.optional(key.channels, &context)?.list(&context) {
                 for field in list {
                     guard let id = key.channelID(field, &context) else { continue }
