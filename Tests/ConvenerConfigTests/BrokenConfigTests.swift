@@ -18,10 +18,10 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
 
 private let topKeys =
     "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules, "
-    + "extra_prompts_dirs, polls, feedback, surveys, pairing, engagement, public_url"
+    + "extra_prompts_dirs, calendar_key, email, polls, feedback, surveys, pairing, engagement, public_url"
 private let communityKeys =
-    "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, slack_channel, "
-    + "mattermost_channel, discord_channel, slack_channels, mattermost_channels, discord_channels, slack_team, "
+    "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, events, "
+    + "slack_channel, mattermost_channel, discord_channel, slack_channels, mattermost_channels, discord_channels, slack_team, "
     + "mattermost_team, discord_guild"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"

@@ -7,7 +7,7 @@ extension CommunityConfig {
     static let keys =
         [
             "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays",
-            "inactive_after_days", "quiet_hours",
+            "inactive_after_days", "quiet_hours", "events",
         ] + bindingKeys.map(\.channel) + bindingKeys.map(\.channels) + bindingKeys.map(\.workspace)
 
     /// Per platform: the key of the main channel, of further channels, of the workspace, and how ids look. A new
@@ -128,6 +128,9 @@ extension CommunityConfig {
         }
         if let channel = table.optional("discord_channel", &context)?.discordChannelID(&context) {
             community.discordChannel = channel
+        }
+        if let events = table.optional("events", &context)?.communityEvents(&context) {
+            community.events = events
         }
         let main: [String: String?] = [
             "slack": community.slackChannel, "mattermost": community.mattermostChannel,

@@ -12,6 +12,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var guidelines: String?
     /// The community's time zone (IANA name).
     public var timeZone: TimeZone
+    /// The time zone's name as the config wrote it (`UTC` stays `UTC`), for people to read.
+    public var timeZoneName: String
     /// Handles of the convenors: `platform:user` ids, or bare playground names.
     public var convenors: Set<String>
     /// The community's main channel.
@@ -24,6 +26,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var quietHours: QuietHours?
     /// Where the community lives on each chat platform, which is how requests are routed to it.
     public var bindings: [CommunityBinding]
+    /// The community's events, for its calendar feed.
+    public var events: [CommunityEvent] = []
 
     /// A community profile.
     public init(
@@ -32,6 +36,7 @@ public struct CommunityProfile: Sendable, Equatable {
         purpose: String? = nil,
         guidelines: String? = nil,
         timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
+        timeZoneName: String? = nil,
         convenors: Set<String> = [],
         channel: String = "general",
         holidays: [CommunityHoliday] = [],
@@ -44,6 +49,7 @@ public struct CommunityProfile: Sendable, Equatable {
         self.purpose = purpose
         self.guidelines = guidelines
         self.timeZone = timeZone
+        self.timeZoneName = timeZoneName ?? CommunityClockText.displayName(of: timeZone)
         self.convenors = convenors
         self.channel = channel
         self.holidays = holidays
@@ -55,6 +61,11 @@ public struct CommunityProfile: Sendable, Equatable {
     /// The channel id the community's channel posts go to on `platform` (its first bound channel there), or nil.
     public func mainChannel(on platform: String) -> String? {
         bindings.first { $0.platform == platform }?.channels.first
+    }
+
+    /// Dates and times as people read them: on the community's clock, with the zone as configured.
+    public var clockText: CommunityClockText {
+        CommunityClockText(timeZone: timeZone, zoneName: timeZoneName)
     }
 
     /// The community's calendar: its holidays in its time zone.

@@ -2,9 +2,9 @@ import Crypto
 import Foundation
 
 /// Small cryptographic helpers shared by the verifiers.
-enum PlatformCrypto {
+public enum PlatformCrypto {
     /// Compares two byte strings in time that depends only on their lengths.
-    static func constantTimeEquals(_ lhs: some Collection<UInt8>, _ rhs: some Collection<UInt8>) -> Bool {
+    public static func constantTimeEquals(_ lhs: some Collection<UInt8>, _ rhs: some Collection<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         var difference: UInt8 = 0
         for (left, right) in zip(lhs, rhs) {
