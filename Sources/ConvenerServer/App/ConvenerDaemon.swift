@@ -57,6 +57,9 @@ public struct ConvenerDaemon {
                 "  community:  \(profile.name) (\(profile.id)), time zone \(profile.timeZoneName), "
                     + "convenors: \(profile.convenors.sorted().joined(separator: ", "))")
             summary.append("  state:      \(directory) (\(opened.state.members.count) members; \(opened.recovery))")
+            if !profile.bindings.isEmpty {
+                summary.append("  lives in:   " + profile.bindings.map(\.description).joined(separator: "; "))
+            }
         }
         guard !runtimes.isEmpty else { return }
         let timeline = PlaygroundTimeline()
