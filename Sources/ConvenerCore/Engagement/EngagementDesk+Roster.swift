@@ -107,7 +107,7 @@ extension EngagementDesk {
             handoff = "\(directory.name(previous.member)) facilitated last, on \(when): ask them how it went."
         }
         let theme = context.reducer.prompts.theme(context.reducer.defaultPromptTheme)?.title
-        let name = String(directory.name(announcement.member).dropFirst())
+        let name = directory.state.displayName(of: announcement.member, acting: acting)
         var note =
             "Hi \(name), you're facilitating \(context.profile.name) in #\(context.profile.channel) on "
             + "\(CelebrationDate(announcement.turnAt, in: zone)). Handoff note: \(handoff)"
