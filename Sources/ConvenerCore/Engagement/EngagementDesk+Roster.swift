@@ -29,7 +29,7 @@ extension EngagementDesk {
                 guard let other = directory.resolve(mention, from: member) else {
                     replies.ephemeral(
                         "I don't know @\(mention.id) here. `/cop roster who` lists the roster.\n"
-                            + "Usage: \(CommandCatalog.usage(forName: "roster.swap"))")
+                            + "Usage: \(CommandTable.usage(forName: "roster.swap"))")
                     return FeatureEffects()
                 }
                 let change = try roster.swap(member, with: other, at: context.now, away: away, name: directory.name)

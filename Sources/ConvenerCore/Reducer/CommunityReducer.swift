@@ -86,7 +86,7 @@ public struct CommunityReducer: Sendable {
             feature = CommandHandler(context: context).handleForm(formID, values: values, replies: &replies)
         case .left:
             events.append(RuleEvent(type: "member.left"))
-            feature = EngagementDesk.memberLeft(context)
+            feature = FeatureDesks.each { $0.memberLeft(context) }
         }
         facts += feature.facts
         if isNew { events.insert(RuleEvent(type: "member.joined"), at: 0) }
