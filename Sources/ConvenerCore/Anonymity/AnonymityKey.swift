@@ -14,8 +14,7 @@ public struct AnonymityKey: Codable, Sendable, Equatable {
     /// in lowercase hex. Without the key, the token says nothing about the member.
     public func token(scope: String, member: MemberID) -> String {
         let message = Array(scope.utf8) + [0] + Array(member.rawValue.utf8)
-        let code = AnonymitySHA256.hmac(key: bytes, message: message)
-        return code.map { String(format: "%02x", $0) }.joined()
+        return SecretCrypto.hex(SecretCrypto.hmacSHA256(key: bytes, message: message))
     }
 
     public init(from decoder: any Decoder) throws {
