@@ -10,7 +10,7 @@ struct Convener: AsyncParsableCommand {
         version: ConvenerVersion.current,
         subcommands: [
             ServeCommand.self, CheckCommand.self, StateCommand.self, OutboxCommand.self, RulesCommand.self,
-            ScheduleCommand.self, PollCommand.self, PairingCommand.self,
+            ScheduleCommand.self, PollCommand.self, PairingCommand.self, CalendarCommand.self, EmailCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: nil

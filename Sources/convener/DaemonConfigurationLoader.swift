@@ -1,5 +1,6 @@
 import ConvenerConfig
 import ConvenerCore
+import ConvenerDelivery
 import ConvenerServer
 import Foundation
 import Logging
@@ -25,8 +26,9 @@ enum DaemonConfigurationLoader {
         }
         let config = loaded.config
         let rules = try loadRules(source: loaded.source)
-        let promptFolders = ([config.promptsDirectory] + config.extraPromptsDirectories).map(absolute)
-        let prompts = PromptLibraryLoader.load(folderPaths: promptFolders)
+        let promptFolders = ((config.promptsDirectory.map { [$0] } ?? []) + config.extraPromptsDirectories)
+            .map(absolute)
+        let prompts = PromptLibraryLoader.loadBuiltIn(plusFolders: promptFolders)
         var configuration = DaemonConfiguration(
             source: loaded.source.description,
             server: ServerSettings(
@@ -38,7 +40,6 @@ enum DaemonConfigurationLoader {
                 publicURL: config.publicURL?.absoluteString ?? environment["CONVENER_PUBLIC_URL"]
             ),
             stateDirectory: absolute(stateDirectory ?? config.stateDirectory),
-            promptsDirectory: absolute(config.promptsDirectory),
             logLevel: Logger.Level(rawValue: config.logLevel.rawValue) ?? .info,
             communities: config.communities.map(profile),
             rules: rules.set,
@@ -46,7 +47,15 @@ enum DaemonConfigurationLoader {
         )
         configuration.prompts = prompts.library
         configuration.settings = config.settings
+        configuration.server.calendarKey = loaded.secrets.calendarKey?.revealedValue
+        configuration.email = config.email.map { email in
+            SMTPSettings(
+                url: email.smtpURL, from: email.from, fromName: email.fromName, username: email.username,
+                password: loaded.secrets.emailPassword?.revealedValue,
+                security: email.security.flatMap(SMTPSettings.Security.init(rawValue:)))
+        }
         configuration.promptProblems = prompts.diagnostics.map(\.description)
+        configuration.promptSources = prompts.sources.map(\.description)
         return configuration
     }
 
@@ -85,12 +94,13 @@ enum DaemonConfigurationLoader {
     }
 
     private static func profile(_ community: CommunityConfig) -> CommunityProfile {
-        CommunityProfile(
+        var profile = CommunityProfile(
             id: community.id,
             name: community.name,
             purpose: community.purpose,
             guidelines: community.guidelines,
             timeZone: TimeZone(identifier: community.timeZone) ?? .gmt,
+            timeZoneName: community.timeZone,
             convenors: Set(community.convenors),
             channel: community.channel,
             holidays: community.holidays,
@@ -100,6 +110,8 @@ enum DaemonConfigurationLoader {
             mattermostChannel: community.mattermostChannel,
             discordChannel: community.discordChannel
         )
+        profile.events = community.events
+        return profile
     }
 
     private static func absolute(_ path: String) -> String {

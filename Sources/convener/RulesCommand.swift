@@ -22,11 +22,28 @@ struct RulesCommand: ParsableCommand {
                 """
         )
 
-        @Argument(help: "The expression, e.g. 'now - member.lastActiveAt > duration(\"720h\")'.")
-        var expression: String
+        // Captures dash-prefixed words too, so an expression such as `-(3 - 5)` needs no `--` before it.
+        @Argument(
+            parsing: .allUnrecognized,
+            help: ArgumentHelp(
+                "The expression, e.g. 'now - member.lastActiveAt > duration(\"720h\")'.", valueName: "expression"))
+        var words: [String] = []
 
         @Option(name: .long, help: "A JSON object whose keys become variables.")
         var vars: String?
+
+        /// The expression: the one argument that is not an option.
+        var expression: String { words.first ?? "" }
+
+        func validate() throws {
+            guard words.count == 1 else {
+                throw ValidationError(
+                    words.isEmpty
+                        ? "Give the expression to evaluate, in quotes: convener rules eval '1 + 2'"
+                        : "Give the expression as one argument, in quotes: convener rules eval '\(words.joined(separator: " "))'"
+                )
+            }
+        }
 
         func run() throws {
             var variables: [String: CELValue] = [:]

@@ -6,8 +6,8 @@ import Foundation
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Inspect cron schedules.",
-        subcommands: [Next.self]
+        abstract: "Inspect cron schedules and event recurrence rules.",
+        subcommands: [Next.self, Instances.self]
     )
 
     struct Next: ParsableCommand {

@@ -18,10 +18,10 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
 
 private let topKeys =
     "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules, "
-    + "extra_prompts_dirs, polls, feedback, surveys, pairing, engagement, public_url"
+    + "extra_prompts_dirs, calendar_key, email, polls, feedback, surveys, pairing, engagement, public_url"
 private let communityKeys =
     "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, slack_channel, "
-    + "mattermost_channel, discord_channel"
+    + "mattermost_channel, discord_channel, events"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"
 private let inlineSecret = "secrets are never written in the config; use {env: NAME} or {file: PATH}"

@@ -1,4 +1,5 @@
 import ConvenerConfig
+import ConvenerCore
 import Foundation
 import Testing
 
@@ -28,6 +29,7 @@ func exampleConfig() throws -> (yaml: String, path: String) {
 /// An environment in which every secret the example names is set.
 let exampleEnvironment = [
     "CONVENER_ADMIN_TOKEN": "admin-secret",
+    "CONVENER_CALENDAR_KEY": "calendar-key",
     "SLACK_SIGNING_SECRET": "slack-signing-secret",
     "MATTERMOST_COMMAND_TOKEN": "mm-command-token",
     "MATTERMOST_BOT_TOKEN": "mm-bot-token",
@@ -42,7 +44,7 @@ let exampleEnvironment = [
     let config = try #require(result.successValue)
     #expect(config.listen == ListenAddress(host: "127.0.0.1", port: 8080))
     #expect(config.stateDirectory == "Deploy/convener-state")
-    #expect(config.promptsDirectory == "Deploy/Prompts")
+    #expect(config.promptsDirectory == "Deploy/our-prompts")
     #expect(config.logLevel == .info)
     #expect(config.adminToken == SecretSetting(.env("CONVENER_ADMIN_TOKEN"), isDefault: false))
     #expect(config.playground.enabled == .auto)
@@ -54,6 +56,9 @@ let exampleEnvironment = [
     #expect(config.extraPromptsDirectories == ["Deploy/my-prompts"])
     #expect(config.communities[0].holidays.map(\.description) == ["2026-12-24..2026-12-26", "2027-01-01"])
     #expect(config.communities[0].inactiveAfterDays == 30)
+    #expect(config.communities[0].events.map(\.id) == ["meetup", "office-hours"])
+    #expect(config.communities[0].events[0].recurrence == .rule(try RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=-1TU")))
+    #expect(config.calendarKey == SecretSetting(.env("CONVENER_CALENDAR_KEY"), isDefault: false))
     #expect(config.communities[1].timeZone == "America/New_York")
     #expect(config.communities[1].convenors == ["convenor"])
     #expect(config.communities[1].channel == "general")
@@ -85,7 +90,7 @@ let exampleEnvironment = [
         "slack_channel", "pairing", "follow_up_days", "prune_above", "prune_k", "programs", "kind", "group_size",
         "cadence", "repeat_window", "working_hours", "interests", "timezone_overlap", "tier_mix",
         "since_last_met", "polls", "anonymous_minimum", "max_open_per_member", "mattermost_channel", "discord_channel",
-        "feedback", "batch_size",
+        "feedback", "batch_size", "calendar_key", "events",
         "period_days", "surveys", "k", "closes_after", "templates", "questions", "public_url",
     ]
     let engagementKeys = [

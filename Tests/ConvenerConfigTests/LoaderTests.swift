@@ -15,7 +15,7 @@ func temporaryFolder() throws -> String {
     #expect(config.listen.description == "127.0.0.1:8080")
     #expect(config.listen.isLoopback)
     #expect(config.stateDirectory == "convener-state")
-    #expect(config.promptsDirectory == "Prompts")
+    #expect(config.promptsDirectory == nil)
     #expect(config.logLevel == .info)
     #expect(config.adminToken == .defaultEnvironment("CONVENER_ADMIN_TOKEN"))
     #expect(config.playground.enabled == .auto)

@@ -120,7 +120,7 @@ private func parse(_ yaml: String) throws -> ConvenerConfig {
     #expect("\(slack.signingSecret)" == "<redacted>")
     #expect(slack.signingSecret.revealedValue == value)
     #expect(
-        secrets.description == "admin token: set; playground: on; slack: on (bot token: yes, api: "
+        secrets.description == "admin token: set; calendar key: none; playground: on; slack: on (bot token: yes, api: "
             + "https://slack.com/api); mattermost: on (bot token: no, url: none); discord: on (application id: none, "
             + "bot token: no, api: https://discord.com/api/v10)")
 }

@@ -11,7 +11,6 @@ MEMBERS = ["ana", "ben", "cy", "dee", "eli"]
 
 def write_config(tmp_path):
     (tmp_path / "convener.yaml").write_text(textwrap.dedent(f"""\
-        prompts_dir: "{REPO / 'Prompts'}"
         communities:
           - name: Test Community
             convenors: ["convenor"]

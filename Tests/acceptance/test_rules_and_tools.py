@@ -58,6 +58,16 @@ def test_rules_eval_prints_json_or_points_at_the_error(tmp_path):
     assert "1:" in broken.stderr and "^" in broken.stderr
 
 
+def test_rules_eval_takes_an_expression_that_starts_with_a_minus(tmp_path):
+    assert run_cli("rules", "eval", "-(3 - 5)").stdout.strip() == "2"
+    variables = tmp_path / "vars.json"
+    variables.write_text(json.dumps({"x": 4}))
+    assert run_cli("rules", "eval", "--vars", str(variables), "-x + 1").stdout.strip() == "-3"
+    assert run_cli("rules", "eval", "-x * 2", "--vars", str(variables)).stdout.strip() == "-8"
+    two = run_cli("rules", "eval", "1", "2", check=False)
+    assert two.returncode != 0 and "one argument, in quotes" in two.stderr
+
+
 def test_rules_explain_dry_runs_against_the_state(make_daemon, state_dir, tmp_path):
     daemon = make_daemon().start()
     daemon.say("quinn", "hi")

@@ -14,7 +14,6 @@ MARKER = "scheduled-post"
 def write_config(tmp_path, catch_up):
     config = tmp_path / "convener.yaml"
     config.write_text(textwrap.dedent(f"""\
-        prompts_dir: "{REPO / 'Prompts'}"
         communities:
           - name: Test Community
             convenors: ["convenor"]
@@ -139,3 +138,38 @@ def test_quiet_hours_hold_direct_messages_until_the_window_ends(make_daemon, tmp
         time.sleep(0.3)
     dms = [i["message"]["text"] for i in daemon.timeline("owl")["items"] if i["where"] == "dm"]
     assert any("Hi owl" in text for text in dms), "the held DM was not delivered after 08:00"
+
+
+def test_the_prompt_library_is_built_in_wherever_the_daemon_runs(make_daemon, tmp_path):
+    assert not (tmp_path / "Prompts").exists()
+    daemon = make_daemon().start()
+    summary = "\n".join(daemon.output)
+    assert "prompts:    10 themes, 144 prompts (built in: 144 prompts)" in summary
+    assert "no prompts" not in summary and "extra_prompts_dirs" not in summary
+    daemon.say("convenor", "/cop prompt now")
+    assert wait_for(lambda: any(text.startswith("💬") for text in channel_texts(daemon)))
+    assert daemon.stop() == 0
+
+    ours = tmp_path / "our-prompts"
+    ours.mkdir()
+    (ours / "reflection.yaml").write_text(textwrap.dedent("""\
+        theme: reflection
+        prompts:
+          - id: reflection-01
+            text: Our own first question?
+          - id: reflection-50
+            text: A question only we ask?
+        """))
+    config = tmp_path / "convener.yaml"
+    config.write_text('prompts_dir: "our-prompts"\n')
+    daemon = make_daemon().start()
+    summary = "\n".join(daemon.output)
+    assert f"10 themes, 145 prompts (built in: 144 prompts; {ours}: 1 added, 1 replacing built-in prompts)" in summary
+    previews = []
+    for _ in range(40):  # the rotation is shuffled: skip until the replaced prompt comes up
+        previews.append(daemon.say("convenor", "/cop prompt next")[0]["text"])
+        if "reflection-01" in previews[-1]:
+            break
+        daemon.say("convenor", "/cop prompt skip")
+    assert "reflection-01" in previews[-1] and "Our own first question?" in previews[-1], previews
+    assert daemon.stop() == 0

@@ -29,6 +29,8 @@ public struct CommunityConfig: Sendable, Hashable {
     public var mattermostChannel: String?
     /// The Discord channel id the community's channel posts go to; nil when it has none.
     public var discordChannel: String?
+    /// Community events, served as an ICS feed (default none).
+    public var events: [CommunityEvent] = []
 
     /// Creates a community; `id` defaults to the slug of `name`.
     public init(

@@ -7,9 +7,10 @@ public struct ConvenerConfig: Sendable, Hashable {
     public var listen: ListenAddress
     /// The state folder; relative to the config file's folder when written there (default `convener-state`).
     public var stateDirectory: String
-    /// The prompt library folder, same rule (default `Prompts`).
-    public var promptsDirectory: String
-    /// The convenors' own prompt folders, read after the built-in library in this order (default none).
+    /// A folder of the convenors' prompts, read after the built-in library (which is compiled in) and before
+    /// `extraPromptsDirectories`; relative to the config file's folder (default none).
+    public var promptsDirectory: String?
+    /// More folders of the convenors' prompts, read after `promptsDirectory` in this order (default none).
     public var extraPromptsDirectories: [String] = []
     /// Convener's address as the chat platforms reach it (Mattermost buttons and dialogs post back there);
     /// default: the environment variable `CONVENER_PUBLIC_URL`, else the listen address.
@@ -18,6 +19,10 @@ public struct ConvenerConfig: Sendable, Hashable {
     public var logLevel: ConfigLogLevel
     /// The token that guards the dashboard and a public playground (default env `CONVENER_ADMIN_TOKEN`).
     public var adminToken: SecretSetting
+    /// The key the calendar feeds' secret URLs derive from (default env `CONVENER_CALENDAR_KEY`); no key, no feeds.
+    public var calendarKey: SecretSetting = .defaultEnvironment("CONVENER_CALENDAR_KEY")
+    /// The SMTP server for mail (default none: no mail is sent).
+    public var email: EmailConfig?
     /// The built-in web chat.
     public var playground: PlaygroundConfig
     /// The communities, at least one, with unique ids.
@@ -37,7 +42,7 @@ public struct ConvenerConfig: Sendable, Hashable {
     public static let embeddedDefaults = ConvenerConfig(
         listen: ListenAddress(host: "127.0.0.1", port: 8080),
         stateDirectory: "convener-state",
-        promptsDirectory: "Prompts",
+        promptsDirectory: nil,
         logLevel: .info,
         adminToken: .defaultEnvironment("CONVENER_ADMIN_TOKEN"),
         playground: PlaygroundConfig(),
@@ -56,7 +61,7 @@ public struct ConvenerConfig: Sendable, Hashable {
     public init(
         listen: ListenAddress,
         stateDirectory: String,
-        promptsDirectory: String,
+        promptsDirectory: String?,
         logLevel: ConfigLogLevel,
         adminToken: SecretSetting,
         playground: PlaygroundConfig,

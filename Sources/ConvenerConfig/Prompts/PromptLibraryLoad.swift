@@ -6,11 +6,14 @@ public struct PromptLibraryLoad: Sendable {
     public var library: PromptLibrary
     /// Every problem, sorted by file, line and column.
     public var diagnostics: [ConfigDiagnostic]
+    /// Where the prompts came from: each source in reading order, with what it added and replaced.
+    public var sources: [PromptSourceSummary]
 
     /// Creates a load outcome.
-    public init(library: PromptLibrary, diagnostics: [ConfigDiagnostic]) {
+    public init(library: PromptLibrary, diagnostics: [ConfigDiagnostic], sources: [PromptSourceSummary] = []) {
         self.library = library
         self.diagnostics = diagnostics
+        self.sources = sources
     }
 
     /// The library if nothing was wrong, else all the problems.

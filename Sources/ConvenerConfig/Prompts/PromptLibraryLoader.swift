@@ -3,11 +3,15 @@ import Foundation
 
 /// Reads prompt files (see `Prompts/README.md`) into a `PromptLibrary`, with a line:column diagnostic per problem.
 ///
-/// The first folder is the built-in library; later folders are the convenors' own (`extra_prompts_dirs`), read
-/// in order. A later folder may add prompts to a theme, start a new theme (with title and description), replace
-/// a theme's title or description, and replace a built-in prompt by using its id (the replacement keeps the
-/// built-in prompt's place). Any other repeated id is an error, as is one built-in id overridden twice.
+/// The first source is the built-in library (compiled in from `Prompts/`); later ones are the convenors' own
+/// folders (`prompts_dir`, then `extra_prompts_dirs`), read in order. A later folder may add prompts to a theme,
+/// start a new theme (with title and description), replace a theme's title or description, and replace a built-in
+/// prompt by using its id (the replacement keeps the built-in prompt's place). Any other repeated id is an error,
+/// as is one built-in id overridden twice.
 public enum PromptLibraryLoader {
+    /// The name the built-in library goes by in summaries.
+    public static let builtInName = "built in"
+
     /// Loads one folder's files (the built-in library alone, or a test's files).
     public static func load(files: [(path: String, contents: String)]) -> PromptLibraryLoad {
         load(folders: [files])
@@ -15,51 +19,82 @@ public enum PromptLibraryLoader {
 
     /// Loads folders of files; files are taken in path order within each folder, folders in the given order.
     public static func load(folders: [[(path: String, contents: String)]]) -> PromptLibraryLoad {
+        load(
+            sources: folders.enumerated().map {
+                (name: $0.offset == 0 ? builtInName : "folder \($0.offset)", $0.element)
+            })
+    }
+
+    /// Loads named sources, the first being the built-in library, and counts what each one added or replaced.
+    public static func load(sources: [(name: String, files: [(path: String, contents: String)])]) -> PromptLibraryLoad {
         var builder = PromptLibraryBuilder()
-        for (index, files) in folders.enumerated() {
-            for file in files.sorted(by: { $0.path < $1.path }) {
+        var summaries: [PromptSourceSummary] = []
+        for (index, source) in sources.enumerated() {
+            builder.counts = PromptSourceSummary(name: source.name)
+            for file in source.files.sorted(by: { $0.path < $1.path }) {
                 let parsed = PromptFile.parse(
                     path: file.path, contents: file.contents, diagnostics: &builder.diagnostics)
                 guard let parsed else { continue }
                 builder.add(parsed, isBuiltIn: index == 0)
             }
+            summaries.append(builder.counts)
         }
-        return PromptLibraryLoad(library: builder.library, diagnostics: sorted(builder.diagnostics))
+        return PromptLibraryLoad(
+            library: builder.library, diagnostics: sorted(builder.diagnostics), sources: summaries)
     }
 
-    /// Reads every `*.yaml` file of each folder (the first being the built-in library) and loads them.
+    /// The compiled-in library followed by the convenors' folders read from disk, in order.
+    ///
+    /// A folder or file that cannot be read is reported as a diagnostic; everything else still loads.
+    public static func loadBuiltIn(plusFolders folderPaths: [String]) -> PromptLibraryLoad {
+        var unreadable: [ConfigDiagnostic] = []
+        var sources: [(name: String, files: [(path: String, contents: String)])] = [
+            (builtInName, BuiltInPromptFiles.files)
+        ]
+        for folder in folderPaths {
+            sources.append((folder, read(folder: folder, problems: &unreadable)))
+        }
+        var loaded = load(sources: sources)
+        loaded.diagnostics = sorted(loaded.diagnostics + unreadable)
+        return loaded
+    }
+
+    /// Reads every `*.yaml` file of each folder (the first standing for the built-in library) and loads them.
     ///
     /// A folder or file that cannot be read is reported as a diagnostic; the other files still load.
     public static func load(folderPaths: [String]) -> PromptLibraryLoad {
         var unreadable: [ConfigDiagnostic] = []
-        var folders: [[(path: String, contents: String)]] = []
-        for folder in folderPaths {
-            var files: [(path: String, contents: String)] = []
-            do {
-                let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-                for name in names.sorted() where name.hasSuffix(".yaml") {
-                    let path = ConfigPaths.join(folder, name)
-                    do {
-                        files.append((path, try String(contentsOfFile: path, encoding: .utf8)))
-                    } catch {
-                        unreadable.append(
-                            ConfigDiagnostic(
-                                file: path, line: nil, column: nil, path: "",
-                                message: "cannot read the prompt file: \(error.localizedDescription)"))
-                    }
-                }
-            } catch {
-                unreadable.append(
-                    ConfigDiagnostic(
-                        file: folder, line: nil, column: nil, path: "",
-                        message: "cannot read the prompts folder: \(error.localizedDescription); "
-                            + "check the path in extra_prompts_dirs"))
-            }
-            folders.append(files)
-        }
-        var loaded = load(folders: folders)
+        let sources = folderPaths.map { folder in (name: folder, files: read(folder: folder, problems: &unreadable)) }
+        var loaded = load(sources: sources)
         loaded.diagnostics = sorted(loaded.diagnostics + unreadable)
         return loaded
+    }
+
+    private static func read(
+        folder: String, problems: inout [ConfigDiagnostic]
+    ) -> [(path: String, contents: String)] {
+        var files: [(path: String, contents: String)] = []
+        do {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            for name in names.sorted() where name.hasSuffix(".yaml") {
+                let path = ConfigPaths.join(folder, name)
+                do {
+                    files.append((path, try String(contentsOfFile: path, encoding: .utf8)))
+                } catch {
+                    problems.append(
+                        ConfigDiagnostic(
+                            file: path, line: nil, column: nil, path: "",
+                            message: "cannot read the prompt file: \(error.localizedDescription)"))
+                }
+            }
+        } catch {
+            problems.append(
+                ConfigDiagnostic(
+                    file: folder, line: nil, column: nil, path: "",
+                    message: "cannot read the prompts folder: \(error.localizedDescription); "
+                        + "check the path in prompts_dir or extra_prompts_dirs"))
+        }
+        return files
     }
 
     // By file, then place; problems without a place last in their file; otherwise in the order found.
@@ -84,6 +119,8 @@ private struct PromptLibraryBuilder {
     }
 
     var diagnostics: [ConfigDiagnostic] = []
+    /// What the source being read has added and replaced so far.
+    var counts = PromptSourceSummary(name: "")
     private var themes: [PromptTheme] = []
     private var origins: [String: Origin] = [:]
 
@@ -117,6 +154,7 @@ private struct PromptLibraryBuilder {
         guard var origin = origins[id] else {
             origins[id] = Origin(file: file, position: entry.position, isBuiltIn: isBuiltIn)
             themes[theme].prompts.append(entry.prompt)
+            counts.added += 1
             return
         }
         if origin.isBuiltIn, !isBuiltIn, origin.overriddenAt == nil,
@@ -125,6 +163,7 @@ private struct PromptLibraryBuilder {
             themes[theme].prompts[slot] = entry.prompt
             origin.overriddenAt = (file, entry.position)
             origins[id] = origin
+            counts.replaced += 1
             return
         }
         let earlier = origin.overriddenAt ?? (origin.file, origin.position)

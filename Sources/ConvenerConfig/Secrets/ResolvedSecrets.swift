@@ -6,6 +6,10 @@ public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
     public var platforms: ResolvedPlatforms
     /// Whether the playground is served on the address this was resolved for.
     public var playgroundEnabled: Bool
+    /// The calendar feeds' key, when one resolved.
+    public var calendarKey: ConfigSecret?
+    /// The SMTP password, when the `email` section names one.
+    public var emailPassword: ConfigSecret?
 
     /// Creates resolved settings.
     public init(adminToken: ConfigSecret?, platforms: ResolvedPlatforms, playgroundEnabled: Bool) {
@@ -17,6 +21,8 @@ public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
     /// A loggable summary; secrets show only as present or absent.
     public var description: String {
         let token = adminToken == nil ? "none" : "set"
-        return "admin token: \(token); playground: \(playgroundEnabled ? "on" : "off"); \(platforms)"
+        let calendar = calendarKey == nil ? "none" : "set"
+        return "admin token: \(token); calendar key: \(calendar); playground: \(playgroundEnabled ? "on" : "off"); "
+            + "\(platforms)"
     }
 }

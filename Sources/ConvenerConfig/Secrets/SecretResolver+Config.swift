@@ -10,6 +10,8 @@ extension SecretResolver {
     ) -> Result<ResolvedSecrets, ConfigErrors> {
         var run = Run(resolver: self, config: config)
         let adminToken = run.secret(config.adminToken, at: "admin_token")
+        let calendarKey = run.secret(config.calendarKey, at: "calendar_key")
+        let emailPassword = config.email?.password.flatMap { run.secret($0, at: "email.password") }
         let platforms = ResolvedPlatforms(
             slack: run.slack(config.platforms.slack),
             mattermost: run.mattermost(config.platforms.mattermost),
@@ -29,9 +31,11 @@ extension SecretResolver {
             )
         }
         guard run.diagnostics.isEmpty else { return .failure(ConfigErrors(run.diagnostics)) }
-        return .success(
-            ResolvedSecrets(adminToken: adminToken, platforms: platforms, playgroundEnabled: playgroundEnabled)
-        )
+        var secrets = ResolvedSecrets(
+            adminToken: adminToken, platforms: platforms, playgroundEnabled: playgroundEnabled)
+        secrets.calendarKey = calendarKey
+        secrets.emailPassword = emailPassword
+        return .success(secrets)
     }
 
     private func referenceName(_ reference: SecretReference) -> String {

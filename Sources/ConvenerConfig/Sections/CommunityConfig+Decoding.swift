@@ -6,7 +6,7 @@ extension CommunityConfig {
     /// The keys allowed in one community.
     static let keys = [
         "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays", "inactive_after_days",
-        "quiet_hours", "slack_channel", "mattermost_channel", "discord_channel",
+        "quiet_hours", "slack_channel", "mattermost_channel", "discord_channel", "events",
     ]
 
     /// Reads the list; ids must be unique across it.
@@ -89,6 +89,9 @@ extension CommunityConfig {
         }
         if let channel = table.optional("discord_channel", &context)?.discordChannelID(&context) {
             community.discordChannel = channel
+        }
+        if let events = table.optional("events", &context)?.communityEvents(&context) {
+            community.events = events
         }
         return context.diagnostics.count == before ? (community, idField) : nil
     }

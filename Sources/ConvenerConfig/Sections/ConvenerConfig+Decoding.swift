@@ -5,7 +5,8 @@ extension ConvenerConfig {
     /// The keys allowed at the top level.
     static let keys = [
         "listen", "state_dir", "prompts_dir", "log_level", "admin_token", "playground", "communities", "platforms",
-        "rules", "extra_prompts_dirs", "polls", "feedback", "surveys", "pairing", "engagement", "public_url",
+        "rules", "extra_prompts_dirs", "calendar_key", "email", "polls", "feedback", "surveys", "pairing", "engagement",
+        "public_url",
     ]
 
     /// Reads the document root over the embedded defaults; every problem lands in `context`.
@@ -34,6 +35,12 @@ extension ConvenerConfig {
         if let field = table.optional("log_level", &context) {
             let levels = ConfigLogLevel.allCases.map { (word: $0.rawValue, value: $0) }
             config.logLevel = field.choice(&context, what: "a log level", options: levels) ?? config.logLevel
+        }
+        if let field = table.optional("email", &context) {
+            config.email = EmailConfig.decode(field, &context)
+        }
+        if let field = table.optional("calendar_key", &context), let reference = field.secret(&context) {
+            config.calendarKey = SecretSetting(reference, isDefault: false)
         }
         if let field = table.optional("admin_token", &context), let reference = field.secret(&context) {
             config.adminToken = SecretSetting(reference, isDefault: false)

@@ -180,7 +180,7 @@ enum EngagementDesk: FeatureDesk {
             context.reducer.settings.engagement.celebrations.minute)
         let monthName = EngagementCelebrations.monthNames[month - 1]
         replies.ephemeral(
-            "Noted: we'll celebrate you on \(monthName) \(day) at \(morning) (\(zone ?? context.profile.timeZone.identifier)"
+            "Noted: we'll celebrate you on \(monthName) \(day) at \(morning) (\(zone ?? context.profile.timeZoneName)"
                 + " time). Only the month and day are kept, never the year; `/cop me birthday clear` removes it.")
         return FeatureEffects(facts: facts)
     }

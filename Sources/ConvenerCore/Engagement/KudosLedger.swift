@@ -40,7 +40,7 @@ public struct KudosLedger: Codable, Sendable, Equatable {
             throw .allowanceUsed(
                 limit: policy.dailyAllowance,
                 resetsAt: KudosLedger.nextMidnight(after: now, in: timeZone),
-                timeZoneID: timeZone.identifier,
+                timeZoneID: CommunityClockText.displayName(of: timeZone),
                 now: now
             )
         }

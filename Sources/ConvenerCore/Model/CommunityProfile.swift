@@ -12,6 +12,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var guidelines: String?
     /// The community's time zone (IANA name).
     public var timeZone: TimeZone
+    /// The time zone's name as the config wrote it (`UTC` stays `UTC`), for people to read.
+    public var timeZoneName: String
     /// Handles of the convenors: `platform:user` ids, or bare playground names.
     public var convenors: Set<String>
     /// The community's main channel.
@@ -28,6 +30,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var mattermostChannel: String?
     /// The Discord channel id the community's channel posts go to; nil when it has none.
     public var discordChannel: String?
+    /// The community's events, for its calendar feed.
+    public var events: [CommunityEvent] = []
 
     /// A community profile.
     public init(
@@ -36,6 +40,7 @@ public struct CommunityProfile: Sendable, Equatable {
         purpose: String? = nil,
         guidelines: String? = nil,
         timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
+        timeZoneName: String? = nil,
         convenors: Set<String> = [],
         channel: String = "general",
         holidays: [CommunityHoliday] = [],
@@ -50,6 +55,7 @@ public struct CommunityProfile: Sendable, Equatable {
         self.purpose = purpose
         self.guidelines = guidelines
         self.timeZone = timeZone
+        self.timeZoneName = timeZoneName ?? CommunityClockText.displayName(of: timeZone)
         self.convenors = convenors
         self.channel = channel
         self.holidays = holidays
@@ -58,6 +64,11 @@ public struct CommunityProfile: Sendable, Equatable {
         self.slackChannel = slackChannel
         self.mattermostChannel = mattermostChannel
         self.discordChannel = discordChannel
+    }
+
+    /// Dates and times as people read them: on the community's clock, with the zone as configured.
+    public var clockText: CommunityClockText {
+        CommunityClockText(timeZone: timeZone, zoneName: timeZoneName)
     }
 
     /// The community's calendar: its holidays in its time zone.

@@ -123,7 +123,7 @@ public struct PairingBook: Codable, Sendable, Equatable {
             if profile.role == .mentor { line += ", up to \(profile.capacity) mentee(s) per round" }
             lines.append(line)
             if let until = profile.pausedUntil {
-                lines.append("Pairing paused until \(until.formatted(.iso8601.year().month().day()))")
+                lines.append("Pairing paused until \(CommunityClockText.utc.dateTime(until))")
             }
             if !profile.avoid.isEmpty {
                 lines.append("Never paired with: \(profile.avoid.map(\.user).joined(separator: ", "))")

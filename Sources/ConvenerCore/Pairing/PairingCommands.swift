@@ -182,7 +182,7 @@ struct PairingCommands {
                 + (profile.interests.isEmpty
                     ? "none yet (add some with --interests)"
                     : profile.interests.joined(separator: ", ")))
-        parts.append("time zone: \(profile.timeZone ?? "\(context.profile.timeZone.identifier) (the community's)")")
+        parts.append("time zone: \(profile.timeZone ?? "\(context.profile.timeZoneName) (the community's)")")
         if profile.role == .mentor { parts.append("up to \(profile.capacity) mentee(s) per round") }
         return parts.joined(separator: "; ") + "."
     }
@@ -196,9 +196,7 @@ struct PairingCommands {
     }
 
     private func day(_ date: Date) -> String {
-        var style = Date.ISO8601FormatStyle(timeZone: context.profile.timeZone)
-        style = style.year().month().day()
-        return date.formatted(style)
+        context.profile.clockText.day(date)
     }
 
     private func name(_ id: MemberID) -> String {

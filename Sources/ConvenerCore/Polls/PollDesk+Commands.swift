@@ -21,12 +21,12 @@ extension PollDesk {
             guard let date = deadline.date(now: context.now, timeZone: context.profile.timeZone) else {
                 replies.ephemeral(
                     "The closing time \(deadline) does not exist on the community's clock "
-                        + "(\(context.profile.timeZone.identifier)); pick another time.\nUsage: \(usage)")
+                        + "(\(context.profile.timeZoneName)); pick another time.\nUsage: \(usage)")
                 return FeatureEffects()
             }
             guard date > context.now else {
                 replies.ephemeral(
-                    "The closing time \(PollText.format(date, timeZone: context.profile.timeZone)) has already "
+                    "The closing time \(context.profile.clockText.dateTime(date)) has already "
                         + "passed; give a later time or a duration like `--closes 2d`.\nUsage: \(usage)")
                 return FeatureEffects()
             }
@@ -48,7 +48,7 @@ extension PollDesk {
             key: request.isAnonymous ? AnonymityKey(randomness: feature.randomness) : nil)
         var lines = ["Your poll \(poll.id) is posted in #\(context.profile.channel)."]
         if let closesAt {
-            lines.append("It closes by itself \(PollText.format(closesAt, timeZone: context.profile.timeZone)).")
+            lines.append("It closes by itself \(context.profile.clockText.dateTime(closesAt)).")
         }
         if poll.isAnonymous {
             lines.append("It is anonymous: Convener keeps only the counts, never who voted for what.")
@@ -74,7 +74,7 @@ extension PollDesk {
         }
         guard poll.creator == context.member.id || context.isConvenor else {
             let whenever =
-                poll.closesAt.map { "It closes by itself \(PollText.format($0, timeZone: context.profile.timeZone))." }
+                poll.closesAt.map { "It closes by itself \(context.profile.clockText.dateTime($0))." }
                 ?? "It stays open until the person who started it or a convenor closes it."
             replies.ephemeral(
                 "Only the person who started \(id) or a convenor can close it. \(whenever) "
@@ -100,13 +100,13 @@ extension PollDesk {
                     ? "So far 1 member has voted." : "So far \(poll.voterCount) members have voted.")
                 + yourVote(poll, context)
         }
-        return PollText.message(poll, timeZone: context.profile.timeZone) + yourVote(poll, context)
+        return PollText.message(poll, clock: context.profile.clockText) + yourVote(poll, context)
     }
 
     /// `/cop poll list`: the open polls and the last few closed ones.
     static func list(_ context: CommandContext) -> String {
         let book = context.state.polls
-        let zone = context.profile.timeZone
+        let clock = context.profile.clockText
         let open = book.openPolls
         let closed = book.recentlyClosed(recentlyClosedShown)
         guard !open.isEmpty || !closed.isEmpty else {
@@ -116,14 +116,14 @@ extension PollDesk {
         lines.append(open.isEmpty ? "No polls are open." : "Open polls:")
         for poll in open {
             let standing = poll.hidesResultsUntilClosed ? "results hidden until it closes" : PollText.resultsLine(poll)
-            let closes = poll.closesAt.map { " · closes \(PollText.format($0, timeZone: zone))" } ?? ""
+            let closes = poll.closesAt.map { " · closes \(clock.dateTime($0))" } ?? ""
             lines.append(
                 "• \(poll.id) “\(poll.question)” — \(standing) (\(PollText.voters(poll.voterCount)))\(closes)")
         }
         if !closed.isEmpty {
             lines.append("Recently closed:")
             for poll in closed {
-                let when = poll.closedAt.map { " · closed \(PollText.format($0, timeZone: zone))" } ?? ""
+                let when = poll.closedAt.map { " · closed \(clock.dateTime($0))" } ?? ""
                 lines.append(
                     "• \(poll.id) “\(poll.question)” — \(PollText.resultsLine(poll)) "
                         + "(\(PollText.voters(poll.voterCount)))\(when)")

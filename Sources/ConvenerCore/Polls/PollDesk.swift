@@ -79,7 +79,7 @@ enum PollDesk: FeatureDesk {
     /// The facts that open `poll`: the poll itself and its message, queued to the channel.
     static func opening(_ poll: Poll, _ context: FeatureContext) -> FeatureEffects {
         let message = OutboundMessage(
-            id: poll.messageID, audience: .channel, text: PollText.message(poll, timeZone: context.profile.timeZone),
+            id: poll.messageID, audience: .channel, text: PollText.message(poll, clock: context.profile.clockText),
             actions: PollText.buttons(poll))
         return FeatureEffects(
             facts: [.poll(.opened(poll)), .messageQueued(OutboxEntry(message: message, queuedAt: context.now))],
@@ -93,7 +93,7 @@ enum PollDesk: FeatureDesk {
         closed.close(at: context.now)
         let final = OutboundMessage(
             id: "\(poll.messageID).final", audience: .channel,
-            text: PollText.message(closed, timeZone: context.profile.timeZone), updates: poll.messageID)
+            text: PollText.message(closed, clock: context.profile.clockText), updates: poll.messageID)
         var effects = FeatureEffects(
             facts: [.poll(.closed(poll: poll.id, at: context.now))] + supersededEdits(of: poll, context)
                 + [.messageQueued(OutboxEntry(message: final, queuedAt: context.now))],

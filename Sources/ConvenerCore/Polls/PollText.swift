@@ -6,7 +6,7 @@ enum PollText {
     static let actionPrefix = "poll."
 
     /// The channel message: question, options (with counts when they may be shown), and how to vote.
-    static func message(_ poll: Poll, timeZone: TimeZone) -> String {
+    static func message(_ poll: Poll, clock: CommunityClockText) -> String {
         let showsCounts = !poll.isOpen || !poll.hidesResultsUntilClosed
         var lines = ["📊 Poll \(poll.id): \(poll.question)" + (poll.isOpen ? "" : " (closed)")]
         for (index, option) in poll.options.enumerated() {
@@ -20,9 +20,9 @@ enum PollText {
         }
         if poll.isAnonymous { facts.append("anonymous: nobody can see who voted for what") }
         if let closed = poll.closedAt {
-            facts.append("closed \(format(closed, timeZone: timeZone))")
+            facts.append("closed \(clock.dateTime(closed))")
         } else if let closes = poll.closesAt {
-            facts.append("closes \(format(closes, timeZone: timeZone))")
+            facts.append("closes \(clock.dateTime(closes))")
         }
         lines.append(facts.joined(separator: " · "))
         if poll.isOpen {
@@ -77,14 +77,6 @@ enum PollText {
         case poll.options.count: "pick any"
         default: "pick up to \(poll.maxChoices)"
         }
-    }
-
-    /// A date on the community's clock, like `2026-12-01 17:00 (Europe/Berlin)`.
-    static func format(_ date: Date, timeZone: TimeZone) -> String {
-        var style = Date.ISO8601FormatStyle(timeZone: timeZone)
-        style = style.year().month().day().dateTimeSeparator(.space).time(includingFractionalSeconds: false)
-        let text = date.formatted(style)
-        return "\(text.dropLast(3)) (\(timeZone.identifier))"
     }
 
     private static func countText(_ poll: Poll, option index: Int) -> String {

@@ -68,7 +68,7 @@ struct PollVoting {
             let feature = context.feature
             let edit = OutboundMessage(
                 id: "\(poll.messageID).u\(after.revision)", audience: .channel,
-                text: PollText.message(after, timeZone: context.profile.timeZone), actions: PollText.buttons(after),
+                text: PollText.message(after, clock: context.profile.clockText), actions: PollText.buttons(after),
                 updates: poll.messageID)
             facts += PollDesk.supersededEdits(of: poll, feature)
             facts.append(.messageQueued(OutboxEntry(message: edit, queuedAt: context.now)))

@@ -115,10 +115,8 @@ struct CommandHandler {
 
     private func away(for duration: CommandDuration, replies: inout ReplyBuilder) -> [Fact] {
         let until = context.now.addingTimeInterval(TimeInterval(duration.seconds))
-        var style = Date.ISO8601FormatStyle(timeZone: context.profile.timeZone)
-        style = style.year().month().day()
         replies.ephemeral(
-            "Enjoy your break! You are away until \(until.formatted(style)): no nudges, pairing rounds or roster "
+            "Enjoy your break! You are away until \(context.profile.clockText.dateTime(until)): no nudges, pairing rounds or roster "
                 + "turns for you until then. `/cop back` ends it early.")
         return [.memberAwayChanged(member: context.member.id, until: until)]
     }

@@ -116,9 +116,7 @@ struct MemberDataView {
     }
 
     private func format(_ date: Date) -> String {
-        var style = Date.ISO8601FormatStyle(timeZone: context.profile.timeZone)
-        style = style.year().month().day().dateTimeSeparator(.space).time(includingFractionalSeconds: false)
-        return "\(date.formatted(style)) (\(context.profile.timeZone.identifier))"
+        context.profile.clockText.dateTime(date)
     }
 
     private func plural(_ count: Int, _ noun: String) -> String {

@@ -25,7 +25,7 @@ public struct RuleCommunityView: Sendable, Equatable {
     /// The view of a configured community.
     public init(_ profile: CommunityProfile) {
         self.init(
-            id: profile.id, name: profile.name, timeZone: profile.timeZone.identifier, purpose: profile.purpose ?? "",
+            id: profile.id, name: profile.name, timeZone: profile.timeZoneName, purpose: profile.purpose ?? "",
             channel: profile.channel)
         guidelines = profile.guidelines ?? ""
     }

@@ -91,8 +91,9 @@ struct CronExpressionParser {
         return tokens
     }
 
-    // Mirrors cronsim's Field.parse (the reference our tests compare against), including its reading of
-    // `a/step` as "from a to the field's maximum" and of a one-value range with a step, `5-5/2`, likewise.
+    // Follows Vixie/Debian cron's entry.c: a range `a-b/step` takes every step-th value from a to b, so a
+    // one-value range with a step (`19-19/1`, `fri-fri/1`) is that one value. `a/step` (which Debian rejects)
+    // reads as "from a to the field's maximum", as cronie and cronsim read it.
     private static func parseField(_ field: CronField, _ text: String, column: Int) throws(CronParseError) -> UInt64 {
         var result: UInt64 = 0
         var itemColumn = column
@@ -128,7 +129,7 @@ struct CronExpressionParser {
             values = Array(bounds)
         } else {
             let rangeValues = maskValues(try parseRange(field, base, column: column))
-            if rangeValues.count == 1, let start = rangeValues.first {
+            if !base.contains("-"), let start = rangeValues.first {
                 values = Array(start...bounds.upperBound)
             } else {
                 values = rangeValues

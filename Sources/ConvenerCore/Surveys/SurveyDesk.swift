@@ -23,7 +23,7 @@ enum SurveyDesk: FeatureDesk {
             case .success(let (effects, record)):
                 replies.ephemeral(
                     "Opened survey \(record.id) \"\(record.title)\": \(record.invited) members get it by direct "
-                        + "message. It closes \(format(record.closesAt, context.profile.timeZone)); then its results "
+                        + "message. It closes \(context.profile.clockText.dateTime(record.closesAt)); then its results "
                         + "are posted in #\(context.profile.channel), only as totals of at least \(record.threshold) "
                         + "answers. `/cop survey results \(record.id)` shows how many have answered.")
                 return effects
@@ -35,7 +35,7 @@ enum SurveyDesk: FeatureDesk {
             replies.ephemeral(resultsText(id, context, usage: command.usage))
             return FeatureEffects()
         case .surveyList:
-            replies.ephemeral(listText(context.state.surveys, context.profile.timeZone))
+            replies.ephemeral(listText(context.state.surveys, context.profile.clockText))
             return FeatureEffects()
         default:
             replies.ephemeral("`/cop \(command.topic)` is not a survey command.\nUsage: \(command.usage)")
@@ -231,7 +231,7 @@ enum SurveyDesk: FeatureDesk {
             id: id, template: template, threshold: threshold, opensAt: context.now, closesAt: closesAt,
             invited: invitees.count, key: AnonymityKey(randomness: context.randomness))
         let form = form(of: record)
-        let closes = format(closesAt, context.profile.timeZone)
+        let closes = context.profile.clockText.dateTime(closesAt)
         let text =
             "📋 \(template.title) (\(id)) from \(context.profile.name). \(template.intro)\n"
             + "It closes \(closes). You can answer once; your name is never stored with your answers, and results "
@@ -316,7 +316,7 @@ enum SurveyDesk: FeatureDesk {
             return "Only convenors can look at the results of an open survey; everyone sees them in "
                 + "#\(context.profile.channel) when \(id) closes."
         }
-        let zone = context.profile.timeZone
+        let clock = context.profile.clockText
         if let results = record.results {
             let head =
                 "Survey \(record.id) \"\(record.title)\": closed, \(results.responses) responses of "
@@ -324,33 +324,23 @@ enum SurveyDesk: FeatureDesk {
             return ([head] + results.lines).joined(separator: "\n")
         }
         // One release only, at close: two views of a growing survey could be subtracted to single out answers.
-        return "Survey \(record.id) \"\(record.title)\": open until \(format(record.closesAt, zone)), "
+        return "Survey \(record.id) \"\(record.title)\": open until \(clock.dateTime(record.closesAt)), "
             + "\(record.responseCount) responses recorded so far of \(record.invited) invited "
             + "(k = \(record.threshold)). Results are shown once, when it closes, and only totals of at least "
             + "\(record.threshold) answers: comparing two views of a growing survey could single out an answer. "
             + "Answers are recorded in shuffled batches, so the latest few are not counted here yet."
     }
 
-    private static func listText(_ book: SurveyBook, _ zone: TimeZone) -> String {
+    private static func listText(_ book: SurveyBook, _ clock: CommunityClockText) -> String {
         guard !book.surveys.isEmpty else {
             return "No surveys yet. A convenor opens one with `/cop survey start community-health`."
         }
         let lines = book.surveys.suffix(20).map { record in
             record.isOpen
-                ? "• \(record.id) \"\(record.title)\": open until \(format(record.closesAt, zone)), "
+                ? "• \(record.id) \"\(record.title)\": open until \(clock.dateTime(record.closesAt)), "
                     + "\(record.responseCount) responses so far (k = \(record.threshold))"
                 : "• \(record.id) \"\(record.title)\": closed, \(record.responseCount) responses"
         }
         return "Surveys:\n" + lines.joined(separator: "\n")
-    }
-
-    /// `2026-11-30 17:00 UTC`, in the community's time zone.
-    static func format(_ date: Date, _ zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let pad = { (value: Int?) in String(format: "%02d", value ?? 0) }
-        return "on \(parts.year ?? 0)-\(pad(parts.month))-\(pad(parts.day)) at \(pad(parts.hour)):\(pad(parts.minute)) "
-            + (zone.abbreviation(for: date) ?? zone.identifier)
     }
 }

@@ -27,6 +27,7 @@ public func buildApplication(
     router.add(middleware: MetricsMiddleware())
     HealthController(runtimes: runtimes).addRoutes(to: router)
     MetricsController(registry: metrics).addRoutes(to: router)
+    CalendarController(runtimes: runtimes, key: settings.calendarKey, clock: clock).addRoutes(to: router)
     let forms = PlatformFormOpener(
         transport: transport, credentials: settings.platforms, publicURL: settings.publicURL, logger: logger)
     PlatformRoutes(settings: settings.platforms, runtime: runtime, clock: clock, logger: logger, forms: forms)

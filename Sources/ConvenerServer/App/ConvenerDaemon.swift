@@ -54,7 +54,7 @@ public struct ConvenerDaemon {
             runtimes.append(runtime)
             services.append(CommunityService(runtime: runtime, logger: logger))
             summary.append(
-                "  community:  \(profile.name) (\(profile.id)), time zone \(profile.timeZone.identifier), "
+                "  community:  \(profile.name) (\(profile.id)), time zone \(profile.timeZoneName), "
                     + "convenors: \(profile.convenors.sorted().joined(separator: ", "))")
             summary.append("  state:      \(directory) (\(opened.state.members.count) members; \(opened.recovery))")
         }
@@ -82,10 +82,8 @@ public struct ConvenerDaemon {
                 + configuration.settings.surveys.templates.map(\.id).joined(separator: ", "))
         let library = configuration.prompts
         summary.append(
-            "  prompts:    \(configuration.promptsDirectory) "
-                + (library.promptCount == 0
-                    ? "(no prompts: scheduled prompts have nothing to post)"
-                    : "(\(library.themes.count) themes, \(library.promptCount) prompts)"))
+            "  prompts:    \(library.themes.count) themes, \(library.promptCount) prompts ("
+                + configuration.promptSources.joined(separator: "; ") + ")")
         for problem in configuration.promptProblems {
             logger.warning("Prompt library: \(problem)")
         }

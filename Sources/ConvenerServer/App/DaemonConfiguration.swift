@@ -1,4 +1,5 @@
 import ConvenerCore
+import ConvenerDelivery
 import Foundation
 import Logging
 
@@ -11,8 +12,8 @@ public struct DaemonConfiguration: Sendable {
     public var server: ServerSettings
     /// The state folder; each community has a folder inside it.
     public var stateDirectory: String
-    /// The prompt library.
-    public var promptsDirectory: String
+    /// Where the prompt library came from: the built-in library, then each convenor folder, with counts.
+    public var promptSources: [String] = []
     /// The log level.
     public var logLevel: Logger.Level
     /// The communities served; the playground speaks to the first.
@@ -25,6 +26,8 @@ public struct DaemonConfiguration: Sendable {
     public var prompts: PromptLibrary = PromptLibrary()
     /// How polls, feedback, surveys, pairing and engagement behave.
     public var settings: CommunitySettings = .defaults
+    /// The SMTP server mail goes through; nil when the config has no `email` section.
+    public var email: SMTPSettings?
     /// Problems found while reading the prompt folders, one line each (the rest of the library still loads).
     public var promptProblems: [String] = []
 
@@ -33,7 +36,6 @@ public struct DaemonConfiguration: Sendable {
         source: String,
         server: ServerSettings,
         stateDirectory: String,
-        promptsDirectory: String,
         logLevel: Logger.Level,
         communities: [CommunityProfile],
         rules: RuleSet = .empty,
@@ -42,7 +44,6 @@ public struct DaemonConfiguration: Sendable {
         self.source = source
         self.server = server
         self.stateDirectory = stateDirectory
-        self.promptsDirectory = promptsDirectory
         self.logLevel = logLevel
         self.communities = communities
         self.rules = rules

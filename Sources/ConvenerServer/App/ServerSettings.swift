@@ -15,6 +15,8 @@ public struct ServerSettings: Sendable {
     /// Convener's address as the chat platforms reach it (config `public_url`, else `CONVENER_PUBLIC_URL`);
     /// nil to derive it from the listen address or the request.
     public var publicURL: String?
+    /// The key the calendar feeds' URLs derive from; nil serves no feed.
+    public var calendarKey: String?
 
     /// Server settings.
     public init(

@@ -98,6 +98,15 @@ public actor CommunityRuntime {
         CommunityHealth(state: state, profile: profile, now: clock.now())
     }
 
+    /// The community's calendar: its events, with the roster's next facilitator in each description.
+    public func calendarFeed() -> CalendarFeed {
+        let roster = state.engagement.roster
+        let next = roster.upcoming?.member ?? roster.queue().first
+        return CalendarFeed(
+            profile: profile, events: profile.events,
+            nextFacilitator: next.map { state.members[$0]?.displayName ?? $0.user })
+    }
+
     /// The member's current record, if the community knows them.
     public func member(_ id: MemberID) -> Member? {
         state.members[id]

@@ -45,7 +45,7 @@ struct KudosReducerTests {
         #expect(
             sixth.replies[0].text
                 == "You've given all 5 kudos for today — thank you for being so generous! Your allowance refreshes "
-                + "at midnight (GMT), in 12 h. Until then, a thank-you in the thread works wonders too.")
+                + "at midnight (UTC), in 12 h. Until then, a thank-you in the thread works wonders too.")
         #expect(!sixth.facts.contains { if case .engagement = $0 { true } else { false } })
         let tomorrow = harness.command("ada", "kudos @bob thanks 7", at: Support.at(day: 1.01))
         #expect(tomorrow.replies.first?.text == "🎉 Kudos to @bob from @Ada: thanks 7")

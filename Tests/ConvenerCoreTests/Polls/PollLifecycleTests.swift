@@ -160,7 +160,7 @@ struct PollLifecycleTests {
     func badDeadlines() throws {
         var harness = try PollHarness()
         let past = harness.say("alice", #"poll "Q?" "A" "B" --closes 2020-01-01T10:00"#)[0]
-        #expect(past.hasPrefix("The closing time 2020-01-01 10:00 (GMT) has already passed"))
+        #expect(past.hasPrefix("The closing time 2020-01-01 10:00 (UTC) has already passed"))
         #expect(past.contains("Usage: /cop poll"))
         let far = harness.say("alice", #"poll "Q?" "A" "B" --closes 13w"#)[0]
         #expect(far.hasPrefix("A poll can stay open for at most 90 days"))

@@ -25,10 +25,24 @@ struct CronExpressionTests {
             ("0 0 1-31/10 * *", "0 0 1,11,21,31 * *"), ("@yearly", "0 0 1 1 *"), ("@annually", "0 0 1 1 *"),
             ("@monthly", "0 0 1 * *"), ("@weekly", "0 0 * * 0"), ("@daily", "0 0 * * *"),
             ("@midnight", "0 0 * * *"), ("@hourly", "0 * * * *"), ("@DAILY", "0 0 * * *"), (" @daily ", "0 0 * * *"),
-            ("05 09 * * *", "5 9 * * *"), ("*/60 * * * *", "0 * * * *"),
+            ("05 09 * * *", "5 9 * * *"), ("*/60 * * * *", "0 * * * *"), ("30 19-19/1 * * *", "30 19 * * *"),
+            ("0 0 * * fri-fri/1", "0 0 * * 5"), ("0 0 1 9-9/3 *", "0 0 1 9 *"), ("0 0 * * 7-7/2", "0 0 * * 0"),
+            ("10-40/15 * * * *", "10,25,40 * * * *"), ("5-10/20 * * * *", "5 * * * *"),
         ])
     func equivalentSpellings(_ pair: (String, String)) throws {
         #expect(try CronExpression(parsing: pair.0) == CronExpression(parsing: pair.1))
+    }
+
+    @Test(
+        "a one-value range with a step is that one value, as in Debian cron's entry.c",
+        arguments: [
+            ("30 19-19/1 * * *", "2024-09-01T00:00:00Z", ["2024-09-01T19:30:00+00:00", "2024-09-02T19:30:00+00:00"]),
+            ("0 12 * * fri-fri/1", "2024-09-01T00:00:00Z", ["2024-09-06T12:00:00+00:00", "2024-09-13T12:00:00+00:00"]),
+            ("0 0 1 9-9/3 *", "2024-01-01T00:00:00Z", ["2024-09-01T00:00:00+00:00", "2025-09-01T00:00:00+00:00"]),
+            ("0 0 1-1/5 * *", "2024-01-15T00:00:00Z", ["2024-02-01T00:00:00+00:00", "2024-03-01T00:00:00+00:00"]),
+        ])
+    func oneValueRangeWithStep(_ row: (String, String, [String])) throws {
+        #expect(try Self.fires(row.0, after: row.1, count: 2) == row.2)
     }
 
     @Test("a day-of-month list starting with '*' is not the same expression as the plain list")
