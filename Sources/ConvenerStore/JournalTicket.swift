@@ -4,6 +4,14 @@ public struct JournalTicket: Sendable, Hashable, Comparable {
     public let seq: UInt64
     /// Journal bytes written since the store's first record up to and including this one.
     let byteMark: Int
+    /// The sealed pool writes enqueued up to and including this one; they become durable with the record.
+    let poolSerial: UInt64
+
+    init(seq: UInt64, byteMark: Int, poolSerial: UInt64 = 0) {
+        self.seq = seq
+        self.byteMark = byteMark
+        self.poolSerial = poolSerial
+    }
 
     /// Orders tickets by sequence number.
     public static func < (lhs: JournalTicket, rhs: JournalTicket) -> Bool {

@@ -8,6 +8,10 @@ import Synchronization
 /// The caller keeps the live state in memory (inside its actor), applies changes there, then `enqueue`s them
 /// and awaits `waitUntilDurable` before acknowledging. Records are written in enqueue order; concurrent
 /// waiters share one write + fsync.
+///
+/// Sealed pool files (anonymous answers and notes waiting for their batch, see `SealedPoolWrite`) travel with the
+/// records: each flush writes the journal and fsyncs it first, then replaces each changed pool file whole (temp
+/// file, fsync, rename, one folder fsync), so a pool file is never newer than the journal records before it.
 public final class StateStore<State: PersistentState>: Sendable {
     /// The state folder.
     public let directory: String
@@ -34,11 +38,17 @@ public final class StateStore<State: PersistentState>: Sendable {
         var snapshotSeq: UInt64
         var snapshotByteMark: Int
         var compacting = false
+        var pendingPools: [SealedPoolWrite] = []
+        var lastPoolSerial: UInt64 = 0
+        var durablePoolSerial: UInt64 = 0
+        /// The pools that have a file on disk.
+        var pools: Set<String>
     }
 
     private init(
         directory: String, fileSystem: any StoreFileSystem, options: StateStoreOptions, logger: Logger,
-        lockHandle: StoreFileHandle, recovered: StoreRecovery<State>.Result, active: StoreFileHandle?
+        lockHandle: StoreFileHandle, recovered: StoreRecovery<State>.Result, active: StoreFileHandle?,
+        pools: Set<String>
     ) {
         self.directory = directory
         self.fileSystem = fileSystem
@@ -50,7 +60,7 @@ public final class StateStore<State: PersistentState>: Sendable {
                 lastEnqueuedSeq: recovered.lastSeq, durableSeq: recovered.lastSeq,
                 totalBytes: recovered.bytesSinceSnapshot,
                 segments: recovered.segments, active: active, snapshotSeq: recovered.snapshotSeq,
-                snapshotByteMark: 0
+                snapshotByteMark: 0, pools: pools
             )
         )
     }
@@ -80,13 +90,15 @@ public final class StateStore<State: PersistentState>: Sendable {
         logger.info("\(report)", metadata: ["convener.state.dir": "\(directory)"])
         let store = StateStore(
             directory: directory, fileSystem: fileSystem, options: options, logger: logger,
-            lockHandle: opened.lock, recovered: recovered, active: opened.active)
+            lockHandle: opened.lock, recovered: recovered, active: opened.active, pools: opened.pools)
         return (store, recovered.state, report)
     }
 
     private static func openBlocking(
         directory: String, fileSystem: any StoreFileSystem, options: StateStoreOptions
-    ) throws -> (lock: StoreFileHandle, result: StoreRecovery<State>.Result, active: StoreFileHandle?) {
+    ) throws -> (
+        lock: StoreFileHandle, result: StoreRecovery<State>.Result, active: StoreFileHandle?, pools: Set<String>
+    ) {
         try fileSystem.createDirectory(at: directory)
         let lock = try fileSystem.lockExclusively(at: StoreLayout.path(directory, StoreLayout.lock))
         do {
@@ -102,6 +114,12 @@ public final class StateStore<State: PersistentState>: Sendable {
             if result.otherFiles.contains(StoreLayout.snapshotTemporary) {
                 try fileSystem.removeItem(at: StoreLayout.path(directory, StoreLayout.snapshotTemporary))
             }
+            // A pool file being replaced when the power went: the file it was to replace is still whole.
+            for name in result.otherFiles
+            where name.hasPrefix(StoreSealedPool.prefix) && name.hasSuffix(StoreSealedPool.temporarySuffix) {
+                try fileSystem.removeItem(at: StoreLayout.path(directory, name))
+            }
+            let pools = Set(result.otherFiles.compactMap(StoreSealedPool.pool(ofFileName:)))
             try fileSystem.synchronizeDirectory(at: directory)
             // Keep appending to the last segment (its tail is clean now) rather than start a file per restart.
             var active: StoreFileHandle?
@@ -109,7 +127,7 @@ public final class StateStore<State: PersistentState>: Sendable {
                 active = try fileSystem.openForWriting(
                     at: StoreLayout.path(directory, last.name), truncating: false)
             }
-            return (lock, result, active)
+            return (lock, result, active, pools)
         } catch {
             try? fileSystem.unlock(lock)
             throw error
@@ -118,17 +136,52 @@ public final class StateStore<State: PersistentState>: Sendable {
 
     /// The ticket of the last enqueued (or recovered) record.
     public var lastTicket: JournalTicket {
-        inner.withLock { JournalTicket(seq: $0.lastEnqueuedSeq, byteMark: $0.totalBytes) }
+        inner.withLock {
+            JournalTicket(seq: $0.lastEnqueuedSeq, byteMark: $0.totalBytes, poolSerial: $0.lastPoolSerial)
+        }
     }
 
-    /// Assigns the next sequence number and buffers the record; records are written in enqueue order.
+    /// The pools that have a sealed file in the folder.
+    public var sealedPools: [String] {
+        inner.withLock { $0.pools.sorted() }
+    }
+
+    /// The path of pool `pool`'s sealed file, for messages.
+    public func sealedPoolPath(_ pool: String) -> String {
+        StoreLayout.path(directory, StoreSealedPool.fileName(pool))
+    }
+
+    /// Reads pool `pool`'s sealed file and opens it with `key`: its plaintext, or nil when it has no file. Throws
+    /// `StoreError.unopenableSealedPool` when the file does not open with that key.
+    public func readSealedPool(_ pool: String, key: [UInt8]) async throws -> [UInt8]? {
+        let fileSystem = self.fileSystem
+        let path = StoreLayout.path(directory, StoreSealedPool.fileName(pool))
+        return try await StoreBlockingIO.run(on: options.threadPool) {
+            guard let bytes = try fileSystem.readFile(at: path) else { return nil }
+            return try StoreSealedPool.open(bytes, pool: pool, key: key, file: path)
+        }
+    }
+
+    /// Assigns the next sequence number and buffers the record; records are written in enqueue order. Pool
+    /// writes become durable with the record, after it; with no changes, only the pool writes are buffered.
     ///
     /// Call it from inside the owning actor right after applying the changes in memory.
-    public func enqueue(_ changes: [State.Change]) throws -> JournalTicket {
-        let payload = try StoreCoding.encode(changes)
+    public func enqueue(_ changes: [State.Change], pools: [SealedPoolWrite] = []) throws -> JournalTicket {
+        for write in pools where !StoreSealedPool.isValidName(write.pool) {
+            throw StoreError.encodingFailed(reason: "\"\(write.pool)\" is not a pool name (letters, digits, - and _)")
+        }
+        let payload = changes.isEmpty ? nil : try StoreCoding.encode(changes)
         return try inner.withLock { inner in
             if let failure = inner.failure { throw failure }
             if inner.closed { throw StoreError.closed(directory: directory) }
+            if !pools.isEmpty {
+                inner.pendingPools += pools
+                inner.lastPoolSerial += 1
+            }
+            guard let payload else {
+                return JournalTicket(
+                    seq: inner.lastEnqueuedSeq, byteMark: inner.totalBytes, poolSerial: inner.lastPoolSerial)
+            }
             let seq = inner.lastEnqueuedSeq + 1
             let line = StoreRecordFormat.encodeLine(
                 seq: seq, version: State.formatVersion, type: StoreRecordFormat.changesType, payload: payload)
@@ -136,7 +189,7 @@ public final class StateStore<State: PersistentState>: Sendable {
             if inner.pendingFirstSeq == nil { inner.pendingFirstSeq = seq }
             inner.pending.append(contentsOf: line)
             inner.totalBytes += line.count
-            return JournalTicket(seq: seq, byteMark: inner.totalBytes)
+            return JournalTicket(seq: seq, byteMark: inner.totalBytes, poolSerial: inner.lastPoolSerial)
         }
     }
 
@@ -144,9 +197,9 @@ public final class StateStore<State: PersistentState>: Sendable {
     public func waitUntilDurable(_ ticket: JournalTicket) async throws {
         while true {
             let step: StoreFlushStep = try inner.withLock { inner in
-                if inner.durableSeq >= ticket.seq { return .done }
+                if inner.durableSeq >= ticket.seq && inner.durablePoolSerial >= ticket.poolSerial { return .done }
                 if let failure = inner.failure { throw failure }
-                if ticket.seq > inner.lastEnqueuedSeq {
+                if ticket.seq > inner.lastEnqueuedSeq || ticket.poolSerial > inner.lastPoolSerial {
                     throw StoreError.unknownTicket(seq: ticket.seq, lastSeq: inner.lastEnqueuedSeq)
                 }
                 if inner.flushing { return .wait }
@@ -161,7 +214,11 @@ public final class StateStore<State: PersistentState>: Sendable {
             case .wait:
                 await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                     let resumeNow = inner.withLock { inner in
-                        if !inner.flushing || inner.durableSeq >= ticket.seq || inner.failure != nil { return true }
+                        if !inner.flushing || inner.failure != nil
+                            || (inner.durableSeq >= ticket.seq && inner.durablePoolSerial >= ticket.poolSerial)
+                        {
+                            return true
+                        }
                         inner.waiters.append(continuation)
                         return false
                     }
@@ -171,36 +228,55 @@ public final class StateStore<State: PersistentState>: Sendable {
         }
     }
 
-    /// Writes everything pending as one batch and fsyncs; the caller set `flushing`. Wakes every waiter.
+    /// Writes everything pending as one batch and fsyncs, then the pool files it carries; the caller set
+    /// `flushing`. Wakes every waiter.
     private func flushOnce() async {
         let batch: StoreFlushBatch? = inner.withLock { inner in
-            guard let firstSeq = inner.pendingFirstSeq else { return nil }
-            let segmentFull = (inner.segments.last?.size ?? 0) >= options.segmentMaxBytes
-            let batch = StoreFlushBatch(
-                bytes: inner.pending, firstSeq: firstSeq, lastSeq: inner.lastEnqueuedSeq, active: inner.active,
-                rotate: inner.active == nil || inner.rotateRequested || segmentFull)
-            inner.pending = []
-            inner.pendingFirstSeq = nil
-            inner.rotateRequested = false
-            return batch
+            var journal: StoreFlushBatch.Journal?
+            if let firstSeq = inner.pendingFirstSeq {
+                let segmentFull = (inner.segments.last?.size ?? 0) >= options.segmentMaxBytes
+                journal = StoreFlushBatch.Journal(
+                    bytes: inner.pending, firstSeq: firstSeq, lastSeq: inner.lastEnqueuedSeq, active: inner.active,
+                    rotate: inner.active == nil || inner.rotateRequested || segmentFull)
+                inner.pending = []
+                inner.pendingFirstSeq = nil
+                inner.rotateRequested = false
+            }
+            guard journal != nil || !inner.pendingPools.isEmpty else { return nil }
+            // Only the last write of each pool matters: every write replaces the whole file.
+            var last: [String: SealedPoolWrite] = [:]
+            for write in inner.pendingPools { last[write.pool] = write }
+            let pools = last.keys.sorted().compactMap { pool -> SealedPoolWrite? in
+                guard let write = last[pool] else { return nil }
+                if case .remove = write, !inner.pools.contains(pool) { return nil }
+                return write
+            }
+            inner.pendingPools = []
+            return StoreFlushBatch(journal: journal, pools: pools, poolSerial: inner.lastPoolSerial)
         }
-        var outcome: Result<StoreFileHandle, StoreError> = .failure(.failed(reason: "nothing to flush"))
+        var outcome: Result<StoreFileHandle?, StoreError> = .failure(.failed(reason: "nothing to flush"))
         if let batch {
             let fileSystem = self.fileSystem
             let directory = self.directory
             do {
-                let handle = try await StoreBlockingIO.run(on: options.threadPool) { () throws -> StoreFileHandle in
-                    var handle = batch.active
-                    if batch.rotate {
-                        if let old = handle { try fileSystem.close(old) }
-                        let name = StoreSegment.name(firstSeq: batch.firstSeq)
-                        handle = try fileSystem.openForWriting(at: StoreLayout.path(directory, name), truncating: false)
-                        // The new name must survive a power loss before any record in it is acknowledged.
-                        try fileSystem.synchronizeDirectory(at: directory)
+                let handle = try await StoreBlockingIO.run(on: options.threadPool) { () throws -> StoreFileHandle? in
+                    var handle: StoreFileHandle?
+                    if let journal = batch.journal {
+                        handle = journal.active
+                        if journal.rotate {
+                            if let old = handle { try fileSystem.close(old) }
+                            let name = StoreSegment.name(firstSeq: journal.firstSeq)
+                            handle = try fileSystem.openForWriting(
+                                at: StoreLayout.path(directory, name), truncating: false)
+                            // The new name must survive a power loss before any record in it is acknowledged.
+                            try fileSystem.synchronizeDirectory(at: directory)
+                        }
+                        guard let handle else { throw StoreError.failed(reason: "no journal segment open") }
+                        try fileSystem.write(journal.bytes, to: handle)
+                        try fileSystem.synchronize(handle)
                     }
-                    guard let handle else { throw StoreError.failed(reason: "no journal segment open") }
-                    try fileSystem.write(batch.bytes, to: handle)
-                    try fileSystem.synchronize(handle)
+                    // After the journal: a pool file emptied by a batch must never reach the disk before the batch.
+                    try Self.writePools(batch.pools, directory: directory, fileSystem: fileSystem)
                     return handle
                 }
                 outcome = .success(handle)
@@ -214,21 +290,30 @@ public final class StateStore<State: PersistentState>: Sendable {
             if let batch {
                 switch outcome {
                 case .success(let handle):
-                    if batch.rotate {
-                        inner.active = handle
-                        let name = StoreSegment.name(firstSeq: batch.firstSeq)
-                        if inner.segments.last?.name != name {
-                            inner.segments.append(
-                                StoreSegment(name: name, firstSeq: batch.firstSeq, lastSeq: nil, size: 0))
+                    if let journal = batch.journal {
+                        if journal.rotate {
+                            inner.active = handle
+                            let name = StoreSegment.name(firstSeq: journal.firstSeq)
+                            if inner.segments.last?.name != name {
+                                inner.segments.append(
+                                    StoreSegment(name: name, firstSeq: journal.firstSeq, lastSeq: nil, size: 0))
+                            }
+                        }
+                        if let last = inner.segments.indices.last {
+                            inner.segments[last].lastSeq = journal.lastSeq
+                            inner.segments[last].size += journal.bytes.count
+                        }
+                        inner.durableSeq = journal.lastSeq
+                    }
+                    for write in batch.pools {
+                        switch write {
+                        case .replace(let pool, _, _): inner.pools.insert(pool)
+                        case .remove(let pool): inner.pools.remove(pool)
                         }
                     }
-                    if let last = inner.segments.indices.last {
-                        inner.segments[last].lastSeq = batch.lastSeq
-                        inner.segments[last].size += batch.bytes.count
-                    }
-                    inner.durableSeq = batch.lastSeq
+                    inner.durablePoolSerial = batch.poolSerial
                 case .failure(let error):
-                    if batch.rotate { inner.active = nil }
+                    if batch.journal?.rotate == true { inner.active = nil }
                     inner.failure = error
                 }
             }
@@ -241,6 +326,35 @@ public final class StateStore<State: PersistentState>: Sendable {
             logger.error("state journal write failed; the store accepts no more changes: \(error)")
         }
         for waiter in waiters { waiter.resume() }
+    }
+
+    /// Replaces or removes pool files: each new content goes to a temp file, is fsynced and renamed over the
+    /// old one, so a power loss leaves either the old file or the new one, whole; one folder fsync covers all.
+    private static func writePools(
+        _ writes: [SealedPoolWrite], directory: String, fileSystem: any StoreFileSystem
+    ) throws {
+        guard !writes.isEmpty else { return }
+        for write in writes {
+            let path = StoreLayout.path(directory, StoreSealedPool.fileName(write.pool))
+            switch write {
+            case .replace(let pool, let key, let plaintext):
+                let sealed = try StoreSealedPool.seal(plaintext, pool: pool, key: key)
+                let temporary = path + ".tmp"
+                let handle = try fileSystem.openForWriting(at: temporary, truncating: true)
+                do {
+                    try fileSystem.write(sealed, to: handle)
+                    try fileSystem.synchronize(handle)
+                } catch {
+                    try? fileSystem.close(handle)
+                    throw error
+                }
+                try fileSystem.close(handle)
+                try fileSystem.renameItem(at: temporary, to: path)
+            case .remove:
+                try fileSystem.removeItem(at: path)
+            }
+        }
+        try fileSystem.synchronizeDirectory(at: directory)
     }
 
     /// True when the journal since the last snapshot passed the compaction thresholds.
@@ -317,13 +431,13 @@ public final class StateStore<State: PersistentState>: Sendable {
 
     /// Flushes everything buffered, fsyncs, and releases the lock. Enqueues after this call throw.
     public func close() async throws {
-        let (owned, last) = inner.withLock { inner in
+        let (owned, last, lastPools) = inner.withLock { inner in
             defer { inner.closed = true }
-            return (!inner.closed, inner.lastEnqueuedSeq)
+            return (!inner.closed, inner.lastEnqueuedSeq, inner.lastPoolSerial)
         }
         var flushError: (any Error)?
         do {
-            try await waitUntilDurable(JournalTicket(seq: last, byteMark: 0))
+            try await waitUntilDurable(JournalTicket(seq: last, byteMark: 0, poolSerial: lastPools))
         } catch {
             flushError = error
         }
@@ -348,11 +462,18 @@ private enum StoreFlushStep {
     case done, flush, wait
 }
 
-/// Records taken from the buffer for one write + fsync.
+/// Records and pool writes taken from the buffer for one write + fsync.
 private struct StoreFlushBatch: Sendable {
-    var bytes: [UInt8]
-    var firstSeq: UInt64
-    var lastSeq: UInt64
-    var active: StoreFileHandle?
-    var rotate: Bool
+    /// Journal records taken from the buffer.
+    struct Journal: Sendable {
+        var bytes: [UInt8]
+        var firstSeq: UInt64
+        var lastSeq: UInt64
+        var active: StoreFileHandle?
+        var rotate: Bool
+    }
+
+    var journal: Journal?
+    var pools: [SealedPoolWrite]
+    var poolSerial: UInt64
 }

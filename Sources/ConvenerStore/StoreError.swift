@@ -30,6 +30,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownTicket(seq: UInt64, lastSeq: UInt64)
     /// Another compaction of the same store is running.
     case compactionInProgress(directory: String)
+    /// A sealed pool file does not open with its key: it was damaged or replaced.
+    case unopenableSealedPool(file: String, reason: String)
 
     /// A message naming what failed, where, and what to do.
     public var description: String {
@@ -82,6 +84,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "programming error: wait only on tickets returned by this store's enqueue."
         case .compactionInProgress(let directory):
             return "a compaction of \(directory) is already running; try again when it has finished."
+        case .unopenableSealedPool(let file, let reason):
+            return "\(file) does not open with its key (\(reason)): it was damaged or replaced, since it is only ever "
+                + "replaced whole. Nothing was changed. Restore the state folder from a backup, or remove that file "
+                + "if losing the anonymous answers or notes still waiting in it is acceptable."
         }
     }
 }

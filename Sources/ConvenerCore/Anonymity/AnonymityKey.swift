@@ -17,6 +17,12 @@ public struct AnonymityKey: Codable, Sendable, Equatable {
         return SecretCrypto.hex(SecretCrypto.hmacSHA256(key: bytes, message: message))
     }
 
+    /// A 256-bit key for sealing the pool file `pool` (an answer or note waiting for its batch) with an AEAD:
+    /// `HMAC-SHA256(key, "convener.pool"‖0‖pool)`. It is as short-lived as this key, and it never equals a token.
+    public func sealingKey(pool: String) -> [UInt8] {
+        SecretCrypto.hmacSHA256(key: bytes, message: Array("convener.pool".utf8) + [0] + Array(pool.utf8))
+    }
+
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let data = Data(base64Encoded: text), data.count == 32 else {

@@ -8,6 +8,8 @@ public struct FeedbackBox: Codable, Sendable, Equatable {
     public private(set) var batches: [FeedbackBatch] = []
     /// The number the next batch gets.
     public private(set) var nextBatch = 1
+    /// The key of the sealed feedback pool file, made once at the daemon's first start (nil before).
+    public private(set) var sealKey: AnonymityKey?
     /// The day of the oldest note received since the pending notes were last written down on their own, if any;
     /// in memory only, so a restart starts from what the files hold.
     private(set) var unkeptSince: RhythmDay?
@@ -16,7 +18,7 @@ public struct FeedbackBox: Codable, Sendable, Equatable {
     static let batchLimit = 50
 
     private enum CodingKeys: String, CodingKey {
-        case pending, batches, nextBatch
+        case pending, batches, nextBatch, sealKey
     }
 
     /// Nothing yet.
@@ -29,12 +31,12 @@ public struct FeedbackBox: Codable, Sendable, Equatable {
             insert(note)
             unkeptSince = min(unkeptSince ?? note.day, note.day)
         case .pendingKept(let notes):
-            // A multiset union: replayed over a snapshot that already holds some of these notes, none doubles.
-            for note in Set(notes) {
-                let missing = notes.count { $0 == note } - pending.count { $0 == note }
-                for _ in 0..<max(0, missing) { insert(note) }
-            }
+            merge(notes)
             unkeptSince = nil
+        case .pendingRestored(let notes):
+            merge(notes)
+        case .sealKeyMinted(let key):
+            if sealKey == nil { sealKey = key }
         case .batchDelivered(let batch):
             pending = []
             unkeptSince = nil
@@ -59,6 +61,15 @@ public struct FeedbackBox: Codable, Sendable, Equatable {
 
     /// What this feature stores about `member`, one line each, for `/cop me`: nothing, notes carry no author.
     func memberDataLines(_ member: MemberID) -> [String] { [] }
+
+    /// A multiset union: replayed over a snapshot or a pool file that already holds some of these notes, none
+    /// doubles.
+    private mutating func merge(_ notes: [FeedbackNote]) {
+        for note in Set(notes) {
+            let missing = notes.count { $0 == note } - pending.count { $0 == note }
+            for _ in 0..<max(0, missing) { insert(note) }
+        }
+    }
 
     private mutating func insert(_ note: FeedbackNote) {
         let index = pending.firstIndex { note < $0 } ?? pending.endIndex

@@ -60,8 +60,8 @@ extension CommunityReducer {
         return outcome
     }
 
-    /// What must be recorded before the daemon stops (survey answers still waiting for their shuffled batch,
-    /// pending feedback notes).
+    /// What must be recorded before the daemon stops: the pending feedback notes, in a record of their own (survey
+    /// answers still waiting for their shuffled batch are already sealed in their pool file).
     public func reduceShutdown(_ state: CommunityState, now: Date) -> Outcome {
         let context = FeatureContext(reducer: self, state: state, now: now, idPrefix: "shutdown")
         let effects = FeatureDesks.each { $0.shutdown(context) }

@@ -19,18 +19,20 @@ public struct SurveyResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// An answer waiting in memory for its shuffled batch. It names the member only so the batch can count their
-/// activity; it is never encoded into state and its fact is never journaled.
+/// An answer waiting for its shuffled batch. In memory it names the member only so the batch can count their
+/// activity; it is never encoded into state and its fact is never journaled. On disk it waits in the survey's
+/// sealed pool file, with no member id and apart from its token (see `SealedPoolImage`).
 public struct SurveyPoolEntry: Codable, Sendable, Equatable {
-    /// Who answered.
-    public var member: MemberID
+    /// Who answered; nil once restored from the sealed pool after a restart, which never says. A restored entry's
+    /// token and response are each one of the pool's, not necessarily each other's: a batch separates them anyway.
+    public var member: MemberID?
     /// Their participation token.
     public var token: String
     /// What they answered.
     public var response: SurveyResponse
 
     /// An entry.
-    public init(member: MemberID, token: String, response: SurveyResponse) {
+    public init(member: MemberID?, token: String, response: SurveyResponse) {
         self.member = member
         self.token = token
         self.response = response

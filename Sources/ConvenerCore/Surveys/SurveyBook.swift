@@ -2,14 +2,15 @@ import Foundation
 
 /// The durable state of surveys, inside `CommunityState`.
 ///
-/// Answers waiting for their shuffled batch sit in `pools`, in memory only: they are left out of the encoded
-/// state, so neither a snapshot nor the journal ever holds an answer next to the member who gave it.
+/// Answers waiting for their shuffled batch sit in `pools`, in memory and in each survey's sealed pool file: they
+/// are left out of the encoded state, so neither a snapshot nor the journal ever holds an answer next to the member
+/// who gave it.
 public struct SurveyBook: Codable, Sendable, Equatable {
     /// Every survey, oldest first.
     public private(set) var surveys: [SurveyRecord] = []
     /// The number of the next survey (`S<n>`).
     public private(set) var nextNumber = 1
-    /// Answers waiting for their batch, by survey id; never encoded.
+    /// Answers waiting for their batch, by survey id; never encoded (the sealed pool files hold them on disk).
     public private(set) var pools: [String: [SurveyPoolEntry]] = [:]
 
     private enum CodingKeys: String, CodingKey {
@@ -58,6 +59,9 @@ public struct SurveyBook: Codable, Sendable, Equatable {
         case .answerPooled(let id, let entry):
             guard survey(id)?.isOpen == true else { return }
             pools[id, default: []].append(entry)
+        case .poolRestored(let id, let tokens, let responses):
+            guard survey(id)?.isOpen == true else { return }
+            pools[id] = zip(tokens, responses).map { SurveyPoolEntry(member: nil, token: $0, response: $1) }
         case .batchRecorded(let id, let tokens, let responses):
             update(id) { record in
                 record.tokens = (record.tokens + tokens).sorted()
@@ -85,7 +89,8 @@ public struct SurveyBook: Codable, Sendable, Equatable {
     }
 
     /// Deletes what is stored about `member` (`/cop me forget`): only an answer still waiting in memory for its
-    /// batch names them; it is dropped, and they may answer again.
+    /// batch names them; it is dropped (and its pool file rewritten), and they may answer again. After a restart
+    /// nothing names them, so there is nothing left to drop.
     mutating func forget(_ member: MemberID) {
         for (id, entries) in pools {
             pools[id] = entries.filter { $0.member != member }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Where surveys meet the reducer: `/cop survey …`, submitted forms, the passing of time, shutdown and the
-/// `survey.start` rule action.
+/// Where surveys meet the reducer: `/cop survey …`, submitted forms, the passing of time and the `survey.start`
+/// rule action. Nothing is due at shutdown: waiting answers are already in their sealed pool file.
 ///
-/// Anonymity by construction: an answer is kept with the member's id only in memory, in the pool of its survey;
-/// once the pool holds a batch (at least k answers) one journaled fact records the batch's participation tokens
-/// sorted and its answers shuffled. At close the results keep only aggregates covering at least k answers, and
+/// Anonymity by construction: an answer is kept with the member's id only in memory, in the pool of its survey
+/// (on disk, the shell seals the pool without member ids, tokens apart from answers: `SealedPoolImage`); once the
+/// pool holds a batch (at least k answers) one journaled fact records the batch's participation tokens sorted and
+/// its answers shuffled. At close the results keep only aggregates covering at least k answers, and
 /// the key, tokens and answers are dropped before the journal is compacted away.
 enum SurveyDesk: FeatureDesk {
     /// Survey forms carry ids like `survey.S2`.
@@ -154,21 +155,6 @@ enum SurveyDesk: FeatureDesk {
         }
     }
 
-    /// What must be recorded before the daemon stops: every non-empty pool, as a shuffled batch. A pool smaller
-    /// than a full batch is written without the members' survey activity, so no member id shares the journal
-    /// record with so few answers (their participation simply goes uncounted).
-    static func shutdown(_ context: FeatureContext) -> FeatureEffects {
-        var effects = FeatureEffects()
-        for (id, pool) in context.state.surveys.pools.sorted(by: { $0.key < $1.key }) where !pool.isEmpty {
-            let full =
-                context.state.surveys.survey(id).map {
-                    pool.count >= context.settings.surveys.effectiveBatchSize(threshold: $0.threshold)
-                } ?? false
-            effects.append(flush(id, pool, context, countsActivity: full))
-        }
-        return effects
-    }
-
     /// Closes every survey whose deadline has passed; costs a scan of the open surveys when nothing is due.
     static func tick(_ context: FeatureContext) -> FeatureEffects {
         var effects = FeatureEffects()
@@ -257,20 +243,20 @@ enum SurveyDesk: FeatureDesk {
 
     /// One journaled batch of `entries`: tokens sorted, answers shuffled, and the members' survey activity
     /// counted in id order.
-    private static func flush(
-        _ id: String, _ entries: [SurveyPoolEntry], _ context: FeatureContext, countsActivity: Bool = true
-    ) -> FeatureEffects {
+    private static func flush(_ id: String, _ entries: [SurveyPoolEntry], _ context: FeatureContext)
+        -> FeatureEffects
+    {
         var generator = context.randomness.generator
         let responses = entries.map(\.response).shuffled(using: &generator)
         var facts: [Fact] = [
             .survey(.batchRecorded(survey: id, tokens: entries.map(\.token).sorted(), responses: responses))
         ]
-        if countsActivity { facts += activity(entries, context) }
+        facts += activity(entries, context)
         return FeatureEffects(facts: facts, notes: ["survey \(id): recorded a shuffled batch of \(entries.count)"])
     }
 
     private static func activity(_ entries: [SurveyPoolEntry], _ context: FeatureContext) -> [Fact] {
-        entries.map(\.member).sorted().map { .activityRecorded(member: $0, kind: .survey, at: context.now) }
+        entries.compactMap(\.member).sorted().map { .activityRecorded(member: $0, kind: .survey, at: context.now) }
     }
 
     private static func close(_ record: SurveyRecord, _ context: FeatureContext) -> FeatureEffects {

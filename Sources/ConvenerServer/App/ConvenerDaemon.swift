@@ -52,6 +52,12 @@ public struct ConvenerDaemon {
                 prompts: configuration.prompts, settings: configuration.settings, clock: clock, logger: logger
             )
             runtimes.append(runtime)
+            do {
+                try await runtime.restoreSealedPools()
+            } catch {
+                for runtime in runtimes { try? await runtime.close() }
+                throw error
+            }
             services.append(CommunityService(runtime: runtime, logger: logger))
             summary.append(
                 "  community:  \(profile.name) (\(profile.id)), time zone \(profile.timeZoneName), "

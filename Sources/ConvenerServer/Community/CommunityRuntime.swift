@@ -14,6 +14,7 @@ public actor CommunityRuntime {
     private let reducer: CommunityReducer
     private let store: StateStore<CommunityState>
     private let clock: any WallClock
+    private let randomness: CommunityRandomness
     private let logger: Logger
     private var state: CommunityState
     /// The rule engine's working state; its durable part travels in facts, its traces live here.
@@ -46,8 +47,47 @@ public actor CommunityRuntime {
         self.state = state
         self.ruleState = state.ruleEngineState
         self.clock = clock
+        self.randomness = randomness
         self.logger = logger
         self.metrics = CommunityMetrics(community: profile.id)
+    }
+
+    /// Puts back in memory the anonymous answers and notes that waited in sealed pool files when the daemon
+    /// stopped or was killed, and removes pool files nothing may open any more; makes the feedback pool's key on
+    /// the first start. Call it once, before the first input.
+    public func restoreSealedPools() async throws {
+        var obsolete: [SealedPoolWrite] = []
+        for pool in store.sealedPools {
+            guard let key = state.sealingKey(pool: pool) else {
+                obsolete.append(.remove(pool: pool))
+                continue
+            }
+            guard let plaintext = try await store.readSealedPool(pool, key: key) else { continue }
+            let image: SealedPoolImage
+            do {
+                image = try SealedPoolImage.decode(plaintext)
+            } catch {
+                throw StoreError.unopenableSealedPool(
+                    file: store.sealedPoolPath(pool), reason: "its contents do not decode: \(error)")
+            }
+            guard let fact = state.restoring(pool: pool, image: image) else {
+                // Older than the journal's last batch, which already holds what it held.
+                obsolete.append(.remove(pool: pool))
+                continue
+            }
+            state.apply([fact])
+            let count = image.tokens.count + image.notes.count
+            logger.notice(
+                "restored \(count) anonymous item(s) waiting for their batch in pool \(pool)",
+                metadata: ["convener.community": "\(profile.id)"])
+        }
+        if !obsolete.isEmpty {
+            try await store.waitUntilDurable(try store.enqueue([], pools: obsolete))
+        }
+        // After the files were read: no file can be sealed under a key that did not exist yet.
+        if state.feedback.sealKey == nil {
+            try await commit([.feedback(.sealKeyMinted(AnonymityKey(randomness: randomness)))])
+        }
     }
 
     /// Why the community cannot take changes, or nil when it can.
@@ -197,10 +237,13 @@ public actor CommunityRuntime {
         guard !facts.isEmpty else { return }
         state.apply(facts)
         let journaled = facts.filter(\.isJournaled)
-        guard !journaled.isEmpty else { return }
+        // Anonymous answers and notes never enter the journal; their sealed pool files change in the same group
+        // commit instead, so they are as durable as everything else once acknowledged.
+        let pools = state.sealedPoolChanges(after: facts, randomness: randomness)
+        guard !journaled.isEmpty || !pools.isEmpty else { return }
         let ticket: JournalTicket
         do {
-            ticket = try store.enqueue(journaled)
+            ticket = try store.enqueue(journaled, pools: try pools.map(Self.write))
             lastTicket = ticket
             try await store.waitUntilDurable(ticket)
             metrics.recordCommit(facts: journaled.count, state: state)
@@ -218,6 +261,14 @@ public actor CommunityRuntime {
             }
             throw CommunityUnavailable(reason: failure ?? "\(error)")
         }
+    }
+}
+
+extension CommunityRuntime {
+    /// The store's write for a change the core asked of a pool file.
+    fileprivate static func write(_ change: SealedPoolChange) throws -> SealedPoolWrite {
+        guard let (key, image) = change.contents else { return .remove(pool: change.pool) }
+        return .replace(pool: change.pool, key: key, plaintext: try image.encoded())
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 @testable import ConvenerCore
 
 /// A community driven through `CommunityReducer` the way the daemon drives it: every fact is applied, only the
-/// journaled ones are kept as "the journal", and notes are kept as "the log".
+/// journaled ones are kept as "the journal", the sealed pool files as "the pools" (opened), and notes are kept
+/// as "the log".
 struct SurveyHarness {
     let reducer: CommunityReducer
     var state = CommunityState()
@@ -15,6 +16,9 @@ struct SurveyHarness {
     private(set) var memory: [Fact] = []
     /// What the host logged.
     private(set) var log: [String] = []
+    /// The sealed pool files as the daemon would have written them, opened: pool name → image.
+    private(set) var pools: [String: SealedPoolImage] = [:]
+    private let poolRandomness: CommunityRandomness
     private var inputNumber = 0
 
     static let start = Date(timeIntervalSince1970: 1_795_000_000)
@@ -28,6 +32,9 @@ struct SurveyHarness {
             convenors: convenors)
         reducer = CommunityReducer(profile: profile, rules: rules, settings: settings, randomness: .seeded(seed))
         now = Self.start
+        poolRandomness = .seeded(seed &+ 0x9e37)
+        // The daemon makes the feedback pool's key at its first start, in a record of its own.
+        record(Outcome(facts: [.feedback(.sealKeyMinted(AnonymityKey(randomness: .seeded(seed &+ 0x7f4a))))]))
     }
 
     static func id(_ name: String) -> MemberID { MemberID(platform: "playground", user: name) }
@@ -71,8 +78,19 @@ struct SurveyHarness {
         return outcome
     }
 
-    /// What a restart rebuilds after a kill -9: the last encoded snapshot is empty, so the journal is replayed.
+    /// What a restart rebuilds after a kill -9: the last encoded snapshot is empty, so the journal is replayed,
+    /// then the pool files are opened and what they hold goes back in memory.
     func restartedState() -> CommunityState {
+        var rebuilt = CommunityState()
+        rebuilt.apply(journal)
+        for (pool, image) in pools.sorted(by: { $0.key < $1.key }) {
+            if let fact = rebuilt.restoring(pool: pool, image: image) { rebuilt.apply([fact]) }
+        }
+        return rebuilt
+    }
+
+    /// What a restart would rebuild from the journal alone (the pool files lost, or left out of a backup).
+    func journalOnlyState() -> CommunityState {
         var rebuilt = CommunityState()
         rebuilt.apply(journal)
         return rebuilt
@@ -101,6 +119,9 @@ struct SurveyHarness {
         memory += outcome.facts
         journal += outcome.facts.filter(\.isJournaled)
         log += outcome.notes
+        for change in state.sealedPoolChanges(after: outcome.facts, randomness: poolRandomness) {
+            pools[change.pool] = change.contents?.image
+        }
     }
 }
 

@@ -225,26 +225,55 @@ struct SurveyLifecycleTests {
         }
     }
 
-    @Test("Shutdown flushes the pool shuffled; a kill -9 loses it and those members may answer again")
-    func shutdownAndKill() {
+    @Test("A kill -9 keeps pooled answers in the sealed pool: they count at close, and nobody answers twice")
+    func killKeepsThePool() {
         var harness = Self.community()
         harness.command("convenor", "survey start community-health --k 3")
         harness.submit("alice", "survey.S1", Self.answers(1))
         harness.submit("bob", "survey.S1", Self.answers(2))
+        // The journal alone holds neither answer nor token: without the pool file both would be gone.
+        #expect(harness.journalOnlyState().surveys.pools.isEmpty)
+        let image = harness.pools[CommunityState.surveyPool("S1")]
+        #expect(image?.tokens.count == 2)
+        #expect(image?.tokens == image?.tokens.sorted())
+        #expect(jsonText(image).contains("alice") == false)
         var killed = harness
-        let crashed = killed.restartedState()
-        #expect(crashed.surveys.survey("S1")?.responseCount == 0)
-        #expect(crashed.surveys.survey("S1")?.tokens.isEmpty == true)
-        #expect(crashed.surveys.pools.isEmpty)
-        killed.state = crashed
-        #expect(killed.submit("alice", "survey.S1", Self.answers(1)).replyText.contains("Thank you"))
-        harness.shutdown()
-        let restarted = harness.restartedState()
-        #expect(restarted.surveys.survey("S1")?.responseCount == 2)
-        // A batch smaller than k is written without the members' activity: no member id beside two answers.
-        #expect(restarted.members[SurveyHarness.id("bob")]?.activity.surveys == 0)
-        harness.state = restarted
-        #expect(harness.submit("alice", "survey.S1", Self.answers(1)).replyText.contains("already answered"))
+        killed.state = harness.restartedState()
+        #expect(killed.state.surveys.pools["S1"]?.count == 2)
+        #expect(killed.submit("alice", "survey.S1", Self.answers(1)).replyText.contains("already answered"))
+        // A graceful stop writes no small batch any more: the pool file already holds the answers.
+        #expect(killed.shutdown().facts.isEmpty)
+        killed.submit("carol", "survey.S1", Self.answers(3))
+        #expect(killed.pools[CommunityState.surveyPool("S1")] == nil, "a flushed pool leaves no file")
+        #expect(killed.state.surveys.survey("S1")?.responseCount == 3)
+        // Restored answers name nobody, so only the member who completed the batch has their activity counted.
+        #expect(killed.state.members[SurveyHarness.id("bob")]?.activity.surveys == 0)
+        #expect(killed.state.members[SurveyHarness.id("carol")]?.activity.surveys == 1)
+        var again = killed
+        again.state = killed.restartedState()
+        #expect(again.state.surveys.pools["S1"] == nil)
+        #expect(again.submit("bob", "survey.S1", Self.answers(2)).replyText.contains("already answered"))
+    }
+
+    @Test("A pool file older than the journal's last batch is ignored; one of a closed survey has no key")
+    func stalePoolFiles() {
+        var harness = Self.community()
+        harness.command("convenor", "survey start community-health --k 3")
+        harness.submit("alice", "survey.S1", Self.answers(1))
+        harness.submit("bob", "survey.S1", Self.answers(2))
+        let stale = harness.pools[CommunityState.surveyPool("S1")]
+        harness.submit("carol", "survey.S1", Self.answers(3))
+        // A crash after the batch's record but before the pool file was removed leaves the old file behind.
+        if let stale {
+            #expect(harness.state.restoring(pool: CommunityState.surveyPool("S1"), image: stale) == nil)
+        } else {
+            Issue.record("two answers of three left no pool file")
+        }
+        #expect(harness.state.sealingKey(pool: CommunityState.surveyPool("S1")) != nil)
+        harness.tick(after: 8 * 86_400)
+        #expect(harness.state.sealingKey(pool: CommunityState.surveyPool("S1")) == nil)
+        #expect(harness.state.sealingKey(pool: CommunityState.surveyPool("S9")) == nil)
+        #expect(harness.state.surveys.survey("S1")?.results?.responses == 3)
     }
 
     @Test("The survey.start rule action opens a survey; an unknown template is logged, not thrown")
