@@ -129,6 +129,7 @@ let package = Package(
             name: "ConvenerServerTests",
             dependencies: [
                 "ConvenerServer", "ConvenerDelivery", "ConvenerPlatforms",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

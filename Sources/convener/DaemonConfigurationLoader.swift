@@ -106,9 +106,7 @@ enum DaemonConfigurationLoader {
             holidays: community.holidays,
             inactiveAfterDays: community.inactiveAfterDays,
             quietHours: community.quietHours,
-            slackChannel: community.slackChannel,
-            mattermostChannel: community.mattermostChannel,
-            discordChannel: community.discordChannel
+            bindings: community.bindings
         )
         profile.events = community.events
         return profile

@@ -20,8 +20,9 @@ private let topKeys =
     "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules, "
     + "extra_prompts_dirs, calendar_key, email, polls, feedback, surveys, pairing, engagement, public_url"
 private let communityKeys =
-    "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, slack_channel, "
-    + "mattermost_channel, discord_channel, events"
+    "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, events, "
+    + "slack_channel, mattermost_channel, discord_channel, slack_channels, mattermost_channels, discord_channels, slack_team, "
+    + "mattermost_team, discord_guild"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"
 private let inlineSecret = "secrets are never written in the config; use {env: NAME} or {file: PATH}"
@@ -69,6 +70,38 @@ let brokenConfigs: [BrokenConfig] = [
         """,
         "convener.yaml:3:20: communities[0].slack_channel: '#general' is not a Slack channel id; "
             + "copy it from the channel's details (e.g. C024BE91L)"
+    ),
+    BrokenConfig(
+        "two communities binding the same Slack channel",
+        """
+        communities:
+          - name: Data Science
+            slack_channel: C024BE91L
+          - name: UX Research
+            slack_channels: [C024BE92M, C024BE91L]
+        """,
+        "convener.yaml:5:33: communities[1].slack_channels[1]: slack channel C024BE91L is already bound to "
+            + "community 'data-science'; a channel belongs to one community"
+    ),
+    BrokenConfig(
+        "a further Discord channel that is not an id",
+        """
+        communities:
+          - name: Book Club
+            discord_channels: ["general"]
+        """,
+        "convener.yaml:3:24: communities[0].discord_channels[0]: 'general' is not a Discord channel id; turn on "
+            + "Developer Mode and use Copy Channel ID (e.g. 1045021983744204850)"
+    ),
+    BrokenConfig(
+        "a Slack team id that is a channel id",
+        """
+        communities:
+          - name: Book Club
+            slack_team: C024BE91L
+        """,
+        "convener.yaml:3:17: communities[0].slack_team: 'C024BE91L' is not a Slack team id; it starts with T "
+            + "(e.g. T024BE7LD)"
     ),
     BrokenConfig(
         "time zone typo, the issue's example",

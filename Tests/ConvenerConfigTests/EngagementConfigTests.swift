@@ -81,7 +81,7 @@ struct EngagementConfigTests {
             errors.diagnostics.map(\.description) == [
                 "convener.yaml:2:22: engagement.weights.message: 'lots' is not a number from 0 to 100",
                 "convener.yaml:2:28: engagement.weights.votes: unknown key; did you mean vote? allowed keys: "
-                    + "message, command, vote, kudos_given, kudos_received, survey, meeting",
+                    + "message, command, vote, kudos_given, kudos_received, survey, meeting, reaction",
                 "convener.yaml:3:19: engagement.half_life_days: '0' is not a number from 1 to 3650",
                 "convener.yaml:6:16: engagement.tiers.core_keep: core_keep (25) must not exceed core_promote (20): "
                     + "a member keeps a tier down to the keep score",

@@ -91,10 +91,13 @@ let exampleEnvironment = [
         "cadence", "repeat_window", "working_hours", "interests", "timezone_overlap", "tier_mix",
         "since_last_met", "polls", "anonymous_minimum", "max_open_per_member", "mattermost_channel", "discord_channel",
         "feedback", "batch_size", "calendar_key", "events",
+        "feedback", "batch_size", "slack_channels", "slack_team", "mattermost_channels", "mattermost_team",
+        "discord_channels", "discord_guild",
         "period_days", "surveys", "k", "closes_after", "templates", "questions", "public_url",
     ]
     let engagementKeys = [
         "engagement", "weights", "message", "command", "vote", "kudos_given", "kudos_received", "survey", "meeting",
+        "reaction",
         "half_life_days", "tiers", "core_promote", "core_keep", "active_promote", "active_keep", "occasional_promote",
         "occasional_keep", "min_days_between_changes", "kudos", "daily_allowance", "max_reason_length", "spotlight",
         "celebrations", "morning", "anniversaries", "birthdays", "roster", "weekday", "time", "every_weeks",

@@ -170,9 +170,12 @@ struct DeliveryRequestTests {
         let member = MemberID(platform: "slack", user: "U1")
         let toSlack = entry(
             "r1", .ephemeral(member),
-            target: .slackResponseURL(url: "https://hooks.slack.test/commands/T1/2/abc", expiresAt: later))
+            target: OutboxReplyTarget(
+                platform: "slack", address: ["url": "https://hooks.slack.test/commands/T1/2/abc"], expiresAt: later,
+                maxReplies: 5))
         let toDiscord = entry(
-            "r2", .ephemeral(member), target: .discordFollowUp(applicationID: "app1", token: "tok1", expiresAt: later))
+            "r2", .ephemeral(member),
+            target: DiscordFollowUpDelivery.target(applicationID: "app1", token: "tok1", now: clock.now()))
         #expect(try slack.destination(of: toSlack) == "r1")
         #expect(try slack.destination(of: toDiscord) == nil)
         #expect(try discord.destination(of: toDiscord) == "r2")
@@ -182,7 +185,9 @@ struct DeliveryRequestTests {
         #expect(object(await transport.body(1))["flags"] as? Int == 64)
         let expired = entry(
             "r3", .ephemeral(member),
-            target: .slackResponseURL(url: "https://hooks.slack.test/x", expiresAt: clock.now()))
+            target: OutboxReplyTarget(
+                platform: "slack", address: ["url": "https://hooks.slack.test/x"], expiresAt: clock.now(),
+                maxReplies: 5))
         await #expect(throws: PermanentDeliveryFailure.self) {
             _ = try await slack.send(expired, to: "r3", editing: nil)
         }
@@ -204,7 +209,7 @@ struct DeliveryRequestTests {
 
     @Test("The late-reply race has one winner")
     func lateReplyRace() {
-        let target = OutboxReplyTarget.slackResponseURL(url: "u", expiresAt: Date())
+        let target = OutboxReplyTarget(platform: "slack", address: ["url": "u"], expiresAt: Date(), maxReplies: 5)
         let inline = DeliveryLateReply(target: target)
         #expect(inline.claimInline())
         #expect(!inline.declareLate())

@@ -18,11 +18,11 @@ struct PlatformFormAnswerTests {
         let refused = OutboundMessage(
             id: "r", audience: .ephemeral(Self.member), text: "Nothing was recorded yet",
             fieldErrors: ["energy": "Pick one number from 1 to 5."])
-        let errors = try Self.json(SlackController.submissionAnswer(refused))
+        let errors = try Self.json(SlackPlatform.submissionAnswer(refused))
         #expect(errors["response_action"]?.stringValue == "errors")
         #expect(errors["errors"]?["energy"]?.stringValue == "Pick one number from 1 to 5.")
         let thanks = OutboundMessage(id: "t", audience: .ephemeral(Self.member), text: "Thank you!")
-        let update = try Self.json(SlackController.submissionAnswer(thanks))
+        let update = try Self.json(SlackPlatform.submissionAnswer(thanks))
         #expect(update["response_action"]?.stringValue == "update")
     }
 
@@ -49,10 +49,10 @@ struct PlatformFormAnswerTests {
         let refused = OutboundMessage(
             id: "r", audience: .ephemeral(Self.member), text: "Nothing was recorded yet",
             fieldErrors: ["energy": "Pick a number.", "helps": "Pick each option at most once."])
-        let errors = try Self.json(MattermostController.submissionAnswer(refused, submission: submission))
+        let errors = try Self.json(MattermostPlatform.submissionAnswer(refused, submission: submission))
         #expect(errors["errors"]?["energy"]?.stringValue == "Pick a number.")
         #expect(errors["errors"]?["helps#0"]?.stringValue == "Pick each option at most once.")
-        let fine = MattermostController.submissionAnswer(
+        let fine = MattermostPlatform.submissionAnswer(
             OutboundMessage(id: "t", audience: .ephemeral(Self.member), text: "Thank you!"), submission: submission)
         #expect(String(decoding: fine, as: UTF8.self) == "{}")
     }

@@ -30,7 +30,7 @@ func withApp(
     )
     let app = buildApplication(
         settings: ServerSettings(host: "127.0.0.1", port: 0, playgroundEnabled: playground, adminToken: adminToken),
-        runtime: runtime, runtimes: [runtime], timeline: PlaygroundTimeline(), logger: logger
+        runtimes: [runtime], timeline: PlaygroundTimeline(), logger: logger
     )
     do {
         try await app.test(.router, body)

@@ -31,6 +31,9 @@ public struct CommunityConfig: Sendable, Hashable {
     public var discordChannel: String?
     /// Community events, served as an ICS feed (default none).
     public var events: [CommunityEvent] = []
+    /// Where the community lives on each platform (`*_channel`, `*_channels` and the workspace keys together),
+    /// which is how requests are routed to it.
+    public var bindings: [CommunityBinding] = []
 
     /// Creates a community; `id` defaults to the slug of `name`.
     public init(

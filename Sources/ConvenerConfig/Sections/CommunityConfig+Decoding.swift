@@ -3,11 +3,34 @@ import Foundation
 
 /// The `communities` list.
 extension CommunityConfig {
-    /// The keys allowed in one community.
-    static let keys = [
-        "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays", "inactive_after_days",
-        "quiet_hours", "slack_channel", "mattermost_channel", "discord_channel", "events",
-    ]
+    /// The keys allowed in one community: its own, then every platform's binding keys.
+    static let keys =
+        [
+            "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays",
+            "inactive_after_days", "quiet_hours", "events",
+        ] + bindingKeys.map(\.channel) + bindingKeys.map(\.channels) + bindingKeys.map(\.workspace)
+
+    /// Per platform: the key of the main channel, of further channels, of the workspace, and how ids look. A new
+    /// platform's bindings are one row here.
+    private static let bindingKeys:
+        [(
+            platform: String, channel: String, channels: String, workspace: String,
+            channelID: @Sendable (ConfigField, inout ConfigContext) -> String?,
+            workspaceID: @Sendable (ConfigField, inout ConfigContext) -> String?
+        )] = [
+            (
+                "slack", "slack_channel", "slack_channels", "slack_team", { $0.slackChannelID(&$1) },
+                { $0.slackTeamID(&$1) }
+            ),
+            (
+                "mattermost", "mattermost_channel", "mattermost_channels", "mattermost_team",
+                { $0.mattermostChannelID(&$1) }, { $0.mattermostID(&$1, what: "team") }
+            ),
+            (
+                "discord", "discord_channel", "discord_channels", "discord_guild", { $0.discordChannelID(&$1) },
+                { $0.discordSnowflake(&$1, what: "guild (server)") }
+            ),
+        ]
 
     /// Reads the list; ids must be unique across it.
     static func decodeList(_ field: ConfigField, _ context: inout ConfigContext) -> [CommunityConfig]? {
@@ -18,8 +41,24 @@ extension CommunityConfig {
         }
         var communities: [CommunityConfig] = []
         var firstUse: [String: String] = [:]
+        var boundTo: [String: String] = [:]
         for item in items {
             guard let (community, idField) = decode(item, &context) else { continue }
+            // A channel routes to one community; two claiming it would leave the choice to the order of the list.
+            for (key, fields) in Self.channelFields(of: item) {
+                for field in fields {
+                    guard let channel = field.node.scalar?.text else { continue }
+                    let place = "\(key.platform):\(channel)"
+                    if let owner = boundTo[place], owner != community.id {
+                        let message =
+                            "\(key.platform) channel \(channel) is already bound to community '\(owner)'; "
+                            + "a channel belongs to one community"
+                        context.report(field, message)
+                    } else {
+                        boundTo[place] = community.id
+                    }
+                }
+            }
             if let earlier = firstUse[community.id] {
                 if let idField {
                     context.report(idField, "duplicate community id '\(community.id)'; \(earlier) already uses it")
@@ -93,11 +132,99 @@ extension CommunityConfig {
         if let events = table.optional("events", &context)?.communityEvents(&context) {
             community.events = events
         }
+        let main: [String: String?] = [
+            "slack": community.slackChannel, "mattermost": community.mattermostChannel,
+            "discord": community.discordChannel,
+        ]
+        community.bindings = bindings(table, main: main, &context)
         return context.diagnostics.count == before ? (community, idField) : nil
     }
 }
 
+extension CommunityConfig {
+    /// The community's bindings: per platform, the workspace key and the main and further channels.
+    /// `main` holds the main channels already read into `CommunityConfig`'s own fields; the others are read here.
+    private static func bindings(
+        _ table: ConfigTable, main: [String: String?], _ context: inout ConfigContext
+    ) -> [CommunityBinding] {
+        var bindings: [CommunityBinding] = []
+        for key in bindingKeys {
+            var channels: [String] = []
+            if let known = main[key.platform] {
+                if let id = known { channels.append(id) }
+            } else if let field = table.optional(key.channel, &context), let id = key.channelID(field, &context) {
+                channels.append(id)
+            }
+            if let list = table.optional(key.channels, &context)?.list(&context) {
+                for field in list {
+                    guard let id = key.channelID(field, &context) else { continue }
+                    if channels.contains(id) {
+                        context.report(field, "\(key.platform) channel \(id) is listed twice")
+                    } else {
+                        channels.append(id)
+                    }
+                }
+            }
+            let workspace = table.optional(key.workspace, &context).flatMap { key.workspaceID($0, &context) }
+            if !channels.isEmpty || workspace != nil {
+                bindings.append(CommunityBinding(platform: key.platform, workspace: workspace, channels: channels))
+            }
+        }
+        return bindings
+    }
+
+    /// The channel fields of one community's entry, by platform, for the check that no two communities share one.
+    private static func channelFields(
+        of item: ConfigField
+    ) -> [(key: (platform: String, channel: String), fields: [ConfigField])] {
+        guard case .mapping(let entries) = item.node.value else { return [] }
+        func value(_ key: String) -> ConfigNode? { entries.first { $0.key.scalar?.text == key }?.value }
+        return bindingKeys.map { key in
+            var fields: [ConfigField] = []
+            if let node = value(key.channel) { fields.append(item.child(key.channel, node)) }
+            if let node = value(key.channels), case .sequence(let list) = node.value {
+                let parent = item.child(key.channels, node)
+                fields += list.enumerated().map { parent.element($0.offset, $0.element) }
+            }
+            return ((key.platform, key.channel), fields)
+        }
+    }
+}
+
 extension ConfigField {
+    /// A Slack workspace (team) id such as `T024BE7LD`.
+    fileprivate func slackTeamID(_ context: inout ConfigContext) -> String? {
+        guard let text = string(&context) else { return nil }
+        let isID =
+            (9...21).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+        guard isID, text.hasPrefix("T") || text.hasPrefix("E") else {
+            context.report(self, "\(Self.quoted(text)) is not a Slack team id; it starts with T (e.g. T024BE7LD)")
+            return nil
+        }
+        return text
+    }
+
+    /// A Mattermost id: 26 lowercase letters and digits.
+    fileprivate func mattermostID(_ context: inout ConfigContext, what: String) -> String? {
+        guard let text = string(&context) else { return nil }
+        guard text.count == 26, text.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else {
+            context.report(self, "\(Self.quoted(text)) is not a Mattermost \(what) id; use its 26-character ID")
+            return nil
+        }
+        return text
+    }
+
+    /// A Discord id: a snowflake of 17 to 20 digits.
+    fileprivate func discordSnowflake(_ context: inout ConfigContext, what: String) -> String? {
+        guard let text = string(&context) else { return nil }
+        guard (17...20).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            context.report(
+                self, "\(Self.quoted(text)) is not a Discord \(what) id; use Copy Server ID in Developer Mode")
+            return nil
+        }
+        return text
+    }
+
     /// An IANA time zone name, with a suggestion for near misses.
     fileprivate func timeZone(_ context: inout ConfigContext) -> String? {
         guard let name = string(&context) else { return nil }

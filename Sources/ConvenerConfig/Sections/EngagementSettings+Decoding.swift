@@ -9,7 +9,7 @@ extension EngagementSettings {
         "weights", "half_life_days", "tiers", "kudos", "spotlight", "celebrations", "roster", "on_leave",
     ]
     private static let weightKeys = [
-        "message", "command", "vote", "kudos_given", "kudos_received", "survey", "meeting",
+        "message", "command", "vote", "kudos_given", "kudos_received", "survey", "meeting", "reaction",
     ]
     private static let tierKeys = [
         "core_promote", "core_keep", "active_promote", "active_keep", "occasional_promote", "occasional_keep",
@@ -76,6 +76,7 @@ extension EngagementSettings {
         let paths: [(String, WritableKeyPath<EngagementWeights, Double>)] = [
             ("message", \.message), ("command", \.command), ("vote", \.vote), ("kudos_given", \.kudosGiven),
             ("kudos_received", \.kudosReceived), ("survey", \.surveyParticipation), ("meeting", \.pairingMeeting),
+            ("reaction", \.reaction),
         ]
         for (key, path) in paths {
             if let value = table.optional(key, &context)?.number(&context, in: 0...100) {

@@ -16,6 +16,8 @@ public enum EngagementActivity: String, Codable, Sendable, Equatable, CaseIterab
     case surveyParticipation
     /// A pairing or coffee meeting the member confirmed.
     case pairingMeeting
+    /// An emoji reaction to a message.
+    case reaction
 
     /// The engagement activity for one of the model's activity kinds.
     public init(_ kind: ActivityKind) {
@@ -26,6 +28,7 @@ public enum EngagementActivity: String, Codable, Sendable, Equatable, CaseIterab
         case .kudos: self = .kudosGiven
         case .survey: self = .surveyParticipation
         case .meeting: self = .pairingMeeting
+        case .reaction: self = .reaction
         }
     }
 

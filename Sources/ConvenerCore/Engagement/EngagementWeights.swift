@@ -19,6 +19,8 @@ public struct EngagementWeights: Codable, Sendable, Equatable, Hashable {
     public var surveyParticipation: Double
     /// Points for a confirmed pairing meeting (default 3).
     public var pairingMeeting: Double
+    /// Points for an emoji reaction (default 0.25): a sign of reading along, lighter than a message.
+    public var reaction: Double
 
     /// Weights; every argument defaults to the documented default.
     public init(
@@ -28,7 +30,8 @@ public struct EngagementWeights: Codable, Sendable, Equatable, Hashable {
         kudosGiven: Double = 1.5,
         kudosReceived: Double = 1,
         surveyParticipation: Double = 2,
-        pairingMeeting: Double = 3
+        pairingMeeting: Double = 3,
+        reaction: Double = 0.25
     ) {
         self.message = message
         self.command = command
@@ -37,6 +40,21 @@ public struct EngagementWeights: Codable, Sendable, Equatable, Hashable {
         self.kudosReceived = kudosReceived
         self.surveyParticipation = surveyParticipation
         self.pairingMeeting = pairingMeeting
+        self.reaction = reaction
+    }
+
+    /// Decodes weights; those written before reactions counted lack `reaction` and get its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            message: try container.decode(Double.self, forKey: .message),
+            command: try container.decode(Double.self, forKey: .command),
+            vote: try container.decode(Double.self, forKey: .vote),
+            kudosGiven: try container.decode(Double.self, forKey: .kudosGiven),
+            kudosReceived: try container.decode(Double.self, forKey: .kudosReceived),
+            surveyParticipation: try container.decode(Double.self, forKey: .surveyParticipation),
+            pairingMeeting: try container.decode(Double.self, forKey: .pairingMeeting),
+            reaction: try container.decodeIfPresent(Double.self, forKey: .reaction) ?? 0.25)
     }
 
     /// The points one `activity` is worth.
@@ -49,6 +67,7 @@ public struct EngagementWeights: Codable, Sendable, Equatable, Hashable {
         case .kudosReceived: kudosReceived
         case .surveyParticipation: surveyParticipation
         case .pairingMeeting: pairingMeeting
+        case .reaction: reaction
         }
     }
 }

@@ -24,12 +24,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var inactiveAfterDays: Int
     /// When direct messages wait until the window ends; nil when they never wait.
     public var quietHours: QuietHours?
-    /// The Slack channel id the community's channel posts go to; nil when it has none.
-    public var slackChannel: String?
-    /// The Mattermost channel id the community's channel posts go to; nil when it has none.
-    public var mattermostChannel: String?
-    /// The Discord channel id the community's channel posts go to; nil when it has none.
-    public var discordChannel: String?
+    /// Where the community lives on each chat platform, which is how requests are routed to it.
+    public var bindings: [CommunityBinding]
     /// The community's events, for its calendar feed.
     public var events: [CommunityEvent] = []
 
@@ -46,9 +42,7 @@ public struct CommunityProfile: Sendable, Equatable {
         holidays: [CommunityHoliday] = [],
         inactiveAfterDays: Int = 30,
         quietHours: QuietHours? = nil,
-        slackChannel: String? = nil,
-        mattermostChannel: String? = nil,
-        discordChannel: String? = nil
+        bindings: [CommunityBinding] = []
     ) {
         self.id = id
         self.name = name
@@ -61,9 +55,12 @@ public struct CommunityProfile: Sendable, Equatable {
         self.holidays = holidays
         self.inactiveAfterDays = inactiveAfterDays
         self.quietHours = quietHours
-        self.slackChannel = slackChannel
-        self.mattermostChannel = mattermostChannel
-        self.discordChannel = discordChannel
+        self.bindings = bindings
+    }
+
+    /// The channel id the community's channel posts go to on `platform` (its first bound channel there), or nil.
+    public func mainChannel(on platform: String) -> String? {
+        bindings.first { $0.platform == platform }?.channels.first
     }
 
     /// Dates and times as people read them: on the community's clock, with the zone as configured.

@@ -30,6 +30,10 @@ public enum InputEvent: Sendable, Equatable {
     case form(formID: String, values: [String: FormValue])
     /// The member left the community's channel or workspace.
     case left
+    /// The member joined the community's channel or workspace (Slack `member_joined_channel`, `team_join`).
+    case joined
+    /// The member reacted to a message with an emoji (its name without colons); it counts as activity.
+    case reaction(emoji: String)
 }
 
 /// A submitted form value: one string, or the ids of the chosen options.

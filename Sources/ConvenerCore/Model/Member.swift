@@ -40,6 +40,8 @@ public struct MemberActivity: Codable, Sendable, Equatable {
     public var surveys: Int = 0
     /// Pairing meetings confirmed.
     public var meetings: Int = 0
+    /// Emoji reactions added to messages.
+    public var reactions: Int = 0
 
     /// No activity yet.
     public init() {}
@@ -53,6 +55,7 @@ public struct MemberActivity: Codable, Sendable, Equatable {
         kudos = try container.decodeIfPresent(Int.self, forKey: .kudos) ?? 0
         surveys = try container.decodeIfPresent(Int.self, forKey: .surveys) ?? 0
         meetings = try container.decodeIfPresent(Int.self, forKey: .meetings) ?? 0
+        reactions = try container.decodeIfPresent(Int.self, forKey: .reactions) ?? 0
     }
 
     /// Counts one more activity of `kind`.
@@ -64,6 +67,7 @@ public struct MemberActivity: Codable, Sendable, Equatable {
         case .kudos: kudos += 1
         case .survey: surveys += 1
         case .meeting: meetings += 1
+        case .reaction: reactions += 1
         }
     }
 }
@@ -76,4 +80,5 @@ public enum ActivityKind: String, Codable, Sendable, Equatable {
     case kudos
     case survey
     case meeting
+    case reaction
 }

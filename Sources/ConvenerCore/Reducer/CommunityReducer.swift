@@ -44,6 +44,9 @@ public struct CommunityReducer: Sendable {
     {
         // Someone the community never saw cannot leave it: no welcome, no farewell, nothing stored.
         if case .left = input.event, state.members[input.member] == nil { return Outcome() }
+        // Joining again (a second channel of the same community, a workspace join after a channel join) changes
+        // nothing: the welcome belongs to the first time.
+        if case .joined = input.event, state.members[input.member] != nil { return Outcome() }
         var facts: [Fact] = []
         var events: [RuleEvent] = []
         let isNew = state.members[input.member] == nil
@@ -63,13 +66,13 @@ public struct CommunityReducer: Sendable {
             reducer: self
         )
         switch input.event {
-        case .message, .command:
+        case .message, .command, .reaction:
             if state.inactiveSince[input.member] != nil, let before = state.members[input.member] {
                 facts.append(.memberReturned(member: input.member))
                 let daysAway = Int(now.timeIntervalSince(before.lastActiveAt) / 86_400)
                 events.append(RuleEvent(type: "member.returned", payload: ["daysAway": .int(Int64(daysAway))]))
             }
-        case .action, .form, .left:
+        case .action, .form, .left, .joined:
             break
         }
         var feature = FeatureEffects()
@@ -87,6 +90,11 @@ public struct CommunityReducer: Sendable {
         case .left:
             events.append(RuleEvent(type: "member.left"))
             feature = FeatureDesks.each { $0.memberLeft(context) }
+        case .joined:
+            // The join itself is the news: `member.joined` is raised below for a member the community never saw.
+            break
+        case .reaction:
+            facts.append(.activityRecorded(member: input.member, kind: .reaction, at: now))
         }
         facts += feature.facts
         if isNew { events.insert(RuleEvent(type: "member.joined"), at: 0) }
@@ -113,7 +121,10 @@ public struct CommunityReducer: Sendable {
         case .command:
             member.activity.record(.command)
             member.lastActiveAt = now
-        case .action, .form, .left:
+        case .reaction:
+            member.activity.record(.reaction)
+            member.lastActiveAt = now
+        case .action, .form, .left, .joined:
             break
         }
         return member

@@ -4,6 +4,8 @@ import ConvenerCore
 public struct PlaygroundMessageRequest: Codable, Sendable {
     /// The member's playground name.
     public var member: String
+    /// The id of the community it is for; the first community when absent.
+    public var community: String?
     /// What they typed: a `/cop …` command or a plain message.
     public var text: String
 }
@@ -12,6 +14,8 @@ public struct PlaygroundMessageRequest: Codable, Sendable {
 public struct PlaygroundActionRequest: Codable, Sendable {
     /// The member's playground name.
     public var member: String
+    /// The id of the community it is for; the first community when absent.
+    public var community: String?
     /// The id of the message the button belongs to.
     public var message: String
     /// The button's action id.
@@ -22,6 +26,8 @@ public struct PlaygroundActionRequest: Codable, Sendable {
 public struct PlaygroundFormRequest: Codable, Sendable {
     /// The member's playground name.
     public var member: String
+    /// The id of the community it is for; the first community when absent.
+    public var community: String?
     /// The form id.
     public var form: String
     /// The answers by field id: a string, or a list of option ids.

@@ -49,6 +49,8 @@ public struct PlatformReplyContext: Sendable, Equatable {
     public var applicationID: String?
     /// The platform's id of the message a button was clicked on (Slack `ts`, Mattermost post id, Discord message id).
     public var platformMessageID: String?
+    /// Whether the request came from a direct conversation, when the platform says so beyond the channel id.
+    public var isDirect: Bool?
 
     /// A reply context.
     public init(
@@ -84,13 +86,16 @@ public struct PlatformMemberEvent: Sendable, Equatable {
     public var displayName: String
     /// The channel joined; nil for a workspace join.
     public var channelID: String?
+    /// The workspace joined (Slack's team id), when the event says.
+    public var teamID: String?
 
     /// A join event.
-    public init(eventID: String, member: MemberID, displayName: String, channelID: String?) {
+    public init(eventID: String, member: MemberID, displayName: String, channelID: String?, teamID: String? = nil) {
         self.eventID = eventID
         self.member = member
         self.displayName = displayName
         self.channelID = channelID
+        self.teamID = teamID
     }
 }
 

@@ -105,7 +105,7 @@ public enum SlackParser {
             return .memberJoined(
                 PlatformMemberEvent(
                     eventID: eventID, member: memberID(user: user), displayName: user,
-                    channelID: try event.optionalString("channel")))
+                    channelID: try event.optionalString("channel"), teamID: try root.optionalString("team_id")))
         case "member_left_channel":
             let user = try event.nonEmptyString("user")
             let input = Input(
@@ -127,7 +127,9 @@ public enum SlackParser {
             ]
             let name = candidates.compactMap { $0 }.first ?? id
             return .memberJoined(
-                PlatformMemberEvent(eventID: eventID, member: memberID(user: id), displayName: name, channelID: nil))
+                PlatformMemberEvent(
+                    eventID: eventID, member: memberID(user: id), displayName: name, channelID: nil,
+                    teamID: try root.optionalString("team_id")))
         case "reaction_added":
             let user = try event.nonEmptyString("user")
             let author = try event.optionalString("item_user").map(memberID(user:))

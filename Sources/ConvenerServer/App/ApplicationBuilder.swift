@@ -5,15 +5,15 @@ import Logging
 import NIOCore
 import Prometheus
 
-/// Builds the HTTP application: every route Convener serves. The playground speaks to `runtime`; health covers
-/// all `runtimes`; `/metrics` shows `metrics`, the registry the process bootstrapped swift-metrics with.
+/// Builds the HTTP application: every route Convener serves. Chat requests and the playground are routed among
+/// `runtimes` (the playground defaults to the first); health covers them all; `/metrics` shows `metrics`, the
+/// registry the process bootstrapped swift-metrics with.
 ///
 /// `onListening` receives the bound address once the server accepts connections, which is how the CLI
 /// reports the real port when asked for port 0. `transport` makes the calls that open modals and dialogs on the
 /// chat platforms; without one, forms are shown as text with their open button.
 public func buildApplication(
     settings: ServerSettings,
-    runtime: CommunityRuntime,
     runtimes: [CommunityRuntime],
     timeline: PlaygroundTimeline,
     clock: any WallClock = SystemWallClock(),
@@ -30,17 +30,21 @@ public func buildApplication(
     CalendarController(runtimes: runtimes, key: settings.calendarKey, clock: clock).addRoutes(to: router)
     let forms = PlatformFormOpener(
         transport: transport, credentials: settings.platforms, publicURL: settings.publicURL, logger: logger)
-    PlatformRoutes(settings: settings.platforms, runtime: runtime, clock: clock, logger: logger, forms: forms)
-        .addRoutes(to: router)
+    let directory = CommunityDirectory(runtimes: runtimes)
+    let work = PlatformWorkService()
+    PlatformRoutes(
+        settings: settings.platforms, directory: directory, clock: clock, logger: logger, forms: forms, work: work
+    ).addRoutes(to: router)
     DashboardController(runtimes: runtimes, adminToken: settings.adminToken)
         .addRoutes(to: router.group("dashboard"))
     if settings.playgroundEnabled {
-        PlaygroundController(runtime: runtime, timeline: timeline, adminToken: settings.adminToken)
+        PlaygroundController(directory: directory, timeline: timeline, adminToken: settings.adminToken)
             .addRoutes(to: router.group("playground"))
     }
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Convener"),
+        services: [work],
         onServerRunning: { channel in
             let address = channel.localAddress
             let port = address?.port ?? settings.port

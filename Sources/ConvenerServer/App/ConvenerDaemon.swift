@@ -63,8 +63,11 @@ public struct ConvenerDaemon {
                 "  community:  \(profile.name) (\(profile.id)), time zone \(profile.timeZoneName), "
                     + "convenors: \(profile.convenors.sorted().joined(separator: ", "))")
             summary.append("  state:      \(directory) (\(opened.state.members.count) members; \(opened.recovery))")
+            if !profile.bindings.isEmpty {
+                summary.append("  lives in:   " + profile.bindings.map(\.description).joined(separator: "; "))
+            }
         }
-        guard let primary = runtimes.first else { return }
+        guard !runtimes.isEmpty else { return }
         let timeline = PlaygroundTimeline()
         let transport = try CurlHTTPClient()
         let delivery = DeliveryPlatforms(
@@ -109,7 +112,6 @@ public struct ConvenerDaemon {
         let playgroundEnabled = configuration.server.playgroundEnabled
         let app = buildApplication(
             settings: configuration.server,
-            runtime: primary,
             runtimes: runtimes,
             timeline: timeline,
             clock: clock,

@@ -16,7 +16,8 @@ public struct DaemonConfiguration: Sendable {
     public var promptSources: [String] = []
     /// The log level.
     public var logLevel: Logger.Level
-    /// The communities served; the playground speaks to the first.
+    /// The communities served; chat requests are routed among them by where they come from, and the playground
+    /// speaks to the first unless a request names another.
     public var communities: [CommunityProfile]
     /// The rules every community runs.
     public var rules: RuleSet

@@ -95,8 +95,9 @@ public actor CommunityRuntime {
 
     /// Reduces `input`, applies and journals its facts, and returns once they are durable.
     ///
-    /// With a `lateReply` whose acknowledgement already went out (the platform's 3-second window passed), the
-    /// replies are queued in the same journal record for the reply target instead of being answered inline.
+    /// With a `lateReply`, the replies the HTTP answer cannot carry are queued in the same journal record for its
+    /// reply target: all of them when the acknowledgement already went out (the platform's 3-second window
+    /// passed), else all but the first.
     public func handle(_ input: Input, lateReply: DeliveryLateReply? = nil) async throws -> Outcome {
         if let failure { throw CommunityUnavailable(reason: failure) }
         metrics.recordInput(input.event)
@@ -106,8 +107,11 @@ public actor CommunityRuntime {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
         }
         var facts = outcome.facts
-        if let lateReply, !lateReply.claimInline() {
-            facts += outcome.replies.prefix(lateReply.target.maxReplies).map {
+        if let lateReply {
+            // Inline, the HTTP answer carries the first reply and the others follow through the reply target;
+            // late, all of them do. Either way every reply reaches the member.
+            let queued = lateReply.claimInline() ? outcome.replies.dropFirst() : outcome.replies[...]
+            facts += queued.prefix(lateReply.target.maxReplies).map {
                 .messageQueued(OutboxEntry(message: $0, queuedAt: now, replyTarget: lateReply.target))
             }
         }

@@ -2,7 +2,8 @@ import ConvenerCore
 import Foundation
 import Hummingbird
 
-/// `/dashboard`: the community's health for its operator and convenors, behind the admin token.
+/// `/dashboard`: the communities' health for their operator and convenors, behind the admin token;
+/// `?community=ID` shows one community.
 ///
 /// Without an admin token configured the dashboard stays closed (403 saying how to open it), because it shows
 /// figures about the community to whoever reaches the port.
@@ -17,12 +18,26 @@ struct DashboardController {
             middleware: AdminTokenMiddleware(
                 token: adminToken, cookie: Self.tokenCookie, what: "the dashboard", required: true))
         guarded.get { request, _ in try await page(request) }
-        guarded.get("api/health") { _, _ in try await json() }
+        guarded.get("api/health") { request, _ in try await json(request) }
+    }
+
+    /// The health of the community the query names (`community=ID`), or of all of them; 404 for an unknown id.
+    private func healths(_ request: Request) async throws -> [CommunityHealth] {
+        var selected = runtimes
+        if let id = request.uri.queryParameters.get("community") {
+            selected = runtimes.filter { $0.profile.id == id }
+            guard !selected.isEmpty else {
+                let known = runtimes.map { "'\($0.profile.id)'" }.joined(separator: ", ")
+                throw HTTPError(.notFound, message: "There is no community '\(id)'; the communities are \(known).")
+            }
+        }
+        var healths: [CommunityHealth] = []
+        for runtime in selected { healths.append(await runtime.health()) }
+        return healths
     }
 
     private func page(_ request: Request) async throws -> Response {
-        var healths: [CommunityHealth] = []
-        for runtime in runtimes { healths.append(await runtime.health()) }
+        let healths = try await healths(request)
         var headers: HTTPFields = [
             .contentType: "text/html; charset=utf-8",
             .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'",
@@ -34,9 +49,8 @@ struct DashboardController {
             status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: DashboardPage.html(healths))))
     }
 
-    private func json() async throws -> Response {
-        var healths: [CommunityHealth] = []
-        for runtime in runtimes { healths.append(await runtime.health()) }
+    private func json(_ request: Request) async throws -> Response {
+        let healths = try await healths(request)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]

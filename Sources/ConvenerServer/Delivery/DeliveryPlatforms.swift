@@ -30,7 +30,7 @@ struct DeliveryPlatforms: Sendable {
             platforms.append(
                 SlackDelivery(
                     token: token, apiBaseURL: credentials.slackAPIBaseURL ?? "https://slack.com/api",
-                    channel: profile.slackChannel, exchange: exchange))
+                    channel: profile.mainChannel(on: SlackParser.platform), exchange: exchange))
         }
         if credentials.slackSigningSecret != nil {
             platforms.append(SlackResponseDelivery(exchange: exchange, clock: clock))
@@ -42,14 +42,24 @@ struct DeliveryPlatforms: Sendable {
             let base = url.hasSuffix("/") ? String(url.dropLast()) : url
             platforms.append(
                 MattermostDelivery(
-                    token: token, apiBase: base + "/api/v4", channel: profile.mattermostChannel,
+                    token: token, apiBase: base + "/api/v4",
+                    channel: profile.mainChannel(on: MattermostParser.platform),
                     renderer: MattermostRenderer(actionURL: publicURL + "/mattermost/actions", signer: signer),
                     exchange: exchange))
+        }
+        if let commandToken = credentials.mattermostCommandToken {
+            let signer = MattermostActionSigner(serverSecret: credentials.mattermostActionSecret ?? commandToken)
+            platforms.append(
+                MattermostResponseDelivery(
+                    renderer: MattermostRenderer(actionURL: publicURL + "/mattermost/actions", signer: signer),
+                    exchange: exchange, clock: clock))
         }
         let discordBase = credentials.discordAPIBaseURL ?? "https://discord.com/api/v10"
         if let token = credentials.discordBotToken {
             platforms.append(
-                DiscordDelivery(token: token, apiBase: discordBase, channel: profile.discordChannel, exchange: exchange)
+                DiscordDelivery(
+                    token: token, apiBase: discordBase, channel: profile.mainChannel(on: DiscordParser.platform),
+                    exchange: exchange)
             )
         }
         if credentials.discordPublicKey != nil {

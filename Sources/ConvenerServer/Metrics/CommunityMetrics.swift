@@ -17,7 +17,7 @@ struct CommunityMetrics: Sendable {
     init(community id: String) {
         let dimensions = [("community", id)]
         var inputs: [String: Counter] = [:]
-        for kind in ["message", "command", "action", "form", "left"] {
+        for kind in ["message", "command", "action", "form", "left", "joined", "reaction"] {
             inputs[kind] = Counter(label: "convener_inputs_total", dimensions: dimensions + [("kind", kind)])
         }
         self.inputs = inputs
@@ -38,6 +38,8 @@ struct CommunityMetrics: Sendable {
             case .action: "action"
             case .form: "form"
             case .left: "left"
+            case .joined: "joined"
+            case .reaction: "reaction"
             }
         inputs[kind]?.increment()
     }

@@ -1,67 +1,74 @@
 import ConvenerCore
 import Foundation
-import Synchronization
 
 /// Runs a platform request's handling against the platform's 3-second acknowledgement.
 ///
 /// When the handling outlasts `wait`, the caller acknowledges at once and the replies follow through the
-/// request's reply target (Slack `response_url`, Discord's interaction webhook) via the outbox.
+/// request's reply target (Slack `response_url`, Discord's interaction webhook) via the outbox. The handling runs
+/// in `PlatformWorkService`'s task group; this only races its result against a timer, in a task group of its own.
 struct PlatformAckDeadline: Sendable {
     /// How long the handling may take before the request is acknowledged without its answer.
     let wait: Duration
     /// A pause before each handling, for tests of slow work only (`CONVENER_TEST_HANDLE_DELAY_MS`).
     let testDelay: Duration?
+    /// Where handlings that may outlive their request run.
+    let work: PlatformWorkService
 
     /// The default wait (2.5 s, leaving room within the platforms' 3 s) and the test delay from the environment.
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Self {
+    static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, work: PlatformWorkService
+    ) -> Self {
         let delay = environment["CONVENER_TEST_HANDLE_DELAY_MS"].flatMap(Int64.init).map(Duration.milliseconds)
-        return PlatformAckDeadline(wait: .milliseconds(2500), testDelay: delay)
+        return PlatformAckDeadline(wait: .milliseconds(2500), testDelay: delay, work: work)
     }
 
-    /// The outcome when the handling finished in time (or no reply target exists), or nil when the caller must
-    /// acknowledge now: the replies are then queued for `target` with the handling's own facts.
+    /// The outcome when the handling finished in time (or there is no reply target to be late to), or nil when
+    /// the caller must acknowledge now: the replies are then queued for `target` with the handling's own facts.
     func run(_ input: Input, on runtime: CommunityRuntime, target: OutboxReplyTarget?) async throws -> Outcome? {
         guard let target else {
             if let testDelay { try await Task.sleep(for: testDelay) }
             return try await runtime.handleOrUnavailable(input)
         }
         let late = DeliveryLateReply(target: target)
-        let work = Task { [testDelay] in
+        let (results, delivery) = AsyncThrowingStream.makeStream(of: Outcome.self)
+        let submitted = work.submit { [testDelay] in
             if let testDelay { try? await Task.sleep(for: testDelay) }
-            return try await runtime.handleOrUnavailable(input, lateReply: late)
-        }
-        let finished = await Self.finishes(work, within: wait)
-        if !finished, late.declareLate() { return nil }
-        return try await work.value
-    }
-
-    /// Whether `work` finishes within `wait` (it goes on either way).
-    private static func finishes(_ work: Task<Outcome, any Error>, within wait: Duration) async -> Bool {
-        let once = PlatformAckRace()
-        return await withCheckedContinuation { continuation in
-            once.arm(continuation)
-            let timer = Task {
-                try? await Task.sleep(for: wait)
-                once.resume(false)
-            }
-            Task {
-                _ = await work.result
-                once.resume(true)
-                timer.cancel()
+            do {
+                delivery.yield(try await runtime.handleOrUnavailable(input, lateReply: late))
+                delivery.finish()
+            } catch {
+                delivery.finish(throwing: error)
             }
         }
+        guard submitted else { return try await runtime.handleOrUnavailable(input, lateReply: late) }
+        return try await withThrowingTaskGroup(of: Race.self) { group in
+            group.addTask {
+                for try await outcome in results { return .finished(outcome) }
+                throw CancellationError()
+            }
+            group.addTask { [wait] in
+                try await Task.sleep(for: wait)
+                return .timedOut
+            }
+            while let first = try await group.next() {
+                switch first {
+                case .finished(let outcome):
+                    group.cancelAll()
+                    return outcome
+                case .timedOut:
+                    // The handling may have claimed the inline answer just before: then its result is awaited.
+                    if late.declareLate() {
+                        group.cancelAll()
+                        return nil
+                    }
+                }
+            }
+            return nil
+        }
     }
-}
 
-/// Resumes a continuation once, with whichever result comes first.
-private final class PlatformAckRace: Sendable {
-    private let continuation = Mutex<CheckedContinuation<Bool, Never>?>(nil)
-
-    func arm(_ continuation: CheckedContinuation<Bool, Never>) {
-        self.continuation.withLock { $0 = continuation }
-    }
-
-    func resume(_ value: Bool) {
-        continuation.withLock { $0.take() }?.resume(returning: value)
+    private enum Race: Sendable {
+        case finished(Outcome)
+        case timedOut
     }
 }

@@ -3,40 +3,55 @@ import ConvenerPlatforms
 import Hummingbird
 import Logging
 
-/// Adds the routes of every chat platform whose secret is configured; the others stay 404.
+/// The chat platforms, registered one line each, and the routes of those whose secret is configured (the
+/// others stay 404). Every platform's requests go through the same `PlatformPipeline`.
 struct PlatformRoutes {
     let settings: PlatformCredentials
-    let runtime: CommunityRuntime
+    let directory: CommunityDirectory
     let clock: any WallClock
     let logger: Logger
     /// Opens forms as Slack modals and Mattermost dialogs.
     let forms: PlatformFormOpener
+    /// Where handlings that outlive their request run.
+    let work: PlatformWorkService
 
-    func addRoutes(to router: Router<ConvenerRequestContext>) {
-        let gate = PlatformGate()
-        let deadline = PlatformAckDeadline.fromEnvironment()
+    /// The platforms configured in `settings`: the one list a new platform is added to.
+    static func platforms(
+        _ settings: PlatformCredentials, forms: PlatformFormOpener, logger: Logger
+    ) -> [any ChatPlatform] {
+        var platforms: [any ChatPlatform] = []
         if let secret = settings.slackSigningSecret {
-            SlackController(
-                runtime: runtime, verifier: SlackVerifier(signingSecret: secret), gate: gate, clock: clock,
-                deadline: deadline, forms: forms
-            ).addRoutes(to: router)
+            platforms.append(SlackPlatform(verifier: SlackVerifier(signingSecret: secret), forms: forms))
         }
         if let token = settings.mattermostCommandToken {
             let signer = MattermostActionSigner(serverSecret: settings.mattermostActionSecret ?? token)
-            MattermostController(
-                runtime: runtime, verifier: MattermostVerifier(commandToken: token), signer: signer, gate: gate,
-                clock: clock, forms: forms
-            ).addRoutes(to: router)
+            platforms.append(
+                MattermostPlatform(verifier: MattermostVerifier(commandToken: token), signer: signer, forms: forms))
         }
         if let key = settings.discordPublicKey {
             do {
-                let verifier = try DiscordVerifier(publicKeyHex: key)
-                DiscordController(
-                    runtime: runtime, verifier: verifier, gate: gate, clock: clock, deadline: deadline
-                ).addRoutes(to: router)
+                platforms.append(DiscordPlatform(verifier: try DiscordVerifier(publicKeyHex: key)))
             } catch {
                 logger.error("Discord is off: the public key is not usable", metadata: ["error": "\(error)"])
             }
         }
+        return platforms
+    }
+
+    func addRoutes(to router: Router<ConvenerRequestContext>) {
+        let gate = PlatformGate()
+        let deadline = PlatformAckDeadline.fromEnvironment(work: work)
+        for platform in Self.platforms(settings, forms: forms, logger: logger) {
+            add(platform, gate: gate, deadline: deadline, to: router)
+        }
+    }
+
+    private func add(
+        _ platform: some ChatPlatform, gate: PlatformGate, deadline: PlatformAckDeadline,
+        to router: Router<ConvenerRequestContext>
+    ) {
+        PlatformPipeline(
+            platform: platform, directory: directory, gate: gate, deadline: deadline, clock: clock, logger: logger
+        ).addRoutes(to: router)
     }
 }

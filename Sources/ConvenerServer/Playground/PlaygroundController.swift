@@ -5,7 +5,8 @@ import Hummingbird
 
 /// The playground: a built-in web chat for trying Convener without a chat server, and the API tests drive.
 struct PlaygroundController {
-    let runtime: CommunityRuntime
+    /// The communities; a request names one by id (`community`), else it goes to the first.
+    let directory: CommunityDirectory
     let timeline: PlaygroundTimeline
     /// When set, every playground request must carry it (as a bearer token or the cookie the page sets).
     let adminToken: String?
@@ -20,6 +21,7 @@ struct PlaygroundController {
         guarded.post("api/actions") { request, context in try await postAction(request, context) }
         guarded.post("api/forms") { request, context in try await postForm(request, context) }
         guarded.get("api/timeline") { request, _ in try await getTimeline(request) }
+        guarded.get("api/communities") { _, _ in try communities() }
     }
 
     private func page(_ request: Request) throws -> Response {
@@ -43,7 +45,7 @@ struct PlaygroundController {
         guard text.count <= Self.maximumTextLength else {
             throw HTTPError(.badRequest, message: "'text' is longer than \(Self.maximumTextLength) characters.")
         }
-        let event: InputEvent
+        var event: InputEvent
         if text == "/cop" || text.hasPrefix("/cop ") || text.hasPrefix("/cop\n") {
             event = .command(String(text.dropFirst(4)).trimmingCharacters(in: .whitespacesAndNewlines))
         } else if text.hasPrefix("/") {
@@ -53,11 +55,23 @@ struct PlaygroundController {
         } else {
             event = .message(text)
         }
+        var community = body.community
+        if case .command(let command) = event {
+            let stripped = CommunityFlag.strip(command)
+            if let flag = stripped.community {
+                guard !flag.isEmpty else {
+                    throw HTTPError(
+                        .badRequest, message: "--community needs a community id, e.g. --community data-science.")
+                }
+                community = flag
+            }
+            event = .command(stripped.text)
+        }
         let input = Input(id: Self.newInputID(), member: member, displayName: body.member, event: event)
         if case .message = event {
             await timeline.appendMemberMessage(id: input.id, author: body.member, text: text)
         }
-        return try await respond(to: input)
+        return try await respond(to: input, in: try runtime(community))
     }
 
     private func postAction(_ request: Request, _ context: ConvenerRequestContext) async throws -> Response {
@@ -65,7 +79,7 @@ struct PlaygroundController {
         let event = InputEvent.action(messageID: body.message, actionID: body.action)
         let input = Input(
             id: Self.newInputID(), member: try memberID(body.member), displayName: body.member, event: event)
-        return try await respond(to: input)
+        return try await respond(to: input, in: try runtime(body.community))
     }
 
     private func postForm(_ request: Request, _ context: ConvenerRequestContext) async throws -> Response {
@@ -73,7 +87,31 @@ struct PlaygroundController {
         let event = InputEvent.form(formID: body.form, values: body.values.mapValues(\.formValue))
         let input = Input(
             id: Self.newInputID(), member: try memberID(body.member), displayName: body.member, event: event)
-        return try await respond(to: input)
+        return try await respond(to: input, in: try runtime(body.community))
+    }
+
+    /// `GET api/communities`: the communities the page's picker offers, the default first.
+    private func communities() throws -> Response {
+        try Self.json(
+            PlaygroundCommunities(
+                communities: directory.runtimes.map {
+                    PlaygroundCommunities.Community(id: $0.profile.id, name: $0.profile.name)
+                }))
+    }
+
+    /// The community `id` names, or the first when it names none; an unknown id is a 400 listing the known ones.
+    private func runtime(_ id: String?) throws -> CommunityRuntime {
+        guard let id else {
+            guard let first = directory.runtimes.first else {
+                throw HTTPError(.serviceUnavailable, message: "No community is configured.")
+            }
+            return first
+        }
+        guard let runtime = directory.runtime(id: id) else {
+            let known = directory.runtimes.map { "'\($0.profile.id)'" }.joined(separator: ", ")
+            throw HTTPError(.badRequest, message: "'community' must be one of \(known), not '\(id)'.")
+        }
+        return runtime
     }
 
     private func getTimeline(_ request: Request) async throws -> Response {
@@ -89,7 +127,7 @@ struct PlaygroundController {
         return try Self.json(TimelinePage(items: page.items, next: page.next))
     }
 
-    private func respond(to input: Input) async throws -> Response {
+    private func respond(to input: Input, in runtime: CommunityRuntime) async throws -> Response {
         let outcome: Outcome
         do {
             outcome = try await runtime.handle(input)
@@ -116,6 +154,16 @@ struct PlaygroundController {
         return Response(
             status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+/// The answer of `GET /playground/api/communities`.
+private struct PlaygroundCommunities: Encodable {
+    struct Community: Encodable {
+        let id: String
+        let name: String
+    }
+
+    let communities: [Community]
 }
 
 /// The answer of `GET /playground/api/timeline`.

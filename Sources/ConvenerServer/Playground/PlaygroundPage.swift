@@ -155,6 +155,8 @@ enum PlaygroundPage {
         aria-describedby="mhint">
         <datalist id="members"></datalist>
         <button class="btn" type="submit">Switch</button>
+        <label for="community" id="clabel" hidden>in</label>
+        <select id="community" hidden></select>
         <span class="hint" id="mhint"><span class="werr" id="merr" role="alert"></span>
         <span id="mtip"><button class="link" type="button" id="toconv">convenor</button> is the community&rsquo;s
         convenor.</span></span>
@@ -322,8 +324,20 @@ enum PlaygroundPage {
           pane.scrollTop = pane.scrollHeight;
         }
 
+        // The community picker: hidden with a single community; its choice goes with every message, click and form.
+        const picker = document.getElementById('community');
+        (async () => {
+          try {
+            const r = await fetch(BASE + 'communities', { cache: 'no-store' });
+            const list = (await r.json()).communities || [];
+            for (const c of list) picker.append(el('option', { value: c.id }, c.name));
+            picker.hidden = document.getElementById('clabel').hidden = list.length < 2;
+          } catch { /* the first community answers */ }
+        })();
+
         async function api(path, body) {
           let res;
+          if (body !== undefined && picker.value) body = Object.assign({ community: picker.value }, body);
           try {
             res = await fetch(BASE + path, body === undefined ? { cache: 'no-store' } : { method: 'POST',
               headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -43,12 +43,28 @@ struct DeliveredMessagesTests {
         let entry = OutboxEntry(
             message: OutboundMessage(id: "r", audience: .channel, text: "late"),
             queuedAt: Date(timeIntervalSince1970: 0),
-            replyTarget: .discordFollowUp(
-                applicationID: "1", token: "t", expiresAt: Date(timeIntervalSince1970: 900)))
+            replyTarget: OutboxReplyTarget(
+                platform: "discord", address: ["applicationID": "1", "token": "t"],
+                expiresAt: Date(timeIntervalSince1970: 900), maxReplies: 10))
         let decoded = try JSONDecoder().decode(OutboxEntry.self, from: JSONEncoder().encode(entry))
         #expect(decoded == entry)
         #expect(decoded.replyTarget?.platform == "discord")
         let old = #"{"message":{"id":"o","audience":{"channel":{}},"text":"x","actions":[]},"queuedAt":0}"#
         #expect(try JSONDecoder().decode(OutboxEntry.self, from: Data(old.utf8)).replyTarget == nil)
+    }
+
+    @Test("Journals written before the platform seam keep their Slack and Discord reply targets")
+    func legacyReplyTargets() throws {
+        let slack = #"{"slackResponseURL":{"url":"https://hooks.slack.test/r","expiresAt":900}}"#
+        let discord = #"{"discordFollowUp":{"applicationID":"1","token":"t","expiresAt":900}}"#
+        let fromSlack = try JSONDecoder().decode(OutboxReplyTarget.self, from: Data(slack.utf8))
+        let fromDiscord = try JSONDecoder().decode(OutboxReplyTarget.self, from: Data(discord.utf8))
+        #expect(fromSlack.platform == "slack")
+        #expect(fromSlack.address == ["url": "https://hooks.slack.test/r"])
+        #expect(fromSlack.maxReplies == 5)
+        #expect(fromSlack.expiresAt == Date(timeIntervalSinceReferenceDate: 900))
+        #expect(fromDiscord.platform == "discord")
+        #expect(fromDiscord.address == ["applicationID": "1", "token": "t"])
+        #expect(fromDiscord.maxReplies == 10)
     }
 }

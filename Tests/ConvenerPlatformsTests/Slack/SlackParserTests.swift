@@ -225,14 +225,15 @@ struct SlackParserTests {
                 == .memberJoined(
                     PlatformMemberEvent(
                         eventID: "Ev0PV52K21", member: MemberID(rawValue: "slack:W06GH7XHN"), displayName: "W06GH7XHN",
-                        channelID: "C0698JE0H")))
+                        channelID: "C0698JE0H", teamID: "T123ABC456")))
         let teamJoin =
             #"{"type":"team_join","user":{"id":"U0NEW","name":"newbie","real_name":"New Bie","is_bot":false,"profile":{"display_name":"nb","real_name":"New Bie"}}}"#
         #expect(
             try SlackParser.parseEvent(body: envelope(teamJoin, id: "Ev2"))
                 == .memberJoined(
                     PlatformMemberEvent(
-                        eventID: "Ev2", member: MemberID(rawValue: "slack:U0NEW"), displayName: "nb", channelID: nil)))
+                        eventID: "Ev2", member: MemberID(rawValue: "slack:U0NEW"), displayName: "nb", channelID: nil,
+                        teamID: "T123ABC456")))
         let botJoin = #"{"type":"team_join","user":{"id":"B0","name":"bot","is_bot":true}}"#
         #expect(try SlackParser.parseEvent(body: envelope(botJoin)) == .ignored(reason: "a bot joined the workspace"))
     }

@@ -16,16 +16,27 @@ struct DiscordFollowUpDelivery: DeliveryPlatform {
     var name: String { "discord-followup" }
     var pace: Duration { .zero }
 
+    /// The target of an interaction's late replies: its webhook, good for 15 minutes.
+    static func target(applicationID: String?, token: String?, now: Date) -> OutboxReplyTarget? {
+        guard let applicationID, let token else { return nil }
+        return OutboxReplyTarget(
+            platform: "discord", address: ["applicationID": applicationID, "token": token],
+            expiresAt: now.addingTimeInterval(15 * 60), maxReplies: 10)
+    }
+
     func destination(of entry: OutboxEntry) throws -> String? {
-        guard case .discordFollowUp = entry.replyTarget else { return nil }
+        guard entry.replyTarget?.platform == "discord" else { return nil }
         return entry.message.id
     }
 
     func send(
         _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
     ) async throws -> PlatformMessageReference? {
-        guard case .discordFollowUp(let application, let token, let expiresAt) = entry.replyTarget else { return nil }
-        guard clock.now() < expiresAt else {
+        guard let target = entry.replyTarget, target.platform == "discord" else { return nil }
+        guard let application = target.address["applicationID"], let token = target.address["token"] else {
+            throw PermanentDeliveryFailure(reason: "discord follow-up: the reply target has no interaction token")
+        }
+        guard clock.now() < target.expiresAt else {
             throw PermanentDeliveryFailure(reason: "discord follow-up: the 15-minute interaction window closed")
         }
         let body: Data

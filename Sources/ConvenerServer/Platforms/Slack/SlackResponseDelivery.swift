@@ -14,16 +14,27 @@ struct SlackResponseDelivery: DeliveryPlatform {
     var name: String { "slack-response" }
     var pace: Duration { .zero }
 
+    /// The target of a request's late replies: its `response_url`, good for 30 minutes and 5 uses.
+    static func target(responseURL: String?, now: Date) -> OutboxReplyTarget? {
+        responseURL.map {
+            OutboxReplyTarget(
+                platform: "slack", address: ["url": $0], expiresAt: now.addingTimeInterval(30 * 60), maxReplies: 5)
+        }
+    }
+
     func destination(of entry: OutboxEntry) throws -> String? {
-        guard case .slackResponseURL = entry.replyTarget else { return nil }
+        guard entry.replyTarget?.platform == "slack" else { return nil }
         return entry.message.id
     }
 
     func send(
         _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
     ) async throws -> PlatformMessageReference? {
-        guard case .slackResponseURL(let url, let expiresAt) = entry.replyTarget else { return nil }
-        guard clock.now() < expiresAt else {
+        guard let target = entry.replyTarget, target.platform == "slack" else { return nil }
+        guard let url = target.address["url"] else {
+            throw PermanentDeliveryFailure(reason: "slack response_url: the reply target has no URL")
+        }
+        guard clock.now() < target.expiresAt else {
             throw PermanentDeliveryFailure(reason: "slack response_url: the 30-minute reply window closed")
         }
         let body: Data

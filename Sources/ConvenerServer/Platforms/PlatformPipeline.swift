@@ -1,0 +1,140 @@
+import ConvenerCore
+import ConvenerPlatforms
+import Foundation
+import Hummingbird
+import Logging
+
+/// The one pipeline every chat platform's requests go through, in this order: body limit → verify → replay gate
+/// → parse → de-duplicate retries → route to a community → run with the 3-second deadline → render the first
+/// reply (the others are queued for the request's reply target by the runtime).
+struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
+    /// What differs per platform.
+    let platform: Platform
+    /// Which community a request belongs to.
+    let directory: CommunityDirectory
+    /// Replays and retries seen recently, shared by all platforms.
+    let gate: PlatformGate
+    /// The platforms' acknowledgement deadline.
+    let deadline: PlatformAckDeadline
+    /// The time.
+    let clock: any WallClock
+    /// Where routing and parsing problems are logged.
+    let logger: Logger
+
+    /// Adds the platform's endpoints to `router`.
+    func addRoutes(to router: Router<ConvenerRequestContext>) {
+        for endpoint in platform.endpoints {
+            router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
+                try await handle(request, context: context, at: endpoint)
+            }
+        }
+    }
+
+    /// Runs one request through every step.
+    func handle(_ request: Request, context: ConvenerRequestContext, at endpoint: PlatformEndpoint) async throws
+        -> Response
+    {
+        // 1. Body limit: read once, 413 above the context's maximum (a GET carries its form in the query).
+        let body =
+            endpoint.method == .get
+            ? Data((request.uri.query ?? "").utf8) : try await request.rawBody(context: context)
+        let http = PlatformHTTPRequest(request: request, body: body)
+        let now = clock.now()
+        // 2. Verify, before anything that matters is parsed.
+        let replayKey: String?
+        do {
+            replayKey = try platform.verify(http, at: endpoint, now: now)
+        } catch let error as HTTPError {
+            throw error
+        } catch {
+            throw PlatformResponse.unauthorized("\(error)")
+        }
+        // 3. Replay gate: the same signed request twice is refused.
+        if let replayKey { try await gate.admitOnce(signature: "\(platform.name):\(replayKey)", now: now) }
+        // 4. Parse.
+        let inbound: PlatformInbound
+        do {
+            inbound = try platform.parse(http, at: endpoint, now: now)
+        } catch let error as HTTPError {
+            throw error
+        } catch {
+            throw PlatformResponse.badRequest("\(error)")
+        }
+        var platformRequest: PlatformRequest
+        switch inbound {
+        case .input(let parsed): platformRequest = parsed
+        case .memberJoined(let joined):
+            platformRequest = PlatformRequest(
+                input: Input(
+                    id: "\(platform.name).ev.\(joined.eventID)", member: joined.member, displayName: joined.displayName,
+                    event: .joined),
+                context: PlatformReplyContext(
+                    platform: platform.name, channelID: joined.channelID, teamID: joined.teamID))
+        case .reaction(let reaction):
+            platformRequest = PlatformRequest(
+                input: Input(
+                    id: "\(platform.name).ev.\(reaction.eventID)", member: reaction.member,
+                    displayName: reaction.member.user,
+                    event: .reaction(emoji: reaction.emoji)),
+                context: PlatformReplyContext(platform: platform.name, channelID: reaction.channelID))
+        case .reply(let reply):
+            return reply.response
+        case .ignored:
+            return platform.acknowledgement(for: nil, at: endpoint)
+        }
+        // 5. De-duplicate the platform's retries of the same input.
+        guard await gate.firstTime(inputID: "\(platform.name):\(platformRequest.input.id)", now: now) else {
+            return platform.acknowledgement(for: platformRequest, at: endpoint)
+        }
+        // 6. Route to a community.
+        let runtime: CommunityRuntime
+        switch await route(&platformRequest, now: now) {
+        case .community(let chosen): runtime = chosen
+        case .answer(let message):
+            return try await platform.answer(message, to: platformRequest, from: http, at: endpoint)
+        case .ignore:
+            return platform.acknowledgement(for: platformRequest, at: endpoint)
+        }
+        if let refusal = await platform.prepare(&platformRequest, in: runtime) {
+            return try await platform.answer(refusal, to: platformRequest, from: http, at: endpoint)
+        }
+        // 7. Run with the deadline; events are answered by posting, so they have no reply target.
+        let repliesLate = endpoint.kind != .events && platform.capabilities.contains(.lateReplies)
+        let target = repliesLate ? platform.lateReplyTarget(for: platformRequest.context, now: now) : nil
+        guard let outcome = try await deadline.run(platformRequest.input, on: runtime, target: target) else {
+            return platform.acknowledgement(for: platformRequest, at: endpoint)
+        }
+        // 8. Render the first reply; the runtime queued the rest for the reply target.
+        guard endpoint.kind != .events else { return platform.acknowledgement(for: platformRequest, at: endpoint) }
+        return try await platform.answer(outcome.replies.first, to: platformRequest, from: http, at: endpoint)
+    }
+
+    /// The community of the request; strips a command's `--community` flag and resolves "which community?" clicks.
+    private func route(_ request: inout PlatformRequest, now: Date) async -> CommunityRoute {
+        if let (input, route) = await directory.chosen(request.input, now: now) {
+            request.input = input
+            return route
+        }
+        var flag: String?
+        if case .command(let text) = request.input.event {
+            let stripped = CommunityFlag.strip(text)
+            request.input.event = .command(stripped.text)
+            flag = stripped.community
+            if flag == "" {
+                return .answer(
+                    request.input.privateAnswer(
+                        "--community needs a community id, e.g. /cop stats --community data-science"))
+            }
+        }
+        let place = RequestPlace(
+            platform: platform.name, workspace: request.context.teamID, channel: request.context.channelID,
+            isDirect: platform.isDirect(request.context))
+        let route = await directory.route(request.input, from: place, flag: flag, now: now)
+        if case .ignore = route {
+            logger.debug(
+                "An event from a place no community lives in was ignored",
+                metadata: ["convener.platform": "\(platform.name)"])
+        }
+        return route
+    }
+}

@@ -1,0 +1,33 @@
+import ServiceLifecycle
+
+/// Runs the handling of platform requests as children of one long-lived task group, so that a request answered
+/// early (its 3-second deadline passed) goes on being handled inside structured concurrency, and graceful
+/// shutdown waits for it to become durable.
+final class PlatformWorkService: Service, Sendable {
+    /// One request's handling.
+    typealias Job = @Sendable () async -> Void
+
+    private let jobs: AsyncStream<Job>
+    private let continuation: AsyncStream<Job>.Continuation
+
+    /// An idle service; jobs submitted before `run` starts wait for it.
+    init() {
+        (jobs, continuation) = AsyncStream.makeStream(of: Job.self)
+    }
+
+    /// Hands `job` to the running group; false once the service has stopped (the caller then runs it itself).
+    func submit(_ job: @escaping Job) -> Bool {
+        if case .enqueued = continuation.yield(job) { return true }
+        return false
+    }
+
+    /// Runs jobs until graceful shutdown, then waits for the ones started.
+    func run() async {
+        await withDiscardingTaskGroup { group in
+            for await job in jobs.cancelOnGracefulShutdown() {
+                group.addTask { await job() }
+            }
+            continuation.finish()
+        }
+    }
+}
