@@ -124,21 +124,16 @@ public enum CopCommand: Sendable, Equatable, Hashable {
         String(name.prefix { $0 != "." })
     }
 
-    /// Whether only a convenor may run it: `survey start`, `prompt …`, `digest …` and `rules …`.
+    /// Whether only a convenor may run it, as its entry in `CommandTable` says (`survey start`, `prompt …`,
+    /// `digest …`, `rules …` and `stats`).
     ///
     /// `poll close` is allowed to the poll's creator or a convenor, so it is not convenor-only here.
     public var requiresConvenor: Bool {
-        switch self {
-        case .surveyStart, .promptNow, .promptNext, .promptSkip, .digestPreview, .digestNow, .rulesList,
-            .rulesExplain:
-            true
-        default:
-            false
-        }
+        CommandTable.entry(named: name)?.access == .convenor
     }
 
     /// The usage line of this command, such as `/cop poll close ID`.
     public var usage: String {
-        CommandCatalog.usage(forName: name)
+        CommandTable.usage(forName: name)
     }
 }

@@ -43,7 +43,7 @@ struct CommandHelpTests {
     func convenorMarks(topic: String) throws {
         let text = try CommandHelp.text(forTopic: topic).get()
         let firstLine = text.split(separator: "\n").first ?? ""
-        #expect(firstLine.contains("(for convenors)") == ["prompt", "digest", "rules"].contains(topic))
+        #expect(firstLine.contains("(for convenors)") == ["prompt", "digest", "rules", "stats"].contains(topic))
     }
 
     @Test("topics match case-insensitively, with /cop and a subcommand")
