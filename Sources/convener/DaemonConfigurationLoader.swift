@@ -49,6 +49,17 @@ enum DaemonConfigurationLoader {
         configuration.settings = config.settings
         configuration.communityRules = try loadCommunityRules(source: loaded.source, communities: config.communities)
         configuration.server.calendarKey = loaded.secrets.calendarKey?.revealedValue
+        if let key = configuration.server.calendarKey {
+            // On a port picked at start-up (0) the address is not known yet: members get the path alone.
+            let base =
+                configuration.server.publicURL
+                ?? (config.listen.port == 0 ? "" : "http://\(config.listen.host):\(config.listen.port)")
+            for index in configuration.communities.indices {
+                let id = configuration.communities[index].id
+                configuration.communities[index].calendarFeedURL =
+                    base + CalendarFeedSecret.path(communityID: id, key: key)
+            }
+        }
         configuration.email = config.email.map { email in
             SMTPSettings(
                 url: email.smtpURL, from: email.from, fromName: email.fromName, username: email.username,

@@ -169,6 +169,13 @@ public enum CommandHelp {
                 + "Only totals are shown, never what any one person did or said.",
             notes: nil,
             examples: ["/cop stats"]),
+        "events": Page(
+            summary: "what is next on the community's calendar.",
+            details: "Lists the next meetups and other events the convenors set up, in the community's time zone, "
+                + "with where to join and the ones called off, and gives the calendar feed address so they appear "
+                + "in your own calendar app.",
+            notes: nil,
+            examples: ["/cop events"]),
         "me": Page(
             summary: "what Convener keeps about you.",
             details: "On its own it shows everything stored about you; `export` sends it to you as JSON; `forget` "

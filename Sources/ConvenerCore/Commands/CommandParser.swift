@@ -74,6 +74,7 @@ private struct CommandParseRun {
                     "preview": .digestPreview, "now": .digestNow,
                 ])
         case "stats": return try none("stats", label: "stats", then: .stats)
+        case "events": return try none("events", label: "events", then: .events)
         case "me": return try me()
         case "rules": return try rules()
         default: throw unknownCommand(word.text)

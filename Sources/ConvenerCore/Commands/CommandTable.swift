@@ -52,6 +52,7 @@ enum CommandTable {
         Topic(name: "back", subcommands: []),
         Topic(name: "roster", subcommands: ["join", "leave", "skip", "swap", "who"]),
         Topic(name: "stats", subcommands: []),
+        Topic(name: "events", subcommands: []),
         Topic(name: "me", subcommands: ["export", "forget", "birthday"]),
         Topic(name: "prompt", subcommands: ["now", "next", "skip"]),
         Topic(name: "digest", subcommands: ["preview", "now"]),
@@ -150,6 +151,10 @@ enum CommandTable {
             name: "stats", usage: "/cop stats", access: .convenor,
             overview: "`/cop stats`: community health at a glance, in totals only", example: "stats",
             handler: engagementDesk),
+        Entry(
+            name: "events", usage: "/cop events", access: .member,
+            overview: "`/cop events`: the community's next meetups, and the calendar feed to subscribe to",
+            example: "events", handler: { command, context, replies in EventsCommand.handle(context, &replies) }),
         Entry(
             name: "me.show", usage: "/cop me", access: .member,
             overview: "`/cop me`: see, export or delete what Convener keeps about you", example: "me",

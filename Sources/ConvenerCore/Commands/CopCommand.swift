@@ -58,6 +58,8 @@ public enum CopCommand: Sendable, Equatable, Hashable {
     case digestNow
     /// `/cop stats`: community health at a glance.
     case stats
+    /// `/cop events`: what is next on the community's calendar, and its feed.
+    case events
     /// `/cop me`: show what Convener stores about the member.
     case me
     /// `/cop me export`: the member's data as JSON.
@@ -108,6 +110,7 @@ public enum CopCommand: Sendable, Equatable, Hashable {
         case .digestPreview: "digest.preview"
         case .digestNow: "digest.now"
         case .stats: "stats"
+        case .events: "events"
         case .me: "me.show"
         case .meExport: "me.export"
         case .meBirthday: "me.birthday"

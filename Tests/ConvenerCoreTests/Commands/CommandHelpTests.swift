@@ -5,7 +5,8 @@ import Testing
 @Suite("Command help: overview and topics")
 struct CommandHelpTests {
     static let topics = [
-        "help", "poll", "feedback", "survey", "kudos", "pair", "away", "back", "roster", "stats", "me", "prompt",
+        "help", "poll", "feedback", "survey", "kudos", "pair", "away", "back", "roster", "stats", "events", "me",
+        "prompt",
         "digest", "rules",
     ]
 

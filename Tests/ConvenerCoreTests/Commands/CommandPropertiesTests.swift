@@ -55,6 +55,7 @@ struct CommandPropertiesTests {
         .init(input: "digest preview", name: "digest.preview", requiresConvenor: true, usage: "/cop digest preview"),
         .init(input: "digest now", name: "digest.now", requiresConvenor: true, usage: "/cop digest now"),
         .init(input: "stats", name: "stats", requiresConvenor: true, usage: "/cop stats"),
+        .init(input: "events", name: "events", requiresConvenor: false, usage: "/cop events"),
         .init(input: "me", name: "me.show", requiresConvenor: false, usage: "/cop me"),
         .init(input: "me export", name: "me.export", requiresConvenor: false, usage: "/cop me export"),
         .init(
