@@ -1,7 +1,6 @@
 """Each community may add rules to the shared ones, or replace a shared rule by its id."""
-import time
-
 from conftest import run_cli
+from test_schedules import channel_texts, wait_for
 
 CONFIG = """
 communities:
@@ -20,20 +19,6 @@ communities:
         actions:
           - post: "UX tip for {{ member.name }}: the research repository is pinned in the channel."
 """
-
-
-def channel_texts(daemon):
-    page = daemon.timeline("observer")
-    return [item["message"]["text"] for item in page["items"] if item["where"] == "channel"]
-
-
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_a_community_replaces_and_adds_rules(make_daemon, tmp_path):

@@ -23,13 +23,9 @@ struct DiscordDelivery: DeliveryPlatform {
     /// Discord allows bursts of about five messages per five seconds in a channel.
     var pace: Duration { .milliseconds(500) }
 
+    // "@" marks a member, whose DM channel is looked up when sending.
     func destination(of entry: OutboxEntry) throws -> String? {
-        guard entry.replyTarget == nil else { return nil }
-        switch entry.message.audience {
-        case .channel: return channel
-        case .direct(let member): return member.platform == name ? "@" + member.user : nil
-        case .ephemeral: return nil
-        }
+        postDestination(of: entry, channel: channel, memberPrefix: "@")
     }
 
     func send(

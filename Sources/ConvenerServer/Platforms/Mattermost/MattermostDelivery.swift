@@ -23,14 +23,9 @@ struct MattermostDelivery: DeliveryPlatform {
     var name: String { MattermostParser.platform }
     var pace: Duration { .milliseconds(200) }
 
+    // "@" marks a member, whose DM channel is looked up when sending.
     func destination(of entry: OutboxEntry) throws -> String? {
-        guard entry.replyTarget == nil else { return nil }
-        switch entry.message.audience {
-        case .channel: return channel
-        // "@" marks a member, whose DM channel is looked up when sending.
-        case .direct(let member): return member.platform == name ? "@" + member.user : nil
-        case .ephemeral: return nil
-        }
+        postDestination(of: entry, channel: channel, memberPrefix: "@")
     }
 
     func send(

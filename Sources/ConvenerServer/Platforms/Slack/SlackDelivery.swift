@@ -20,12 +20,7 @@ struct SlackDelivery: DeliveryPlatform {
     var pace: Duration { .seconds(1) }
 
     func destination(of entry: OutboxEntry) throws -> String? {
-        guard entry.replyTarget == nil else { return nil }
-        switch entry.message.audience {
-        case .channel: return channel
-        case .direct(let member): return member.platform == name ? member.user : nil
-        case .ephemeral: return nil
-        }
+        postDestination(of: entry, channel: channel)
     }
 
     func send(
