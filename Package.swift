@@ -32,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "ConvenerConfig",
-            dependencies: ["ConvenerCore", "Yams"],
+            dependencies: ["ConvenerCore", "ConvenerPlatforms", "Yams"],
             swiftSettings: strictSettings
         ),
         .target(
