@@ -28,6 +28,7 @@ let package = Package(
     targets: [
         .target(
             name: "ConvenerCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

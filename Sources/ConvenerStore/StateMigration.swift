@@ -1,3 +1,5 @@
+import ConvenerCore
+
 /// One schema upgrade from `fromVersion` to `fromVersion + 1`, as pure functions on raw JSON.
 ///
 /// Migrations work on `JSONValue` so that the Swift types of old versions need not exist in code.

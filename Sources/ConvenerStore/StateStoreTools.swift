@@ -1,3 +1,4 @@
+import ConvenerCore
 import Foundation
 import Logging
 
@@ -41,14 +42,14 @@ public enum StateStoreTools {
         } catch {
             throw StoreError.invalidDocument(reason: "not JSON: \(error)")
         }
-        guard case .integer(let version)? = document["formatVersion"], version >= 1 else {
+        guard case .int(let version)? = document["formatVersion"], version >= 1 else {
             throw StoreError.invalidDocument(reason: "missing or invalid \"formatVersion\" (a positive integer)")
         }
         guard version <= State.formatVersion else {
             throw StoreError.newerFormat(
                 file: "import document", offset: 0, found: Int(version), supported: State.formatVersion)
         }
-        guard case .integer(let seq)? = document["seq"], seq >= 0 else {
+        guard case .int(let seq)? = document["seq"], seq >= 0 else {
             throw StoreError.invalidDocument(reason: "missing or invalid \"seq\" (a non-negative integer)")
         }
         guard let rawState = document["state"] else {

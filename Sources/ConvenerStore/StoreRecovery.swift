@@ -1,3 +1,4 @@
+import ConvenerCore
 import Foundation
 
 /// Reads a state folder: snapshot, then every journal segment, checking every CRC and sequence number.

@@ -47,7 +47,19 @@ enum DaemonConfigurationLoader {
         )
         configuration.prompts = prompts.library
         configuration.settings = config.settings
+        configuration.communityRules = try loadCommunityRules(source: loaded.source, communities: config.communities)
         configuration.server.calendarKey = loaded.secrets.calendarKey?.revealedValue
+        if let key = configuration.server.calendarKey {
+            // On a port picked at start-up (0) the address is not known yet: members get the path alone.
+            let base =
+                configuration.server.publicURL
+                ?? (config.listen.port == 0 ? "" : "http://\(config.listen.host):\(config.listen.port)")
+            for index in configuration.communities.indices {
+                let id = configuration.communities[index].id
+                configuration.communities[index].calendarFeedURL =
+                    base + CalendarFeedSecret.path(communityID: id, key: key)
+            }
+        }
         configuration.email = config.email.map { email in
             SMTPSettings(
                 url: email.smtpURL, from: email.from, fromName: email.fromName, username: email.username,
@@ -57,6 +69,23 @@ enum DaemonConfigurationLoader {
         configuration.promptProblems = prompts.diagnostics.map(\.description)
         configuration.promptSources = prompts.sources.map(\.description)
         return configuration
+    }
+
+    /// Each community's own `rules:`, by community id.
+    private static func loadCommunityRules(source: ConfigSource, communities: [CommunityConfig]) throws
+        -> [String: RuleSet]
+    {
+        guard case .file(let path) = source, let yaml = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return [:]
+        }
+        switch RuleLoader.parseCommunityRules(configYAML: yaml, file: path) {
+        case .success(let sets):
+            return Dictionary(
+                uniqueKeysWithValues: sets.compactMap { index, set in
+                    communities.indices.contains(index) ? (communities[index].id, set) : nil
+                })
+        case .failure(let errors): throw CLIError.invalidConfig(errors.description)
+        }
     }
 
     /// The config's `rules` (inline or files it names), or the built-in default rules when it has no such key.

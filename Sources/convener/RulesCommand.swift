@@ -136,7 +136,7 @@ struct RulesCommand: ParsableCommand {
             case .success(let value): parsed = value
             case .failure(let error): throw CLIError.invalidExpression("\(event): \(error)")
             }
-            let engine = RuleEngine(rules: configuration.rules)
+            let engine = RuleEngine(rules: configuration.rules(for: profile.id))
             switch engine.explain(ruleID: rule, event: parsed, context: context, now: Date()) {
             case .success(let explanation): print(explanation)
             case .failure(let error): throw CLIError.invalidExpression("\(error)")

@@ -20,7 +20,10 @@ struct PlaygroundMessageTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(rendered), as: UTF8.self)
-        #expect(json == #"{"actions":[{"id":"a","label":"A"}],"ephemeral":true,"id":"m1","text":"hi","updates":"m0"}"#)
+        #expect(
+            json
+                == #"{"actions":[{"id":"a","label":"A"}],"ephemeral":true,"id":"m1","mentions":[],"text":"hi","updates":"m0"}"#
+        )
     }
 
     @Test("Channel and direct messages are not ephemeral")

@@ -1,3 +1,4 @@
+import ConvenerCore
 import Foundation
 import Synchronization
 import Testing
@@ -241,8 +242,8 @@ struct StateStoreTests {
         try await StoreTestSupport.writeJournal(source, changes: StoreTestSupport.sampleChanges)
         let exported = try StateStoreTools.export(directory: source, as: StoreTestState.self)
         let document = try JSONDecoder().decode(JSONValue.self, from: exported)
-        #expect(document["formatVersion"] == .integer(1))
-        #expect(document["seq"] == .integer(6))
+        #expect(document["formatVersion"] == .int(1))
+        #expect(document["seq"] == .int(6))
         try StateStoreTools.importState(exported, into: target + "/new", as: StoreTestState.self)
         let (store, state, report) = try await StateStore<StoreTestState>.open(
             directory: target + "/new", logger: StoreTestSupport.logger)

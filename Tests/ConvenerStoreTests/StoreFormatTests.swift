@@ -1,3 +1,4 @@
+import ConvenerCore
 import Foundation
 import Testing
 
@@ -67,8 +68,8 @@ struct StoreFormatTests {
     @Test("JSONValue keeps integers exact and round-trips every kind")
     func jsonValueRoundTrip() throws {
         let value: JSONValue = .object([
-            "int": .integer(9_007_199_254_740_993), "double": .number(2.5), "text": .string("a\"b"),
-            "flag": .bool(true), "none": .null, "list": .array([.integer(1), .string("x")]),
+            "int": .int(9_007_199_254_740_993), "double": .number(2.5), "text": .string("a\"b"),
+            "flag": .bool(true), "none": .null, "list": .array([.int(1), .string("x")]),
         ])
         let data = try StoreCoding.encode(value)
         #expect(try JSONDecoder().decode(JSONValue.self, from: Data(data)) == value)

@@ -164,4 +164,13 @@ def test_the_calendar_feed_is_valid_ics_across_dst_and_a_holiday(make_daemon, tm
     assert rdates[0] == datetime(2026, 3, 9, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
     assert all(moment.weekday() == 0 and moment.hour == 12 for moment in rdates)
     assert fetch(daemon, path)[2].split("DTSTAMP")[0] == body.split("DTSTAMP")[0]  # stable UIDs and layout
+    listed = daemon.say("pat", "/cop events")[0]["text"]
+    assert listed.splitlines()[:4] == [
+        "📅 Next on the Data Science calendar:",
+        "• 2026-03-02 12:00 (Europe/Berlin): Office hours",
+        "• 2026-03-03 18:00 (Europe/Berlin): Monthly meetup; bring a question, a win, or both — "
+        "Room 4.12, Alexanderplatz 1, https://meet.example.org/ds",
+        "• 2026-03-09 12:00 (Europe/Berlin): Office hours",
+    ]
+    assert path in listed
     assert daemon.stop() == 0

@@ -70,7 +70,8 @@ def test_mattermost_channel_posts_and_dms(make_daemon, httpserver, tmp_path):
     assert daemon.request("POST", "/mattermost/commands", raw=form, headers=headers)[0] == 200
     assert wait_until(lambda: {p["channel_id"] for p in posts} >= {MM_CHANNEL, "dmchannel"})
     channel_post = next(p for p in posts if p["channel_id"] == MM_CHANNEL)
-    assert channel_post["message"].startswith("Welcome to Deliverers")
+    # The member is mentioned natively: Mattermost links and notifies @username.
+    assert channel_post["message"].startswith("Welcome to Deliverers, @alice!")
     assert all(len(p["pending_post_id"]) == 26 for p in posts)
     assert len({p["pending_post_id"] for p in posts}) == len(posts)
     direct = bodies(httpserver, "/api/v4/channels/direct")
@@ -106,6 +107,10 @@ def test_discord_posts_dms_nonce_and_retry_after(make_daemon, httpserver, tmp_pa
     for body, _ in sent:
         assert 0 < len(body["nonce"]) <= 25 and body["enforce_nonce"] is True
     assert sent[0][0]["nonce"] == sent[1][0]["nonce"], "a retry keeps its nonce"
+    # The welcome mentions the Discord member natively, and only users may be notified.
+    welcome = bodies(httpserver, f"/api/channels/{DC_CHANNEL}/messages")[-1][0]
+    assert welcome["content"].startswith(f"Welcome to Deliverers, <@{DC_USER}>!")
+    assert welcome["allowed_mentions"] == {"parse": ["users"]}
     assert bodies(httpserver, "/api/users/@me/channels")[0][0] == {"recipient_id": DC_USER}
     assert all(request.headers["Authorization"] == "Bot dc-bot-token" for request, _ in httpserver.log)
     assert daemon.stop() == 0

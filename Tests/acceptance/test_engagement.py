@@ -18,6 +18,9 @@ def test_kudos_are_shouted_out_with_a_daily_allowance(daemon):
     replies = daemon.say("alice", "/cop kudos @bob for the clear demo")
     shout = public(replies)
     assert len(shout) == 1 and shout[0]["text"].startswith("🎉 Kudos to @bob from @alice: for the clear demo"), replies
+    # Both members are structured mentions the page highlights; offsets count UTF-16 units, as JavaScript does.
+    assert shout[0]["mentions"] == [{"member": "bob", "offset": 12, "length": 4},
+                                    {"member": "alice", "offset": 22, "length": 6}]
     assert "4 kudos left today" in private(replies)[0]["text"]
     for index in range(4):
         assert public(daemon.say("alice", f"/cop kudos @bob thanks again {index}"))

@@ -27,13 +27,13 @@ def wait_for(predicate, timeout=5.0):
 
 def test_default_welcome_rule_greets_a_newcomer_once(daemon):
     daemon.say("nora", "hello, I am new here")
-    assert wait_for(lambda: any("Welcome to My Community, nora!" in t for t in channel_texts(daemon, "nora")))
+    assert wait_for(lambda: any("Welcome to My Community, @nora!" in t for t in channel_texts(daemon, "nora")))
     assert wait_for(lambda: any("Hi nora" in t for t in dm_texts(daemon, "nora")))
     assert wait_for(lambda: any("nora just joined" in t for t in dm_texts(daemon, "convenor")))
     daemon.say("nora", "second message")
     daemon.say("convenor", "hi all")
     welcomes = [t for t in channel_texts(daemon, "nora") if t.startswith("Welcome to")]
-    assert welcomes == ["Welcome to My Community, nora! 👋 Tell us what brings you here."]
+    assert welcomes == ["Welcome to My Community, @nora! 👋 Tell us what brings you here."]
     assert all("Hi nora" not in t for t in dm_texts(daemon, "omar"))
 
 
@@ -77,7 +77,7 @@ def test_rules_explain_dry_runs_against_the_state(make_daemon, state_dir, tmp_pa
     event.write_text(json.dumps({"type": "member.joined", "member": "playground:quinn"}))
     result = run_cli("rules", "explain", "welcome-newcomer", "--event", str(event), "--state-dir", str(state_dir),
                      cwd=tmp_path)
-    assert "Welcome to My Community, quinn!" in result.stdout
+    assert "Welcome to My Community, @quinn!" in result.stdout
     assert "!member.isConvenor" in result.stdout
     assert sorted(p.name for p in (state_dir / "my-community").iterdir()) == before
 

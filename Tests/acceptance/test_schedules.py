@@ -129,7 +129,7 @@ def test_quiet_hours_hold_direct_messages_until_the_window_ends(make_daemon, tmp
     daemon.say("owl", "hello at dawn")
     time.sleep(1.0)
     channel = [i["message"]["text"] for i in daemon.timeline("owl")["items"] if i["where"] == "channel"]
-    assert any(text.startswith("Welcome to Night Owls, owl!") for text in channel)
+    assert any(text.startswith("Welcome to Night Owls, @owl!") for text in channel)
     assert not [i for i in daemon.timeline("owl")["items"] if i["where"] == "dm"], "a DM went out in quiet hours"
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:

@@ -20,14 +20,14 @@ public enum DefaultRules {
             conditions:
               - "!member.isConvenor"
             actions:
-              - post: "Welcome to {{ community.name }}, {{ member.name }}! 👋 Tell us what brings you here."
+              - post: "Welcome to {{ community.name }}, {{ member.mention }}! 👋 Tell us what brings you here."
               - dm: |
                   Hi {{ member.name }}, glad you joined {{ community.name }}.
                   {{ community.purpose }}
                   {{ community.guidelines == "" ? "" : "How we work together: " + community.guidelines }}
                   Would you like a mentor? /cop pair join --role mentee pairs you with an experienced member.
                   Try /cop help to see what you can do here, and /cop pair join to meet someone for coffee.
-              - notify.convenors: "{{ member.name }} just joined {{ community.name }}."
+              - notify.convenors: "{{ member.mention }} just joined {{ community.name }}."
             rateLimit:
               perMember: 1/week
               global: 30/hour

@@ -66,8 +66,42 @@ public enum RuleLoader {
         guard let root, case .mapping(let entries) = root.value,
             let entry = entries.first(where: { $0.key.scalar?.text == "rules" })
         else { return .success(.empty) }
+        return parse(
+            ConfigField(node: entry.value, path: "rules"), configYAML: configYAML, file: file, readFile: readFile)
+    }
+
+    /// Each community's own `rules:` list (`communities[N].rules`), by the community's place in the list; a
+    /// community without one is left out. Its rules add to the shared ones, and replace a shared rule with the
+    /// same id (`RuleSet.overriding`).
+    public static func parseCommunityRules(
+        configYAML: String, file: String,
+        readFile: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }
+    ) -> Result<[Int: RuleSet], ConfigErrors> {
+        guard case .success(let root) = ConfigDocument.compose(yaml: configYAML, file: file), let root,
+            case .mapping(let entries) = root.value,
+            let communities = entries.first(where: { $0.key.scalar?.text == "communities" }),
+            case .sequence(let items) = communities.value.value
+        else { return .success([:]) }
+        var sets: [Int: RuleSet] = [:]
+        var diagnostics: [ConfigDiagnostic] = []
+        for (index, item) in items.enumerated() {
+            guard case .mapping(let keys) = item.value,
+                let entry = keys.first(where: { $0.key.scalar?.text == "rules" })
+            else { continue }
+            let field = ConfigField(node: entry.value, path: "communities[\(index)].rules")
+            switch parse(field, configYAML: configYAML, file: file, readFile: readFile) {
+            case .success(let set): sets[index] = set
+            case .failure(let errors): diagnostics += errors.diagnostics
+            }
+        }
+        return diagnostics.isEmpty ? .success(sets) : .failure(ConfigErrors(diagnostics))
+    }
+
+    /// A `rules:` list of the main config: inline rules and paths of rules files, ids unique across all of them.
+    private static func parse(
+        _ field: ConfigField, configYAML: String, file: String, readFile: (String) throws -> String
+    ) -> Result<RuleSet, ConfigErrors> {
         var context = ConfigContext(file: file, baseDirectory: ConfigPaths.directory(of: file))
-        let field = ConfigField(node: entry.value, path: "rules")
         var collected: [Collected] = []
         var diagnostics: [ConfigDiagnostic] = []
         var files: [(file: String, yaml: String)] = []

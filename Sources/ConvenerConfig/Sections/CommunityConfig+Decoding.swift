@@ -8,7 +8,7 @@ extension CommunityConfig {
     static let keys =
         [
             "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays",
-            "inactive_after_days", "quiet_hours", "events",
+            "inactive_after_days", "quiet_hours", "events", "rules",
         ] + bindingKeys.map(\.keys.channel) + bindingKeys.map(\.keys.channels) + bindingKeys.map(\.keys.workspace)
 
     /// Per platform: the key of the main channel, of further channels, of the workspace, and how ids look, as

@@ -14,14 +14,13 @@ public struct AnonymityKey: Codable, Sendable, Equatable {
     /// in lowercase hex. Without the key, the token says nothing about the member.
     public func token(scope: String, member: MemberID) -> String {
         let message = Array(scope.utf8) + [0] + Array(member.rawValue.utf8)
-        let code = AnonymitySHA256.hmac(key: bytes, message: message)
-        return code.map { String(format: "%02x", $0) }.joined()
+        return SecretCrypto.hex(SecretCrypto.hmacSHA256(key: bytes, message: message))
     }
 
     /// A 256-bit key for sealing the pool file `pool` (an answer or note waiting for its batch) with an AEAD:
     /// `HMAC-SHA256(key, "convener.pool"‖0‖pool)`. It is as short-lived as this key, and it never equals a token.
     public func sealingKey(pool: String) -> [UInt8] {
-        AnonymitySHA256.hmac(key: bytes, message: Array("convener.pool".utf8) + [0] + Array(pool.utf8))
+        SecretCrypto.hmacSHA256(key: bytes, message: Array("convener.pool".utf8) + [0] + Array(pool.utf8))
     }
 
     public init(from decoder: any Decoder) throws {

@@ -22,15 +22,15 @@ public struct CivilDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// The same time of day on the civil day `dayNumber` (days since 1970-01-01).
     init(dayNumber: Int, hour: Int, minute: Int) {
-        let civil = CronCalendarMath.civil(fromDays: dayNumber)
+        let civil = CivilCalendar.civil(fromDays: dayNumber)
         self.init(year: civil.year, month: civil.month, day: civil.day, hour: hour, minute: minute)
     }
 
     /// Days since 1970-01-01.
-    var dayNumber: Int { CronCalendarMath.days(year: year, month: month, day: day) }
+    var dayNumber: Int { CivilCalendar.days(year: year, month: month, day: day) }
 
     /// Sunday = 0.
-    var weekday: Int { CronCalendarMath.weekday(ofDay: dayNumber) }
+    var weekday: Int { CivilCalendar.weekday(ofDay: dayNumber) }
 
     /// Reads `2026-01-06T18:30` (or with seconds `:00`); nil for anything else or an impossible date.
     public init?(iso text: String) {
@@ -41,7 +41,7 @@ public struct CivilDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         if time.count == 3, time[2] == 0 { time.removeLast() }
         guard date.count == 3, time.count == 2, parts[0].count == 10, parts[1].count == 5 || parts[1].count == 8,
             let year = date[0], let month = date[1], let day = date[2], let hour = time[0], let minute = time[1],
-            (1...12).contains(month), (1...CronCalendarMath.daysInMonth(year: year, month: month)).contains(day),
+            (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day),
             (0...23).contains(hour), (0...59).contains(minute)
         else { return nil }
         self.init(year: year, month: month, day: day, hour: hour, minute: minute)
@@ -60,7 +60,7 @@ public struct CivilDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         } else {
             return nil
         }
-        guard (1...12).contains(month), (1...CronCalendarMath.daysInMonth(year: year, month: month)).contains(day),
+        guard (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day),
             (0...23).contains(hour), (0...59).contains(minute)
         else { return nil }
     }

@@ -32,8 +32,8 @@ extension RecurrenceRule {
         case .weekly: return weekStartDay(of: start.dayNumber) + 7 * period * interval
         case .monthly:
             let month = start.month - 1 + period * interval
-            return CronCalendarMath.days(year: start.year + month / 12, month: month % 12 + 1, day: 1)
-        case .yearly: return CronCalendarMath.days(year: start.year + period * interval, month: 1, day: 1)
+            return CivilCalendar.days(year: start.year + month / 12, month: month % 12 + 1, day: 1)
+        case .yearly: return CivilCalendar.days(year: start.year + period * interval, month: 1, day: 1)
         }
     }
 
@@ -47,7 +47,7 @@ extension RecurrenceRule {
         case .weekly:
             let first = weekStartDay(of: start.dayNumber) + 7 * period * interval
             let wanted = weekdays.isEmpty ? [start.weekday] : weekdays.map(\.weekday)
-            days = (first..<first + 7).filter { wanted.contains(CronCalendarMath.weekday(ofDay: $0)) }
+            days = (first..<first + 7).filter { wanted.contains(CivilCalendar.weekday(ofDay: $0)) }
             if !months.isEmpty { days = days.filter { months.contains(month(of: $0)) } }
         case .monthly:
             let index = start.month - 1 + period * interval
@@ -72,8 +72,8 @@ extension RecurrenceRule {
 
     /// The days of one month that BYMONTHDAY and BYDAY select (both: the days in both); neither: the start's day.
     private func daysOf(year: Int, month: Int, start: CivilDateTime) -> [Int] {
-        let length = CronCalendarMath.daysInMonth(year: year, month: month)
-        let first = CronCalendarMath.days(year: year, month: month, day: 1)
+        let length = CivilCalendar.daysInMonth(year: year, month: month)
+        let first = CivilCalendar.days(year: year, month: month, day: 1)
         let all = Array(first..<first + length)
         var byMonthDay: [Int]?
         if !monthDays.isEmpty {
@@ -85,7 +85,7 @@ extension RecurrenceRule {
         var byDay: [Int]?
         if !weekdays.isEmpty {
             byDay = weekdays.flatMap { number -> [Int] in
-                let matching = all.filter { CronCalendarMath.weekday(ofDay: $0) == number.weekday }
+                let matching = all.filter { CivilCalendar.weekday(ofDay: $0) == number.weekday }
                 guard let ordinal = number.ordinal else { return matching }
                 let index = ordinal > 0 ? ordinal - 1 : matching.count + ordinal
                 return matching.indices.contains(index) ? [matching[index]] : []
@@ -101,21 +101,21 @@ extension RecurrenceRule {
 
     /// Whether a day passes the BYMONTH, BYMONTHDAY and BYDAY filters (daily rules use them as filters).
     private func matchesFilters(_ day: Int) -> Bool {
-        let civil = CronCalendarMath.civil(fromDays: day)
+        let civil = CivilCalendar.civil(fromDays: day)
         if !months.isEmpty, !months.contains(civil.month) { return false }
         if !monthDays.isEmpty {
-            let length = CronCalendarMath.daysInMonth(year: civil.year, month: civil.month)
+            let length = CivilCalendar.daysInMonth(year: civil.year, month: civil.month)
             guard monthDays.contains(where: { ($0 > 0 ? $0 : length + $0 + 1) == civil.day }) else { return false }
         }
-        if !weekdays.isEmpty, !weekdays.contains(where: { $0.weekday == CronCalendarMath.weekday(ofDay: day) }) {
+        if !weekdays.isEmpty, !weekdays.contains(where: { $0.weekday == CivilCalendar.weekday(ofDay: day) }) {
             return false
         }
         return true
     }
 
     private func weekStartDay(of day: Int) -> Int {
-        day - CronCalendarMath.floorModulo(CronCalendarMath.weekday(ofDay: day) - weekStart, 7)
+        day - CivilCalendar.floorModulo(CivilCalendar.weekday(ofDay: day) - weekStart, 7)
     }
 
-    private func month(of day: Int) -> Int { CronCalendarMath.civil(fromDays: day).month }
+    private func month(of day: Int) -> Int { CivilCalendar.civil(fromDays: day).month }
 }

@@ -24,7 +24,7 @@ public struct CommandDateTime: Sendable, Equatable, Hashable, CustomStringConver
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0, utcOffsetSeconds: Int? = nil
     ) {
         guard (1970...9999).contains(year), (1...12).contains(month),
-            (1...Self.daysIn(month: month, year: year)).contains(day),
+            (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day),
             (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
         else {
             return nil
@@ -127,11 +127,11 @@ public struct CommandDateTime: Sendable, Equatable, Hashable, CustomStringConver
         guard (1...12).contains(month), (1970...9999).contains(year) else {
             return .failure(CommandProblem(message: "\"\(text)\" is not a real date; check the year and month."))
         }
-        guard (1...daysIn(month: month, year: year)).contains(day) else {
+        guard (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day) else {
             return .failure(
                 CommandProblem(
                     message: "\"\(text)\" is not a real date; \(monthNames[month - 1]) \(year) has "
-                        + "\(daysIn(month: month, year: year)) days."))
+                        + "\(CivilCalendar.daysInMonth(year: year, month: month)) days."))
         }
         guard
             let value = CommandDateTime(
@@ -149,18 +149,6 @@ public struct CommandDateTime: Sendable, Equatable, Hashable, CustomStringConver
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",
     ]
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2:
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return leap ? 29 : 28
-        case 4, 6, 9, 11:
-            return 30
-        default:
-            return 31
-        }
-    }
 
     private func pad(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)

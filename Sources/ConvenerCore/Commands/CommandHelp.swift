@@ -2,13 +2,15 @@
 public enum CommandHelp {
     /// The topics `text(forTopic:)` knows, in the order the overview lists them.
     public static var topics: [String] {
-        CommandCatalog.topicNames
+        CommandTable.topicNames
     }
 
-    /// Every command on one line each, grouped into commands for everyone and commands for convenors.
+    /// Every command on one line each, grouped into commands for everyone and commands for convenors, as the
+    /// command table's entries say.
     public static var overview: String {
-        let everyone = overviewLines.filter { !$0.forConvenors }.map(\.line)
-        let convenors = overviewLines.filter(\.forConvenors).map(\.line)
+        let lines = CommandTable.entries.compactMap { entry in entry.overview.map { ($0, entry.access) } }
+        let everyone = lines.filter { $0.1 == .member }.map(\.0)
+        let convenors = lines.filter { $0.1 == .convenor }.map(\.0)
         return """
             Convener keeps this community's rhythm: polls, kudos, pairing, anonymous feedback and more. \
             Type `/cop help TOPIC` for details and an example, like `/cop help poll`.
@@ -23,12 +25,14 @@ public enum CommandHelp {
 
     /// The help for one topic (a command word such as `poll` or `pair`), or an error listing the topics.
     public static func text(forTopic topic: String) -> Result<String, CommandError> {
-        guard let name = topicName(topic), let page = pages[name], let entry = CommandCatalog.topic(named: name) else {
+        guard let name = topicName(topic), let page = pages[name], let entry = CommandTable.topic(named: name) else {
             return .failure(unknownTopic(topic))
         }
-        let usageLines = CommandCatalog.usage(forTopic: entry)
-            .split(separator: "\n").map { "`\($0)`" }.joined(separator: "\n")
-        var text = "`/cop \(name)`" + (entry.isForConvenors ? " (for convenors)" : "") + ": \(page.summary)"
+        let wholeTopicForConvenors = CommandTable.isForConvenors(entry)
+        let usageLines = CommandTable.entries(of: entry).map { command in
+            "`\(command.usage)`" + (command.access == .convenor && !wholeTopicForConvenors ? " (for convenors)" : "")
+        }.joined(separator: "\n")
+        var text = "`/cop \(name)`" + (wholeTopicForConvenors ? " (for convenors)" : "") + ": \(page.summary)"
         text += "\n\n\(page.details)\n\nUsage:\n\(usageLines)"
         if let notes = page.notes {
             text += "\n\n\(notes)"
@@ -40,21 +44,21 @@ public enum CommandHelp {
 
     /// The usage line(s) of one topic, one per line, or `nil` for an unknown topic.
     public static func usage(forTopic topic: String) -> String? {
-        topicName(topic).flatMap(CommandCatalog.topic(named:)).map(CommandCatalog.usage(forTopic:))
+        topicName(topic).flatMap(CommandTable.topic(named:)).map(CommandTable.usage(forTopic:))
     }
 
     /// The error for a help topic that does not exist, with a suggestion and the list of topics.
     static func unknownTopic(_ topic: String) -> CommandError {
         let shown = topic.trimmingCommandWhitespace()
-        let list = CommandSuggestion.spokenList(CommandCatalog.topicNames, conjunction: "and")
-        if let suggestion = CommandSuggestion.closest(to: shown, in: CommandCatalog.topicNames) {
+        let list = CommandSuggestion.spokenList(CommandTable.topicNames, conjunction: "and")
+        if let suggestion = CommandSuggestion.closest(to: shown, in: CommandTable.topicNames) {
             return CommandError(
                 message: "There is no help topic \"\(shown)\"; did you mean \(suggestion)? Topics: \(list).",
-                usage: CommandCatalog.usage(forName: "help"))
+                usage: CommandTable.usage(forName: "help"))
         }
         return CommandError(
             message: "There is no help topic \"\(shown)\"; the topics are \(list).",
-            usage: CommandCatalog.usage(forName: "help"))
+            usage: CommandTable.usage(forName: "help"))
     }
 
     /// The known topic `text` names: case-insensitive, with or without `/cop`, and ignoring a subcommand.
@@ -63,7 +67,7 @@ public enum CommandHelp {
         if words.first == "/cop" {
             words.removeFirst()
         }
-        guard let first = words.first, let topic = CommandCatalog.topic(named: first) else {
+        guard let first = words.first, let topic = CommandTable.topic(named: first) else {
             return nil
         }
         guard words.count == 1 || (words.count == 2 && topic.subcommands.contains(words[1])) else {
@@ -71,44 +75,6 @@ public enum CommandHelp {
         }
         return topic.name
     }
-
-    private struct OverviewLine {
-        let line: String
-        let forConvenors: Bool
-    }
-
-    private static let overviewLines: [OverviewLine] = [
-        OverviewLine(
-            line: "`/cop poll \"Question?\" \"A\" \"B\"`: ask a quick question (also `poll results`, `close`, `list`)",
-            forConvenors: false),
-        OverviewLine(
-            line: "`/cop kudos @member WHY`: thank someone in front of everyone", forConvenors: false),
-        OverviewLine(
-            line: "`/cop feedback TEXT`: send the convenors an anonymous note", forConvenors: false),
-        OverviewLine(
-            line: "`/cop survey list`: see surveys and their results (`survey results ID`)", forConvenors: false),
-        OverviewLine(
-            line: "`/cop pair join`: get paired for coffee chats or mentoring (`leave`, `pause`, `status`, `not`)",
-            forConvenors: false),
-        OverviewLine(
-            line: "`/cop roster join`: take turns facilitating (`leave`, `skip`, `swap`, `who`)",
-            forConvenors: false),
-        OverviewLine(
-            line: "`/cop away 2w`: take a break without nudges, and `/cop back` when you return",
-            forConvenors: false),
-        OverviewLine(line: "`/cop stats`: community health at a glance, in totals only", forConvenors: true),
-        OverviewLine(
-            line: "`/cop me`: see, export or delete what Convener keeps about you", forConvenors: false),
-        OverviewLine(line: "`/cop help TOPIC`: details and an example for one command", forConvenors: false),
-        OverviewLine(
-            line: "`/cop survey start TEMPLATE`: open an anonymous survey", forConvenors: true),
-        OverviewLine(
-            line: "`/cop prompt now`: post a discussion prompt (also `next`, `skip`)", forConvenors: true),
-        OverviewLine(
-            line: "`/cop digest preview`: preview the weekly round-up (`digest now` posts it)", forConvenors: true),
-        OverviewLine(
-            line: "`/cop rules list`: see the community's rules (`rules explain RULE_ID`)", forConvenors: true),
-    ]
 
     private struct Page {
         let summary: String
@@ -122,7 +88,7 @@ public enum CommandHelp {
             summary: "help with any command.",
             details: "On its own it lists every command; with a topic it explains that command "
                 + "with its usage and an example.",
-            notes: "Topics: " + CommandSuggestion.spokenList(CommandCatalog.topicNames, conjunction: "and") + ".",
+            notes: "Topics: " + CommandSuggestion.spokenList(CommandTable.topicNames, conjunction: "and") + ".",
             examples: ["/cop help", "/cop help pair"]),
         "poll": Page(
             summary: "ask the community a quick question.",
@@ -203,6 +169,13 @@ public enum CommandHelp {
                 + "Only totals are shown, never what any one person did or said.",
             notes: nil,
             examples: ["/cop stats"]),
+        "events": Page(
+            summary: "what is next on the community's calendar.",
+            details: "Lists the next meetups and other events the convenors set up, in the community's time zone, "
+                + "with where to join and the ones called off, and gives the calendar feed address so they appear "
+                + "in your own calendar app.",
+            notes: nil,
+            examples: ["/cop events"]),
         "me": Page(
             summary: "what Convener keeps about you.",
             details: "On its own it shows everything stored about you; `export` sends it to you as JSON; `forget` "

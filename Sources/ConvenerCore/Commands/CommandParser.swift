@@ -48,7 +48,7 @@ private struct CommandParseRun {
     }
 
     mutating func command() throws(CommandError) -> CopCommand {
-        guard let word = try next(usage: CommandCatalog.usage(forName: "help")) else {
+        guard let word = try next(usage: CommandTable.usage(forName: "help")) else {
             return .help(topic: nil)
         }
         switch word.text.lowercased() {
@@ -74,6 +74,7 @@ private struct CommandParseRun {
                     "preview": .digestPreview, "now": .digestNow,
                 ])
         case "stats": return try none("stats", label: "stats", then: .stats)
+        case "events": return try none("events", label: "events", then: .events)
         case "me": return try me()
         case "rules": return try rules()
         default: throw unknownCommand(word.text)
@@ -88,7 +89,7 @@ private struct CommandParseRun {
             return .help(topic: nil)
         }
         let topicName = first.text.lowercased()
-        guard let topic = CommandCatalog.topic(named: topicName) else {
+        guard let topic = CommandTable.topic(named: topicName) else {
             throw CommandHelp.unknownTopic(first.text)
         }
         // "help pair join" is read as "help pair".
@@ -484,7 +485,7 @@ private struct CommandParseRun {
     /// The subcommand word of `topic` (lowercased and known), or an error naming what is possible.
     private mutating func subcommand(of topicName: String) throws(CommandError) -> String {
         let topicLines = topicUsage(topicName)
-        let words = CommandCatalog.topic(named: topicName)?.subcommands ?? []
+        let words = CommandTable.topic(named: topicName)?.subcommands ?? []
         let choices = CommandSuggestion.spokenList(words)
         guard let token = try next(usage: topicLines) else {
             throw CommandError(message: "\(topicName) needs a subcommand: \(choices).", usage: topicLines)
@@ -703,15 +704,15 @@ private struct CommandParseRun {
     // MARK: - Errors
 
     private func usage(_ name: String) -> String {
-        CommandCatalog.usage(forName: name)
+        CommandTable.usage(forName: name)
     }
 
     private func topicUsage(_ name: String) -> String {
-        CommandCatalog.topic(named: name).map(CommandCatalog.usage(forTopic:)) ?? usage("help")
+        CommandTable.topic(named: name).map(CommandTable.usage(forTopic:)) ?? usage("help")
     }
 
     private func unknownCommand(_ word: String) -> CommandError {
-        if let suggestion = CommandSuggestion.closest(to: word, in: CommandCatalog.topicNames) {
+        if let suggestion = CommandSuggestion.closest(to: word, in: CommandTable.topicNames) {
             return CommandError(
                 message: "Unknown command \"\(word)\"; did you mean \(suggestion)?", usage: topicUsage(suggestion))
         }

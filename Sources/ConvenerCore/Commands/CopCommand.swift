@@ -58,6 +58,8 @@ public enum CopCommand: Sendable, Equatable, Hashable {
     case digestNow
     /// `/cop stats`: community health at a glance.
     case stats
+    /// `/cop events`: what is next on the community's calendar, and its feed.
+    case events
     /// `/cop me`: show what Convener stores about the member.
     case me
     /// `/cop me export`: the member's data as JSON.
@@ -108,6 +110,7 @@ public enum CopCommand: Sendable, Equatable, Hashable {
         case .digestPreview: "digest.preview"
         case .digestNow: "digest.now"
         case .stats: "stats"
+        case .events: "events"
         case .me: "me.show"
         case .meExport: "me.export"
         case .meBirthday: "me.birthday"
@@ -124,21 +127,16 @@ public enum CopCommand: Sendable, Equatable, Hashable {
         String(name.prefix { $0 != "." })
     }
 
-    /// Whether only a convenor may run it: `survey start`, `prompt …`, `digest …` and `rules …`.
+    /// Whether only a convenor may run it, as its entry in `CommandTable` says (`survey start`, `prompt …`,
+    /// `digest …`, `rules …` and `stats`).
     ///
     /// `poll close` is allowed to the poll's creator or a convenor, so it is not convenor-only here.
     public var requiresConvenor: Bool {
-        switch self {
-        case .surveyStart, .promptNow, .promptNext, .promptSkip, .digestPreview, .digestNow, .rulesList,
-            .rulesExplain:
-            true
-        default:
-            false
-        }
+        CommandTable.entry(named: name)?.access == .convenor
     }
 
     /// The usage line of this command, such as `/cop poll close ID`.
     public var usage: String {
-        CommandCatalog.usage(forName: name)
+        CommandTable.usage(forName: name)
     }
 }

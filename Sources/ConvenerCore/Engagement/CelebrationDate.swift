@@ -32,7 +32,7 @@ public struct CelebrationDate: Codable, Sendable, Equatable, Hashable, Comparabl
 
     /// Whether `year` is a Gregorian leap year.
     public static func isLeapYear(_ year: Int) -> Bool {
-        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        CivilCalendar.isLeapYear(year)
     }
 
     /// Where a yearly `month`/`day` falls in `year`: Feb 29 moves to Feb 28 outside leap years.
@@ -43,8 +43,9 @@ public struct CelebrationDate: Codable, Sendable, Equatable, Hashable, Comparabl
     /// The day after this one.
     public var next: CelebrationDate {
         guard (1...12).contains(month) else { return CelebrationDate(year: year + 1, month: 1, day: 1) }
-        let lengths = [31, CelebrationDate.isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        if day < lengths[month - 1] { return CelebrationDate(year: year, month: month, day: day + 1) }
+        if day < CivilCalendar.daysInMonth(year: year, month: month) {
+            return CelebrationDate(year: year, month: month, day: day + 1)
+        }
         if month < 12 { return CelebrationDate(year: year, month: month + 1, day: 1) }
         return CelebrationDate(year: year + 1, month: 1, day: 1)
     }

@@ -11,7 +11,7 @@ extension EngagementDesk {
         guard let receiver = directory.resolve(mention, from: giver) else {
             replies.ephemeral(
                 "I don't know @\(mention.id) in \(context.profile.name) yet. Check the spelling, or mention them "
-                    + "the way your chat suggests.\nUsage: \(CommandCatalog.usage(forName: "kudos"))")
+                    + "the way your chat suggests.\nUsage: \(CommandTable.usage(forName: "kudos"))")
             return FeatureEffects()
         }
         let book = context.state.engagement

@@ -29,7 +29,7 @@ extension EngagementDesk {
                 guard let other = directory.resolve(mention, from: member) else {
                     replies.ephemeral(
                         "I don't know @\(mention.id) here. `/cop roster who` lists the roster.\n"
-                            + "Usage: \(CommandCatalog.usage(forName: "roster.swap"))")
+                            + "Usage: \(CommandTable.usage(forName: "roster.swap"))")
                     return FeatureEffects()
                 }
                 let change = try roster.swap(member, with: other, at: context.now, away: away, name: directory.name)
@@ -107,7 +107,7 @@ extension EngagementDesk {
             handoff = "\(directory.name(previous.member)) facilitated last, on \(when): ask them how it went."
         }
         let theme = context.reducer.prompts.theme(context.reducer.defaultPromptTheme)?.title
-        let name = String(directory.name(announcement.member).dropFirst())
+        let name = directory.state.displayName(of: announcement.member, acting: acting)
         var note =
             "Hi \(name), you're facilitating \(context.profile.name) in #\(context.profile.channel) on "
             + "\(CelebrationDate(announcement.turnAt, in: zone)). Handoff note: \(handoff)"

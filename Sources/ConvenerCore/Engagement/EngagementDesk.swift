@@ -2,7 +2,7 @@ import Foundation
 
 /// Where tiers, kudos, celebrations, the roster and the round-up meet the reducer: commands, button clicks, the
 /// passing of time and rule actions.
-enum EngagementDesk {
+enum EngagementDesk: FeatureDesk {
     /// Handles a `/cop` command of this feature.
     static func handle(_ command: CopCommand, _ context: CommandContext, replies: inout ReplyBuilder) -> FeatureEffects
     {
@@ -18,12 +18,6 @@ enum EngagementDesk {
             replies.ephemeral("Posted the round-up of the last 7 days in #\(context.profile.channel).")
             return postDigest(days: 7, context.feature, id: "\(context.inputID).digest")
         case .stats:
-            guard context.isConvenor else {
-                replies.ephemeral(
-                    "Only the convenors of \(context.profile.name) can use `/cop stats`. "
-                        + "The weekly round-up in #\(context.profile.channel) shares the highlights with everyone.")
-                return FeatureEffects()
-            }
             replies.ephemeral(EngagementStats(context: context.feature).text)
             return FeatureEffects()
         case .meBirthday(let month, let day, let timeZone):
@@ -34,6 +28,12 @@ enum EngagementDesk {
             replies.ephemeral("`/cop \(command.topic)` is not an engagement command.\nUsage: \(command.usage)")
             return FeatureEffects()
         }
+    }
+
+    /// Whether `action` is `digest.post`, the one rule action engagement carries out.
+    static func performs(_ action: RuleEffectAction) -> Bool {
+        if case .postDigest = action { return true }
+        return false
     }
 
     /// Carries out `digest.post`: the round-up of the last `days` days, posted in the channel.
@@ -160,7 +160,7 @@ enum EngagementDesk {
     ) -> FeatureEffects {
         guard let birthday = try? CelebrationBirthday(month: month, day: day) else {
             replies.ephemeral(
-                "There is no day \(day) in month \(month). Usage: \(CommandCatalog.usage(forName: "me.birthday"))")
+                "There is no day \(day) in month \(month). Usage: \(CommandTable.usage(forName: "me.birthday"))")
             return FeatureEffects()
         }
         let member = context.member.id

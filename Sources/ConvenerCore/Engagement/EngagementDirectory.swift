@@ -6,11 +6,16 @@ struct EngagementDirectory {
     /// The member acting now, as this input leaves them (they may be new to `state`).
     var acting: Member?
 
-    /// `@Display Name`, `@user` for a member never seen, or "a member" for one who asked to be forgotten.
+    /// A mention of the member for a message (see `CommunityState.mention`), or "a member" for one who asked to be
+    /// forgotten.
     func name(_ member: MemberID) -> String {
+        state.mention(member, acting: acting)
+    }
+
+    /// `@Display Name` as plain text, for what is not a chat message (a data export), or "a member".
+    func plainName(_ member: MemberID) -> String {
         if member == EngagementBook.forgottenMember { return "a member" }
-        if let acting, acting.id == member { return "@" + acting.displayName }
-        return "@" + (state.members[member]?.displayName ?? member.user)
+        return "@" + state.displayName(of: member, acting: acting)
     }
 
     /// The member `mention` names, seen from `actor`'s platform; nil when nobody matches.

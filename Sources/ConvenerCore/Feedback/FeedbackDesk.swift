@@ -6,7 +6,12 @@ import Foundation
 /// A note is stored as its text and day only. It waits in memory (see `FeedbackFact.noteReceived`) until at least
 /// `batchSize` notes are pending or `periodDays` have passed since the oldest, then every convenor gets the whole
 /// batch by DM in random order. A convenor can answer a batch once, in the channel, to all its authors at once.
-enum FeedbackDesk {
+enum FeedbackDesk: FeatureDesk {
+    /// Feedback batches carry buttons `feedback.…` for convenors.
+    static let actionFeature: String? = "feedback"
+    /// A convenor's reply to a batch is a form `feedback.…`.
+    static let formFeature: String? = "feedback"
+
     /// The prefix of the reply button's action id and of the reply form's id: `feedback.reply.<batch>`.
     static let replyPrefix = "feedback.reply."
 

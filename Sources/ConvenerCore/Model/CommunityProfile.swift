@@ -28,6 +28,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var bindings: [CommunityBinding]
     /// The community's events, for its calendar feed.
     public var events: [CommunityEvent] = []
+    /// The calendar feed's secret address, when the operator set a calendar key; shown by `/cop events` only.
+    public var calendarFeedURL: String?
 
     /// A community profile.
     public init(

@@ -93,6 +93,9 @@ public struct CommunityState: Codable, Sendable, Equatable {
                 $0.message.audience == .direct(id) || $0.message.audience == .ephemeral(id)
                     || Self.id($0.message.id, names: id)
             }
+            // A message still waiting may mention them: it keeps its words ("@name") but no longer their id.
+            for index in outbox.indices { outbox[index].message.mentions.removeAll { $0.member == id } }
+            for index in deadLetters.indices { deadLetters[index].message.mentions.removeAll { $0.member == id } }
             polls.forget(id)
             feedback.forget(id)
             surveys.forget(id)
@@ -117,6 +120,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
             // A private reply can say how its member voted; once undeliverable it is kept without its words.
             if message.isEphemeral {
                 message.text = "(a private reply; its text is not kept)"
+                message.mentions = []
                 message.actions = []
                 message.form = nil
             }

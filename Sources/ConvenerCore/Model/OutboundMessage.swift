@@ -4,8 +4,10 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
     public var id: String
     /// Who sees the message.
     public var audience: Audience
-    /// The text, in plain text with backticks for code.
+    /// The text, in plain text with backticks for code; a mentioned member reads "@name" here.
     public var text: String
+    /// The members named in `text`, for platforms that render native mentions; empty when there are none.
+    public var mentions: [MessageMention]
     /// Buttons under the message.
     public var actions: [MessageAction]
     /// A form to fill in (surveys, modals).
@@ -16,7 +18,7 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
     /// modals, Mattermost dialogs); empty otherwise. The text says the same for everyone else.
     public var fieldErrors: [String: String]
 
-    /// A message.
+    /// A message; member placeholders in `text` (`MessageMention.placeholder`) become `mentions`.
     public init(
         id: String,
         audience: Audience,
@@ -28,7 +30,7 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
     ) {
         self.id = id
         self.audience = audience
-        self.text = text
+        (self.text, self.mentions) = MessageMention.extract(from: text)
         self.actions = actions
         self.form = form
         self.updates = updates
@@ -36,31 +38,38 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, audience, text, actions, form, updates, fieldErrors
+        case id, audience, text, mentions, actions, form, updates, fieldErrors
     }
 
-    /// Decodes a message; `fieldErrors`, newer than the journal's first records, may be absent.
+    /// Decodes a message; `mentions` and `fieldErrors`, newer than the journal's first records, may be absent.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         audience = try container.decode(Audience.self, forKey: .audience)
         text = try container.decode(String.self, forKey: .text)
+        mentions = try container.decodeIfPresent([MessageMention].self, forKey: .mentions) ?? []
         actions = try container.decodeIfPresent([MessageAction].self, forKey: .actions) ?? []
         form = try container.decodeIfPresent(MessageForm.self, forKey: .form)
         updates = try container.decodeIfPresent(String.self, forKey: .updates)
         fieldErrors = try container.decodeIfPresent([String: String].self, forKey: .fieldErrors) ?? [:]
     }
 
-    /// Encodes a message, leaving `fieldErrors` out when there are none.
+    /// Encodes a message, leaving `mentions` and `fieldErrors` out when there are none.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(audience, forKey: .audience)
         try container.encode(text, forKey: .text)
+        if !mentions.isEmpty { try container.encode(mentions, forKey: .mentions) }
         try container.encode(actions, forKey: .actions)
         try container.encodeIfPresent(form, forKey: .form)
         try container.encodeIfPresent(updates, forKey: .updates)
         if !fieldErrors.isEmpty { try container.encode(fieldErrors, forKey: .fieldErrors) }
+    }
+
+    /// The text with each mention rendered by `render` (a platform's native form), the rest as it is.
+    public func text(renderingMentions render: (MessageMention) -> String) -> String {
+        MessageMention.render(text, mentions: mentions, render)
     }
 
     /// Whether only one member sees the message where it was asked for.

@@ -200,6 +200,6 @@ struct PairingCommands {
     }
 
     private func name(_ id: MemberID) -> String {
-        "@" + (context.state.members[id]?.displayName ?? id.user)
+        context.state.mention(id, acting: context.member)
     }
 }

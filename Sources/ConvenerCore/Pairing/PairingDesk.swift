@@ -1,7 +1,10 @@
 import Foundation
 
 /// Where pairing programs meet the reducer: commands, button clicks, the passing of time and rule actions.
-enum PairingDesk {
+enum PairingDesk: FeatureDesk {
+    /// Pairing follow-ups carry buttons `pair.met.…`.
+    static let actionFeature: String? = "pair"
+
     /// The button a welcome message may carry: join as a mentee with the defaults.
     static let joinAsMenteeAction = "pair.join.mentee"
 
@@ -45,6 +48,12 @@ enum PairingDesk {
         }
         for text in commands.replies { replies.ephemeral(text) }
         return FeatureEffects(facts: facts)
+    }
+
+    /// Whether `action` is `pairing.round`.
+    static func performs(_ action: RuleEffectAction) -> Bool {
+        if case .pairingRound = action { return true }
+        return false
     }
 
     /// Carries out `pairing.round`: a round of every program of the asked kind, now.

@@ -113,7 +113,7 @@ struct PairingIntro {
     }
 
     private func name(_ member: MemberID) -> String {
-        "@" + (state.members[member]?.displayName ?? member.user)
+        state.mention(member)
     }
 
     private func queue(id: String, to member: MemberID, _ text: String, actions: [MessageAction] = []) -> Fact {

@@ -5,7 +5,7 @@ extension PollDesk {
     static func create(_ request: CommandPollRequest, _ context: CommandContext, replies: inout ReplyBuilder)
         -> FeatureEffects
     {
-        let usage = CommandCatalog.usage(forName: "poll.create")
+        let usage = CommandTable.usage(forName: "poll.create")
         let book = context.state.polls
         let limit = context.reducer.settings.polls.maxOpenPerMember
         if !context.isConvenor, book.openCount(startedBy: context.member.id) >= limit {

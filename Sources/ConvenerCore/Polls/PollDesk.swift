@@ -1,7 +1,10 @@
 import Foundation
 
 /// Where polls meet the reducer: commands, button clicks, the passing of time and rule actions.
-enum PollDesk {
+enum PollDesk: FeatureDesk {
+    /// Poll buttons carry action ids like `poll.P3.vote.2`.
+    static let actionFeature: String? = "poll"
+
     /// How many closed polls `/cop poll list` shows.
     static let recentlyClosedShown = 5
     /// The longest a poll may stay open, in seconds (90 days, as for polls started by rules).
@@ -34,6 +37,12 @@ enum PollDesk {
         -> FeatureEffects
     {
         PollVoting(context: context).click(actionID, replies: &replies)
+    }
+
+    /// Whether `action` is `poll.start`.
+    static func performs(_ action: RuleEffectAction) -> Bool {
+        if case .startPoll = action { return true }
+        return false
     }
 
     /// Carries out the rule action `poll.start`: a poll in the channel, as if a convenor had started it.

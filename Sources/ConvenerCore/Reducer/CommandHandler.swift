@@ -4,7 +4,8 @@ import Foundation
 struct CommandHandler {
     let context: CommandContext
 
-    /// Handles the text that followed `/cop`: the built-in commands here, the features' in their desks.
+    /// Handles the text that followed `/cop`: parses it, checks who may run it and runs it, all as its entry in
+    /// `CommandTable` says.
     func handle(_ text: String, replies: inout ReplyBuilder) -> FeatureEffects {
         let command: CopCommand
         switch CommandParser.parse(text) {
@@ -13,55 +14,90 @@ struct CommandHandler {
             replies.ephemeral(error.description)
             return FeatureEffects()
         }
-        if command.requiresConvenor && !context.isConvenor {
+        guard let entry = CommandTable.entry(named: command.name) else {
+            // `CommandTableTests` gives every command an entry, so this is only a safety net.
+            replies.ephemeral(
+                "`/cop \(command.topic)` is not available here.\nUsage: \(CommandTable.usage(forName: "help"))")
+            return FeatureEffects()
+        }
+        if entry.access == .convenor && !context.isConvenor {
             replies.ephemeral(
                 "Only the convenors of \(context.profile.name) can use `/cop \(command.topic)`. "
                     + "If you think something should happen, say so in the channel or send `/cop feedback`."
             )
             return FeatureEffects()
         }
-        switch command {
-        case .pollCreate, .pollClose, .pollResults, .pollList:
-            return PollDesk.handle(command, context, replies: &replies)
-        case .feedback:
-            return FeedbackDesk.handle(command, context, replies: &replies)
-        case .surveyStart, .surveyResults, .surveyList:
-            return SurveyDesk.handle(command, context, replies: &replies)
-        case .pairJoin, .pairLeave, .pairPause, .pairResume, .pairStatus, .pairNot:
-            return PairingDesk.handle(command, context, replies: &replies)
-        case .kudos, .rosterJoin, .rosterLeave, .rosterSkip, .rosterSwap, .rosterWho, .digestPreview, .digestNow,
-            .stats, .meBirthday, .meBirthdayClear:
-            return EngagementDesk.handle(command, context, replies: &replies)
-        case .help(let topic):
-            replies.ephemeral(helpText(topic))
-        case .me:
-            replies.ephemeral(MemberDataView(context: context).summary)
-        case .meExport:
-            replies.ephemeral(MemberDataView(context: context).export)
-        case .meForget:
-            return FeatureEffects(facts: forget(confirmed: false, replies: &replies))
-        case .meForgetConfirm:
-            // A forgotten member's id must not outlive the journal records that held it.
-            return FeatureEffects(facts: forget(confirmed: true, replies: &replies), compactsJournal: true)
-        case .rulesList:
-            replies.ephemeral("Rules of \(context.profile.name):\n" + context.rules.list())
-        case .rulesExplain(let ruleID):
-            switch context.rules.describe(ruleID: ruleID, state: context.ruleState) {
-            case .success(let text): replies.ephemeral(text)
-            case .failure(let error): replies.ephemeral("\(error)")
-            }
-        case .away(let duration):
-            return FeatureEffects(facts: away(for: duration, replies: &replies))
-        case .back:
-            return FeatureEffects(facts: back(replies: &replies))
-        case .promptNow:
-            return FeatureEffects(facts: postPromptNow(replies: &replies))
-        case .promptNext:
-            replies.ephemeral(promptPreview())
-        case .promptSkip:
-            return FeatureEffects(facts: skipPrompt(replies: &replies))
+        return entry.handler(command, context, &replies)
+    }
+
+    // MARK: - The commands Convener itself runs (the features' run in their desks)
+
+    /// `/cop help [topic]`.
+    func help(_ command: CopCommand, _ replies: inout ReplyBuilder) -> FeatureEffects {
+        guard case .help(let topic) = command else { return FeatureEffects() }
+        replies.ephemeral(helpText(topic))
+        return FeatureEffects()
+    }
+
+    /// `/cop me`.
+    func showMemberData(_ replies: inout ReplyBuilder) -> FeatureEffects {
+        replies.ephemeral(MemberDataView(context: context).summary)
+        return FeatureEffects()
+    }
+
+    /// `/cop me export`.
+    func exportMemberData(_ replies: inout ReplyBuilder) -> FeatureEffects {
+        replies.ephemeral(MemberDataView(context: context).export)
+        return FeatureEffects()
+    }
+
+    /// `/cop me forget` (asks first) and `/cop me forget confirm`.
+    func forget(confirmed: Bool, _ replies: inout ReplyBuilder) -> FeatureEffects {
+        // A forgotten member's id must not outlive the journal records that held it.
+        FeatureEffects(facts: forget(confirmed: confirmed, replies: &replies), compactsJournal: confirmed)
+    }
+
+    /// `/cop rules list`.
+    func listRules(_ replies: inout ReplyBuilder) -> FeatureEffects {
+        replies.ephemeral("Rules of \(context.profile.name):\n" + context.rules.list())
+        return FeatureEffects()
+    }
+
+    /// `/cop rules explain RULE_ID`.
+    func explainRule(_ command: CopCommand, _ replies: inout ReplyBuilder) -> FeatureEffects {
+        guard case .rulesExplain(let ruleID) = command else { return FeatureEffects() }
+        switch context.rules.describe(ruleID: ruleID, state: context.ruleState) {
+        case .success(let text): replies.ephemeral(text)
+        case .failure(let error): replies.ephemeral("\(error)")
         }
         return FeatureEffects()
+    }
+
+    /// `/cop away DURATION`.
+    func away(_ command: CopCommand, _ replies: inout ReplyBuilder) -> FeatureEffects {
+        guard case .away(let duration) = command else { return FeatureEffects() }
+        return FeatureEffects(facts: away(for: duration, replies: &replies))
+    }
+
+    /// `/cop back`.
+    func back(_ replies: inout ReplyBuilder) -> FeatureEffects {
+        FeatureEffects(facts: back(replies: &replies))
+    }
+
+    /// `/cop prompt now`.
+    func postPromptNow(_ replies: inout ReplyBuilder) -> FeatureEffects {
+        FeatureEffects(facts: postPromptNow(replies: &replies))
+    }
+
+    /// `/cop prompt next`.
+    func previewPrompt(_ replies: inout ReplyBuilder) -> FeatureEffects {
+        replies.ephemeral(promptPreview())
+        return FeatureEffects()
+    }
+
+    /// `/cop prompt skip`.
+    func skipPrompt(_ replies: inout ReplyBuilder) -> FeatureEffects {
+        FeatureEffects(facts: skipPrompt(replies: &replies))
     }
 
     private func postPromptNow(replies: inout ReplyBuilder) -> [Fact] {
@@ -127,26 +163,22 @@ struct CommandHandler {
         default:
             break
         }
-        switch actionID.prefix(while: { $0 != "." }) {
-        case "poll": return PollDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
-        case "feedback": return FeedbackDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
-        case "pair": return PairingDesk.handleAction(actionID, messageID: messageID, context, replies: &replies)
-        case "form": return FormOpening.handleAction(actionID, context, replies: &replies)
-        default:
+        let feature = actionID.prefix(while: { $0 != "." })
+        if feature == "form" { return FormOpening.handleAction(actionID, context, replies: &replies) }
+        guard let desk = FeatureDesks.owningAction(feature) else {
             replies.ephemeral("That button belongs to something that is no longer open, so nothing happened.")
             return FeatureEffects()
         }
+        return desk.handleAction(actionID, messageID: messageID, context, replies: &replies)
     }
 
     /// Handles a submitted form: a survey, or a convenor's reply to feedback.
     func handleForm(_ formID: String, values: [String: FormValue], replies: inout ReplyBuilder) -> FeatureEffects {
-        switch formID.prefix(while: { $0 != "." }) {
-        case "survey": return SurveyDesk.handleForm(formID, values: values, context, replies: &replies)
-        case "feedback": return FeedbackDesk.handleForm(formID, values: values, context, replies: &replies)
-        default:
+        guard let desk = FeatureDesks.owningForm(formID.prefix(while: { $0 != "." })) else {
             replies.ephemeral("This form is no longer open, so nothing was recorded.")
             return FeatureEffects()
         }
+        return desk.handleForm(formID, values: values, context, replies: &replies)
     }
 
     private func helpText(_ topic: String?) -> String {

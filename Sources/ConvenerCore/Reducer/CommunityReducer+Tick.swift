@@ -49,12 +49,7 @@ extension CommunityReducer {
         var current = state
         if !runner.featureFacts.isEmpty { current.apply(runner.featureFacts) }
         let context = FeatureContext(reducer: self, state: current, now: now, idPrefix: "tick")
-        var features = FeatureEffects()
-        features.append(PollDesk.tick(context))
-        features.append(FeedbackDesk.tick(context))
-        features.append(SurveyDesk.tick(context))
-        features.append(PairingDesk.tick(context))
-        features.append(EngagementDesk.tick(context))
+        let features = FeatureDesks.each { $0.tick(context) }
         facts += features.facts
         runner.idPrefix = "tick.\(Int(now.timeIntervalSince1970))"
         runner.member = nil
@@ -69,7 +64,7 @@ extension CommunityReducer {
     /// answers still waiting for their shuffled batch are already sealed in their pool file).
     public func reduceShutdown(_ state: CommunityState, now: Date) -> Outcome {
         let context = FeatureContext(reducer: self, state: state, now: now, idPrefix: "shutdown")
-        let effects = FeedbackDesk.shutdown(context)
+        let effects = FeatureDesks.each { $0.shutdown(context) }
         return Outcome(facts: effects.facts, notes: effects.notes)
     }
 

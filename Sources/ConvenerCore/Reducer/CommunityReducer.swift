@@ -89,7 +89,7 @@ public struct CommunityReducer: Sendable {
             feature = CommandHandler(context: context).handleForm(formID, values: values, replies: &replies)
         case .left:
             events.append(RuleEvent(type: "member.left"))
-            feature = EngagementDesk.memberLeft(context)
+            feature = FeatureDesks.each { $0.memberLeft(context) }
         case .joined:
             // The join itself is the news: `member.joined` is raised below for a member the community never saw.
             break

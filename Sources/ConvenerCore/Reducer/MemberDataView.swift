@@ -85,10 +85,12 @@ struct MemberDataView {
         let policy = context.reducer.settings.engagement.scoring
         let score = book.members.score(of: id, at: context.now, policy: policy) ?? 0
         let received = book.kudos.entries.filter { $0.receiver == id }.map {
-            MemberDataExport.Kudos(from: directory.name($0.giver), to: nil, reason: $0.reason, on: day($0.at, zone))
+            MemberDataExport.Kudos(
+                from: directory.plainName($0.giver), to: nil, reason: $0.reason, on: day($0.at, zone))
         }
         let given = book.kudos.entries.filter { $0.giver == id }.map {
-            MemberDataExport.Kudos(from: nil, to: directory.name($0.receiver), reason: $0.reason, on: day($0.at, zone))
+            MemberDataExport.Kudos(
+                from: nil, to: directory.plainName($0.receiver), reason: $0.reason, on: day($0.at, zone))
         }
         let birthday = book.birthdays[id].map { String(format: "%02d-%02d", $0.month, $0.day) }
         let roster = book.roster.entries.first { $0.member == id }.map {

@@ -124,13 +124,9 @@ struct RuleRunner {
             if !featureFacts.isEmpty { current.apply(featureFacts) }
             let context = FeatureContext(
                 reducer: reducer, state: current, now: now, idPrefix: "\(idPrefix).r\(effectCount)")
-            let done: FeatureEffects
-            switch effect.action {
-            case .startPoll: done = PollDesk.perform(effect, context)
-            case .startSurvey: done = SurveyDesk.perform(effect, context)
-            case .pairingRound: done = PairingDesk.perform(effect, context)
-            default: done = EngagementDesk.perform(effect, context)
-            }
+            let done =
+                FeatureDesks.performing(effect.action)?.perform(effect, context)
+                ?? FeatureEffects(notes: ["rule \(effect.ruleID) asked for \(effect.action), which no feature does"])
             featureFacts += done.facts
             notes += done.notes
             compactsJournal = compactsJournal || done.compactsJournal

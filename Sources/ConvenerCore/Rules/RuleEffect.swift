@@ -57,12 +57,12 @@ public enum RuleEffectAction: Sendable, Equatable, Codable, CustomStringConverti
         }
     }
 
-    /// A one-line reading for explanations and traces.
+    /// A one-line reading for explanations and traces; mentions read as "@name".
     public var description: String {
         switch self {
-        case .post(let channel, let text): "post in #\(channel ?? "community channel"): \(text)"
-        case .directMessage(let member, let text): "dm to \(member): \(text)"
-        case .notifyConvenors(let text): "notify convenors: \(text)"
+        case .post(let channel, let text): "post in #\(channel ?? "community channel"): \(Self.plain(text))"
+        case .directMessage(let member, let text): "dm to \(member): \(Self.plain(text))"
+        case .notifyConvenors(let text): "notify convenors: \(Self.plain(text))"
         case .tagMember(let member, let tag): "tag \(member) with '\(tag)'"
         case .untagMember(let member, let tag): "remove tag '\(tag)' from \(member)"
         case .postPrompt(let theme): "post a prompt" + (theme.map { " (theme: \($0))" } ?? "")
@@ -76,6 +76,8 @@ public enum RuleEffectAction: Sendable, Equatable, Codable, CustomStringConverti
         case .nudge(let member, let style): "\(style.rawValue) nudge for \(member)"
         }
     }
+
+    private static func plain(_ text: String) -> String { MessageMention.extract(from: text).text }
 
     /// `90m`, `2h`, `3d`: the shortest exact reading of `seconds`.
     static func durationText(_ seconds: Double) -> String {

@@ -106,6 +106,10 @@ struct RuleEvaluation {
                 throw RuleRenderFailure(message: "{{ }} in '\(template.source)': \(error.message)")
             }
         }
+        // Polls and tags are not messages that name someone, so `member.mention` reads "@name" there.
+        func plain(_ template: RuleTemplate) throws(RuleRenderFailure) -> String {
+            MessageMention.extract(from: try text(template)).text
+        }
         do throws(RuleRenderFailure) {
             for action in actions {
                 switch action {
@@ -116,7 +120,7 @@ struct RuleEvaluation {
                 case .startPoll(let poll):
                     rendered.append(
                         .startPoll(
-                            question: try text(poll.question), options: try poll.options.map(text),
+                            question: try plain(poll.question), options: try poll.options.map(plain),
                             maxChoices: poll.maxChoices, anonymous: poll.anonymous, closesAfter: poll.closesAfter))
                 case .startSurvey(let survey): rendered.append(.startSurvey(survey: survey))
                 case .pairingRound(let kind): rendered.append(.pairingRound(kind: kind))
@@ -126,10 +130,10 @@ struct RuleEvaluation {
                     rendered.append(.directMessage(to: member.id, text: try text(template)))
                 case .tagMember(let template):
                     guard let member else { throw RuleRenderFailure(message: "member.tag has no member") }
-                    rendered.append(.tagMember(member.id, tag: try text(template)))
+                    rendered.append(.tagMember(member.id, tag: try plain(template)))
                 case .untagMember(let template):
                     guard let member else { throw RuleRenderFailure(message: "member.untag has no member") }
-                    rendered.append(.untagMember(member.id, tag: try text(template)))
+                    rendered.append(.untagMember(member.id, tag: try plain(template)))
                 case .nudge(let style):
                     guard let member else { throw RuleRenderFailure(message: "nudge has no member") }
                     rendered.append(.nudge(member.id, style: style))

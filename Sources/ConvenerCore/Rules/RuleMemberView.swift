@@ -48,10 +48,11 @@ public struct RuleMemberView: Sendable, Equatable {
         fields: [
             "id": .string, "name": .string, "tier": .string, "joinedAt": .timestamp, "lastActiveAt": .timestamp,
             "daysSinceActive": .int, "daysSinceJoined": .int, "tags": .list(.string), "isConvenor": .bool,
-            "away": .bool,
+            "away": .bool, "mention": .string,
         ])
 
-    /// The member as a CEL record; the `daysSince…` fields count whole days up to `now`.
+    /// The member as a CEL record; the `daysSince…` fields count whole days up to `now`, and `mention` is the
+    /// member named natively on their platform in a message (`{{ member.mention }}`), "@name" elsewhere.
     public func celValue(now: Date) -> CELValue {
         .record([
             "id": .string(id.rawValue), "name": .string(name), "tier": .string(tier),
@@ -59,6 +60,7 @@ public struct RuleMemberView: Sendable, Equatable {
             "daysSinceActive": .int(Self.wholeDays(from: lastActiveAt, to: now)),
             "daysSinceJoined": .int(Self.wholeDays(from: joinedAt, to: now)),
             "tags": .list(tags.map(CELValue.string)), "isConvenor": .bool(isConvenor), "away": .bool(away),
+            "mention": .string(MessageMention.placeholder(id, name: name)),
         ])
     }
 

@@ -23,6 +23,14 @@ public struct RuleSet: Sendable {
     /// No rules.
     public static let empty = RuleSet(rules: [])
 
+    /// These rules with a community's own: a rule of `own` with the id of one of these takes its place (so
+    /// `enabled: false` under the same id turns a shared rule off), and the others follow in their order.
+    public func overriding(with own: RuleSet) -> RuleSet {
+        var merged = rules.map { own.rule($0.id) ?? $0 }
+        merged += own.rules.filter { indexByID[$0.id] == nil }
+        return RuleSet(rules: merged)
+    }
+
     /// The rule with `id`.
     public func rule(_ id: String) -> CompiledRule? {
         indexByID[id].map { rules[$0] }

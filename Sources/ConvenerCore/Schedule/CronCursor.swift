@@ -64,9 +64,9 @@ struct CronCursor {
         }
     }
 
-    private var dayNumber: Int { CronCalendarMath.floorDivide(wall, CronCalendarMath.secondsPerDay) }
-    private var secondOfDay: Int { wall - dayNumber * CronCalendarMath.secondsPerDay }
-    private var civilDate: (year: Int, month: Int, day: Int) { CronCalendarMath.civil(fromDays: dayNumber) }
+    private var dayNumber: Int { CivilCalendar.floorDivide(wall, CivilCalendar.secondsPerDay) }
+    private var secondOfDay: Int { wall - dayNumber * CivilCalendar.secondsPerDay }
+    private var civilDate: (year: Int, month: Int, day: Int) { CivilCalendar.civil(fromDays: dayNumber) }
     private var hour: Int { secondOfDay / 3600 }
     private var minute: Int { secondOfDay / 60 % 60 }
     private var second: Int { secondOfDay % 60 }
@@ -80,7 +80,7 @@ struct CronCursor {
     }
 
     private mutating func startDay(year: Int, month: Int, day: Int) {
-        wall = CronCalendarMath.days(year: year, month: month, day: day) * CronCalendarMath.secondsPerDay
+        wall = CivilCalendar.days(year: year, month: month, day: day) * CivilCalendar.secondsPerDay
         fold = false
     }
 
@@ -124,7 +124,7 @@ struct CronCursor {
         wall -= second
         if expression.minutes.nonzeroBitCount == 1 {
             let target = expression.minutes.trailingZeroBitCount
-            tick(CronCalendarMath.floorModulo(target - minute, 60) * 60)
+            tick(CivilCalendar.floorModulo(target - minute, 60) * 60)
         }
         tickUntil(step: 60, period: 60, matching: expression.minutes)
         return true

@@ -43,7 +43,7 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         isFixedTime = !fields.startsWithStar[0] && !fields.startsWithStar[1]
         var longestMonth = 0
         for month in 1...12 where fields.values[3] & (1 << UInt64(month)) != 0 {
-            longestMonth = max(longestMonth, CronCalendarMath.daysInMonth(year: 2000, month: month))
+            longestMonth = max(longestMonth, CivilCalendar.daysInMonth(year: 2000, month: month))
         }
         let possibleDays = UInt32((1 << (longestMonth + 1)) - 2)
         neverFires = daysMatchBoth && daysOfMonth & possibleDays == 0
@@ -63,10 +63,10 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
 
     /// The days (bit n = day n) of the given month that match both day fields under the AND/OR rule.
     func matchingDays(year: Int, month: Int) -> UInt32 {
-        let length = CronCalendarMath.daysInMonth(year: year, month: month)
+        let length = CivilCalendar.daysInMonth(year: year, month: month)
         let valid = UInt32((1 << (length + 1)) - 2)
-        let firstWeekday = CronCalendarMath.weekday(
-            ofDay: CronCalendarMath.days(year: year, month: month, day: 1))
+        let firstWeekday = CivilCalendar.weekday(
+            ofDay: CivilCalendar.days(year: year, month: month, day: 1))
         // Repeat the weekday pattern so bit (firstWeekday + d - 1) says whether day d matches.
         var pattern: UInt64 = 0
         for shift in stride(from: 0, to: 49, by: 7) {

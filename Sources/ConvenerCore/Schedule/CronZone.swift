@@ -29,7 +29,7 @@ struct CronZone: Sendable {
     /// in force before the transition and `fold == true` the one after (PEP 495).
     func instant(ofWall wall: Int, fold: Bool) -> Int {
         if let fixedOffset { return wall - fixedOffset }
-        let day = CronCalendarMath.secondsPerDay
+        let day = CivilCalendar.secondsPerDay
         let earlier = offset(atInstant: wall - day)
         let later = offset(atInstant: wall + day)
         if earlier == later { return wall - earlier }
@@ -46,7 +46,7 @@ struct CronZone: Sendable {
         let current = offset(atInstant: instant)
         let wall = instant + current
         if fixedOffset != nil { return (wall, false) }
-        let before = offset(atInstant: instant - CronCalendarMath.secondsPerDay)
+        let before = offset(atInstant: instant - CivilCalendar.secondsPerDay)
         guard before > current else { return (wall, false) }
         return (wall, offset(atInstant: instant - (before - current)) == before)
     }

@@ -8,7 +8,10 @@ import Foundation
 /// pool holds a batch (at least k answers) one journaled fact records the batch's participation tokens sorted and
 /// its answers shuffled. At close the results keep only aggregates covering at least k answers, and
 /// the key, tokens and answers are dropped before the journal is compacted away.
-enum SurveyDesk {
+enum SurveyDesk: FeatureDesk {
+    /// Survey forms carry ids like `survey.S2`.
+    static let formFeature: String? = "survey"
+
     /// The prefix of a survey form's id: `survey.S1`.
     static let formPrefix = "survey."
 
@@ -125,6 +128,12 @@ enum SurveyDesk {
             errors[problem.field] = errors[problem.field].map { $0 + " " + message } ?? message
         }
         return errors
+    }
+
+    /// Whether `action` is `survey.start`.
+    static func performs(_ action: RuleEffectAction) -> Bool {
+        if case .startSurvey = action { return true }
+        return false
     }
 
     /// Carries out `survey.start`: opens the named template with the default threshold and duration.

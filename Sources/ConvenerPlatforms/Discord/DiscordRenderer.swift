@@ -76,7 +76,7 @@ public enum DiscordRenderer {
     public static func messageData(_ message: OutboundMessage) throws(PlatformRenderError) -> PlatformJSON {
         let buttons = FormOpening.buttons(of: message)
         let shown = buttons.prefix(maxButtonsPerRow * maxRows)
-        var text = message.text
+        var text = Self.text(of: message)
         let hidden = buttons.count - shown.count
         if hidden > 0 {
             text += "\n(\(hidden) more button\(hidden == 1 ? "" : "s") not shown: Discord shows at most 25.)"
@@ -108,6 +108,14 @@ public enum DiscordRenderer {
         data["components"] = .array(rows)
         if message.isEphemeral { data["flags"] = .int(ephemeralFlag) }
         return .object(data)
+    }
+
+    /// The message's text with each Discord member mentioned as `<@id>`, which Discord links and notifies (the
+    /// `allowed_mentions` of every message allow users only); members from other platforms keep their "@name".
+    public static func text(of message: OutboundMessage) -> String {
+        message.text(renderingMentions: { mention in
+            mention.member.platform == DiscordParser.platform ? "<@\(mention.member.user)>" : "@" + mention.name
+        })
     }
 
     /// Splits text into content and embed descriptions within Discord's limits.

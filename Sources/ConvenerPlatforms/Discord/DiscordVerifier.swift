@@ -1,3 +1,4 @@
+import ConvenerCore
 import Crypto
 import Foundation
 
@@ -14,7 +15,7 @@ public struct DiscordVerifier: Sendable {
 
     /// A verifier for the application's public key (Developer Portal → General Information), as 64 hex digits.
     public init(publicKeyHex: String, tolerance: TimeInterval = 300) throws(PlatformParseError) {
-        guard let bytes = PlatformCrypto.bytes(hex: publicKeyHex.trimmingCharacters(in: .whitespacesAndNewlines)),
+        guard let bytes = SecretCrypto.bytes(hex: publicKeyHex.trimmingCharacters(in: .whitespacesAndNewlines)),
             bytes.count == 32, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: bytes)
         else {
             throw .invalidValue(
@@ -30,7 +31,7 @@ public struct DiscordVerifier: Sendable {
     {
         guard let signature else { throw .missingHeader(Self.signatureHeader) }
         try PlatformCrypto.checkFreshness(timestamp, name: Self.timestampHeader, now: now, tolerance: tolerance)
-        guard let sent = PlatformCrypto.bytes(hex: signature), sent.count == 64 else {
+        guard let sent = SecretCrypto.bytes(hex: signature), sent.count == 64 else {
             throw .malformedHeader(name: Self.signatureHeader, reason: "must be 128 hex digits")
         }
         var message = Data((timestamp ?? "").utf8)

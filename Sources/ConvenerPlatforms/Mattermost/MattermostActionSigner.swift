@@ -13,7 +13,7 @@ public struct MattermostActionSigner: Sendable {
 
     /// A signer keyed from a server secret (any string of at least 16 bytes, kept out of the config file).
     public init(serverSecret: String) {
-        self.key = PlatformCrypto.hmacSHA256(
+        self.key = SecretCrypto.hmacSHA256(
             key: Array(serverSecret.utf8), message: Data("convener/mattermost/actions/v1".utf8))
     }
 
@@ -28,14 +28,14 @@ public struct MattermostActionSigner: Sendable {
     public func accept(_ action: MattermostActionRequest) throws(PlatformVerificationError) -> PlatformInbound {
         guard let claims = action.context?["convener"]?.objectValue,
             let message = claims["message"]?.stringValue, let actionID = claims["action"]?.stringValue,
-            let sent = claims["sig"]?.stringValue.flatMap({ PlatformCrypto.bytes(hex: $0) })
+            let sent = claims["sig"]?.stringValue.flatMap({ SecretCrypto.bytes(hex: $0) })
         else {
             throw .forgedContext("button context")
         }
         let bound = claims["member"]?.stringValue
         let expected = signatureBytes(
             purpose: "action", claims: Self.actionClaims(messageID: message, actionID: actionID, member: bound))
-        guard PlatformCrypto.constantTimeEquals(sent, expected) else { throw .forgedContext("button context") }
+        guard SecretCrypto.constantTimeEquals(sent, expected) else { throw .forgedContext("button context") }
         let member = MattermostParser.memberID(user: action.userID)
         if let bound, bound != member.rawValue { throw .wrongMember }
         let input = Input(
@@ -59,14 +59,14 @@ public struct MattermostActionSigner: Sendable {
         if dialog.cancelled { return .ignored(reason: "dialog cancelled") }
         guard let stateText = dialog.state,
             let state = try? PlatformJSON.parse(Data(stateText.utf8), what: "state").objectValue,
-            let sent = state["sig"]?.stringValue.flatMap({ PlatformCrypto.bytes(hex: $0) })
+            let sent = state["sig"]?.stringValue.flatMap({ SecretCrypto.bytes(hex: $0) })
         else {
             throw .forgedContext("dialog state")
         }
         var claims = state
         claims["sig"] = nil
         guard claims["form"]?.stringValue == dialog.callbackID,
-            PlatformCrypto.constantTimeEquals(sent, signatureBytes(purpose: "dialog", claims: claims))
+            SecretCrypto.constantTimeEquals(sent, signatureBytes(purpose: "dialog", claims: claims))
         else {
             throw .forgedContext("dialog state")
         }
@@ -138,10 +138,10 @@ public struct MattermostActionSigner: Sendable {
     private func signatureBytes(purpose: String, claims: [String: PlatformJSON]) -> [UInt8] {
         var message = Data("\(purpose)\n".utf8)
         message.append(PlatformJSON.object(claims).encoded)
-        return PlatformCrypto.hmacSHA256(key: key, message: message)
+        return SecretCrypto.hmacSHA256(key: key, message: message)
     }
 
     private func signature(purpose: String, claims: [String: PlatformJSON]) -> String {
-        PlatformCrypto.hex(signatureBytes(purpose: purpose, claims: claims))
+        SecretCrypto.hex(signatureBytes(purpose: purpose, claims: claims))
     }
 }

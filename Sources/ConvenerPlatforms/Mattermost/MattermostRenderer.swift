@@ -26,7 +26,7 @@ public struct MattermostRenderer: Sendable {
     public func commandResponse(_ message: OutboundMessage) -> Data {
         var body: [String: PlatformJSON] = [
             "response_type": message.audience == .channel ? "in_channel" : "ephemeral",
-            "text": .string(Self.text(message.text)),
+            "text": .string(Self.text(of: message)),
         ]
         if let props = props(for: message) { body["props"] = props }
         return PlatformJSON.object(body).encoded
@@ -37,18 +37,18 @@ public struct MattermostRenderer: Sendable {
     /// cannot ride on it). Nil for anything else, which the caller posts through the API instead.
     public func actionResponse(_ message: OutboundMessage, clickedMessageID: String) -> Data? {
         if let updates = message.updates, updates == clickedMessageID {
-            var post: [String: PlatformJSON] = ["message": .string(Self.text(message.text))]
+            var post: [String: PlatformJSON] = ["message": .string(Self.text(of: message))]
             post["props"] = props(for: message) ?? ["attachments": []]
             return PlatformJSON.object(["update": .object(post)]).encoded
         }
         guard message.isEphemeral, message.updates == nil else { return nil }
-        return PlatformJSON.object(["ephemeral_text": .string(Self.text(message.text))]).encoded
+        return PlatformJSON.object(["ephemeral_text": .string(Self.text(of: message))]).encoded
     }
 
     /// The body of `POST /api/v4/posts` in `channelID` (for a direct message, the id of the DM channel).
     public func post(_ message: OutboundMessage, channelID: String) -> Data {
         var body: [String: PlatformJSON] = [
-            "channel_id": .string(channelID), "message": .string(Self.text(message.text)),
+            "channel_id": .string(channelID), "message": .string(Self.text(of: message)),
         ]
         if let props = props(for: message) { body["props"] = props }
         return PlatformJSON.object(body).encoded
@@ -57,7 +57,7 @@ public struct MattermostRenderer: Sendable {
     /// The body of `POST /api/v4/posts/ephemeral`, shown to `userID` only.
     public func ephemeralPost(_ message: OutboundMessage, channelID: String, userID: String) -> Data {
         var post: [String: PlatformJSON] = [
-            "channel_id": .string(channelID), "message": .string(Self.text(message.text)),
+            "channel_id": .string(channelID), "message": .string(Self.text(of: message)),
         ]
         if let props = props(for: message) { post["props"] = props }
         return PlatformJSON.object(["user_id": .string(userID), "post": .object(post)]).encoded
@@ -66,7 +66,7 @@ public struct MattermostRenderer: Sendable {
     /// The body of `PUT /api/v4/posts/{post_id}/patch` that edits an earlier post in place.
     public func patch(_ message: OutboundMessage) -> Data {
         let props = props(for: message) ?? ["attachments": []]
-        return PlatformJSON.object(["message": .string(Self.text(message.text)), "props": props]).encoded
+        return PlatformJSON.object(["message": .string(Self.text(of: message)), "props": props]).encoded
     }
 
     /// The attachment `id` Mattermost gets for Convener's action at `index`.
@@ -75,6 +75,18 @@ public struct MattermostRenderer: Sendable {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
         }
         return "cv\(index)" + String(String.UnicodeScalarView(letters.prefix(20)))
+    }
+
+    /// The message's text, mentions rendered, ready to post: see `text(_:)`.
+    ///
+    /// A Mattermost member is mentioned as `@username` (their display name here is the `user_name` Mattermost
+    /// sends), which Mattermost links and notifies; a member from another platform is named without the "@", so
+    /// the post cannot notify a stranger who happens to hold that username on Mattermost.
+    public static func text(of message: OutboundMessage) -> String {
+        text(
+            message.text(renderingMentions: { mention in
+                mention.member.platform == MattermostParser.platform ? "@" + mention.name : mention.name
+            }))
     }
 
     /// Post text: defused broadcast mentions, cut to the post limit.

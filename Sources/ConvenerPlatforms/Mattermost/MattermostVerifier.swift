@@ -1,3 +1,4 @@
+import ConvenerCore
 import Foundation
 
 /// Checks the token Mattermost sends with every slash command (`Authorization: Token …` or the `token` field).
@@ -38,7 +39,7 @@ public struct MattermostVerifier: Sendable {
         var matched = false
         for token in tokens {
             // Every configured token is compared, so timing does not tell which one was close.
-            matched = PlatformCrypto.constantTimeEquals(candidate, token) || matched
+            matched = SecretCrypto.constantTimeEquals(candidate, token) || matched
         }
         guard matched else { throw .tokenMismatch }
     }

@@ -4,8 +4,10 @@ import ConvenerCore
 public struct PlaygroundMessage: Codable, Sendable, Equatable {
     /// The message id, used to click its buttons.
     public var id: String
-    /// The text.
+    /// The text; a mentioned member reads "@name" here.
     public var text: String
+    /// The members named in `text`, which the playground page highlights; empty when there are none.
+    public var mentions: [PlaygroundMention]
     /// Whether only the member who asked sees it.
     public var ephemeral: Bool
     /// Buttons.
@@ -21,6 +23,7 @@ public struct PlaygroundMessage: Codable, Sendable, Equatable {
     public init(_ message: OutboundMessage) {
         self.id = message.id
         self.text = message.text
+        self.mentions = message.mentions.map(PlaygroundMention.init)
         self.ephemeral = message.isEphemeral
         self.actions = message.actions.map { PlaygroundAction(id: $0.id, label: $0.label) }
         self.form = message.form
@@ -32,6 +35,7 @@ public struct PlaygroundMessage: Codable, Sendable, Equatable {
     public init(id: String, author: String, text: String) {
         self.id = id
         self.text = text
+        self.mentions = []
         self.ephemeral = false
         self.actions = []
         self.author = author
@@ -44,4 +48,21 @@ public struct PlaygroundAction: Codable, Sendable, Equatable {
     public var id: String
     /// The button label.
     public var label: String
+}
+
+/// A member named in a playground message: where "@name" sits in the text, so the page can highlight it.
+public struct PlaygroundMention: Codable, Sendable, Equatable {
+    /// The member's playground name (their user id), or the full `platform:user` id of a member from elsewhere.
+    public var member: String
+    /// Where "@name" starts in the text, in UTF-16 code units (JavaScript string indices).
+    public var offset: Int
+    /// How long "@name" is, in UTF-16 code units.
+    public var length: Int
+
+    /// The playground form of a core mention.
+    public init(_ mention: MessageMention) {
+        member = mention.member.platform == "playground" ? mention.member.user : mention.member.rawValue
+        offset = mention.offset
+        length = mention.length
+    }
 }

@@ -1,3 +1,4 @@
+import ConvenerCore
 import Crypto
 import Foundation
 
@@ -11,6 +12,6 @@ enum PlatformInputID {
         hasher.update(data: Data(String(now.timeIntervalSince1970).utf8))
         hasher.update(data: Data([0]))
         hasher.update(data: body)
-        return "\(platform).\(kind).h" + PlatformCrypto.hex(hasher.finalize().prefix(12))
+        return "\(platform).\(kind).h" + SecretCrypto.hex(hasher.finalize().prefix(12))
     }
 }

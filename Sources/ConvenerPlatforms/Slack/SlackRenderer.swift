@@ -27,7 +27,7 @@ public enum SlackRenderer {
     public static func blocks(for message: OutboundMessage) throws(PlatformRenderError) -> [PlatformJSON] {
         let buttons = try buttons(for: message)
         let actionBlockCount = min((buttons.count + maxButtonsPerBlock - 1) / maxButtonsPerBlock, maxBlocks - 1)
-        var sections = PlatformText.chunks(message.text, limit: maxSectionText, measure: escapedLength)
+        var sections = PlatformText.chunks(text(of: message), limit: maxSectionText, measure: escapedLength)
             .filter { !$0.allSatisfy(\.isWhitespace) }
         let room = maxBlocks - actionBlockCount
         if sections.count > room {
@@ -93,6 +93,14 @@ public enum SlackRenderer {
         return PlatformJSON.object(["response_action": "errors", "errors": .object(items)]).encoded
     }
 
+    /// The message's text with each Slack member mentioned as `<@U…>`, which Slack links and notifies; members from
+    /// other platforms keep their "@name".
+    public static func text(of message: OutboundMessage) -> String {
+        message.text(renderingMentions: { mention in
+            mention.member.platform == SlackParser.platform ? "<@\(mention.member.user)>" : "@" + mention.name
+        })
+    }
+
     /// Slack mrkdwn of plain text: `&`, `<` and `>` escaped; user mentions `<@U…>` / `<@W…>` kept.
     public static func escape(_ text: String) -> String {
         var out = ""
@@ -117,7 +125,7 @@ public enum SlackRenderer {
     }
 
     private static func payload(_ message: OutboundMessage) throws(PlatformRenderError) -> [String: PlatformJSON] {
-        let fallback = PlatformText.truncated(message.text, limit: maxFallbackText / 5)
+        let fallback = PlatformText.truncated(text(of: message), limit: maxFallbackText / 5)
         var body: [String: PlatformJSON] = ["text": .string(fallback.isEmpty ? " " : escape(fallback))]
         let blocks = try blocks(for: message)
         if !blocks.isEmpty {

@@ -1,3 +1,4 @@
+import ConvenerCore
 import Foundation
 
 /// Checks Slack's request signing (v0): `X-Slack-Signature = v0=hex(HMAC-SHA256(secret, "v0:{ts}:{body}"))`.
@@ -22,23 +23,23 @@ public struct SlackVerifier: Sendable {
     {
         guard let signature else { throw .missingHeader(Self.signatureHeader) }
         try PlatformCrypto.checkFreshness(timestamp, name: Self.timestampHeader, now: now, tolerance: tolerance)
-        guard signature.hasPrefix("v0="), let sent = PlatformCrypto.bytes(hex: signature.dropFirst(3)),
+        guard signature.hasPrefix("v0="), let sent = SecretCrypto.bytes(hex: signature.dropFirst(3)),
             sent.count == 32
         else {
             throw .malformedHeader(name: Self.signatureHeader, reason: "must be 'v0=' followed by 64 hex digits")
         }
         let expected = Self.mac(secret: secret, timestamp: timestamp ?? "", body: body)
-        guard PlatformCrypto.constantTimeEquals(sent, expected) else { throw .signatureMismatch }
+        guard SecretCrypto.constantTimeEquals(sent, expected) else { throw .signatureMismatch }
     }
 
     /// The signature Slack would send for `body` at `timestamp` (for fakes and tests).
     public static func signature(signingSecret: String, timestamp: String, body: Data) -> String {
-        "v0=" + PlatformCrypto.hex(mac(secret: Array(signingSecret.utf8), timestamp: timestamp, body: body))
+        "v0=" + SecretCrypto.hex(mac(secret: Array(signingSecret.utf8), timestamp: timestamp, body: body))
     }
 
     private static func mac(secret: [UInt8], timestamp: String, body: Data) -> [UInt8] {
         var message = Data("v0:\(timestamp):".utf8)
         message.append(body)
-        return PlatformCrypto.hmacSHA256(key: secret, message: message)
+        return SecretCrypto.hmacSHA256(key: secret, message: message)
     }
 }

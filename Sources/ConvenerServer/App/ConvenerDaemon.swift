@@ -48,7 +48,8 @@ public struct ConvenerDaemon {
                 throw error
             }
             let runtime = CommunityRuntime(
-                profile: profile, store: opened.store, state: opened.state, rules: configuration.rules,
+                profile: profile, store: opened.store, state: opened.state, rules: configuration.rules(for: profile.id),
+
                 prompts: configuration.prompts, settings: configuration.settings, clock: clock, logger: logger
             )
             runtimes.append(runtime)
@@ -65,6 +66,12 @@ public struct ConvenerDaemon {
             summary.append("  state:      \(directory) (\(opened.state.members.count) members; \(opened.recovery))")
             if !profile.bindings.isEmpty {
                 summary.append("  lives in:   " + profile.bindings.map(\.description).joined(separator: "; "))
+            }
+            if let own = configuration.communityRules[profile.id] {
+                let replaced = own.rules.filter { configuration.rules.rule($0.id) != nil }.count
+                summary.append(
+                    "  own rules:  \(own.rules.count - replaced) added, \(replaced) replacing shared rules "
+                        + "(\(own.rules.map(\.id).joined(separator: ", ")))")
             }
         }
         guard !runtimes.isEmpty else { return }

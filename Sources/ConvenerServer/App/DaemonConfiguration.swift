@@ -21,6 +21,8 @@ public struct DaemonConfiguration: Sendable {
     public var communities: [CommunityProfile]
     /// The rules every community runs.
     public var rules: RuleSet
+    /// Each community's own rules (`communities[].rules`), by community id; they add to or replace shared ones.
+    public var communityRules: [String: RuleSet] = [:]
     /// Where the rules came from, for the start-up summary.
     public var rulesSource: String
     /// The prompt library: the built-in folder and the convenors' own.
@@ -54,5 +56,10 @@ public struct DaemonConfiguration: Sendable {
     /// The state folder of one community.
     public func stateDirectory(for community: CommunityProfile) -> String {
         URL(fileURLWithPath: stateDirectory).appendingPathComponent(community.id).path
+    }
+
+    /// The rules `community` runs: the shared ones with its own on top.
+    public func rules(for community: String) -> RuleSet {
+        communityRules[community].map { rules.overriding(with: $0) } ?? rules
     }
 }

@@ -1,5 +1,4 @@
-import ConvenerPlatforms
-import Crypto
+import ConvenerCore
 import Foundation
 
 /// The secret part of a community's calendar URL: an HMAC of the community id under the operator's calendar key.
@@ -8,9 +7,9 @@ import Foundation
 public enum CalendarFeedSecret {
     /// 32 hex characters (128 bits) for `communityID` under `key`.
     public static func secret(communityID: String, key: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(
-            for: Data("convener-calendar:\(communityID)".utf8), using: SymmetricKey(data: Data(key.utf8)))
-        return mac.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let mac = SecretCrypto.hmacSHA256(
+            key: Array(key.utf8), message: Array("convener-calendar:\(communityID)".utf8))
+        return SecretCrypto.hex(mac.prefix(16))
     }
 
     /// The feed's path: `/calendar/{community}/{secret}.ics`.
@@ -20,6 +19,6 @@ public enum CalendarFeedSecret {
 
     /// Whether `candidate` is the community's secret, compared in constant time.
     static func matches(_ candidate: String, communityID: String, key: String) -> Bool {
-        PlatformCrypto.constantTimeEquals(Array(candidate.utf8), Array(secret(communityID: communityID, key: key).utf8))
+        SecretCrypto.constantTimeEquals(Array(candidate.utf8), Array(secret(communityID: communityID, key: key).utf8))
     }
 }

@@ -1,4 +1,4 @@
-import Crypto
+import ConvenerCore
 
 /// Deterministic per-message keys the platforms use to drop a duplicate post (a re-send after a crash).
 enum DeliveryIdempotencyKey {
@@ -13,7 +13,6 @@ enum DeliveryIdempotencyKey {
     }
 
     private static func digest(_ text: String, _ length: Int) -> String {
-        let hash = SHA256.hash(data: Array(text.utf8))
-        return String(hash.map { String(format: "%02x", $0) }.joined().prefix(length))
+        String(SecretCrypto.hex(SecretCrypto.sha256(Array(text.utf8))).prefix(length))
     }
 }

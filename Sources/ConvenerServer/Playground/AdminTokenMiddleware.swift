@@ -1,4 +1,4 @@
-import Crypto
+import ConvenerCore
 import Foundation
 import Hummingbird
 
@@ -31,15 +31,10 @@ struct AdminTokenMiddleware<Context: RequestContext>: RouterMiddleware {
             header.hasPrefix("Bearer ") ? String(header.dropFirst(7)) : nil
         }
         let presented = bearer ?? request.cookies[cookie]?.value ?? request.uri.queryParameters.get("token")
-        guard let presented, Self.constantTimeEqual(presented, token) else {
+        guard let presented, SecretCrypto.secretsEqual(presented, token) else {
             throw HTTPError(.unauthorized, message: "This Convener requires the admin token for \(what).")
         }
         return try await next(request, context)
     }
 
-    private static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
-        let left = SHA256.hash(data: Data(lhs.utf8))
-        let right = SHA256.hash(data: Data(rhs.utf8))
-        return left == right
-    }
 }

@@ -1,7 +1,8 @@
 /// The playground's single self-contained page (HTML, CSS and JS inline; no external assets).
 ///
 /// The page talks only to `/playground/api/*` on the same origin: it polls the timeline about once a second,
-/// renders buttons and forms, and builds every message from text nodes, so message text never becomes markup.
+/// renders buttons and forms, and builds every message from text nodes, so message text never becomes markup;
+/// the members a bot message mentions are highlighted from its structured `mentions`.
 enum PlaygroundPage {
     /// The page served at `GET /playground`.
     static let html: String = #"""
@@ -246,6 +247,24 @@ enum PlaygroundPage {
           return f;
         }
 
+        // The bot names members as structured mentions (offsets in UTF-16 units, as JS strings count): exactly
+        // those are highlighted, as text nodes like everything else; the text around them is formatted as usual.
+        function txt(m) {
+          const s = String(m.text || ''), ms = Array.isArray(m.mentions) ? m.mentions : [];
+          if (!ms.length) return fmt(s);
+          const f = document.createDocumentFragment();
+          let i = 0;
+          for (const x of ms.slice().sort((a, b) => a.offset - b.offset)) {
+            if (!(x.offset >= i && x.length > 0 && x.offset + x.length <= s.length)) continue;
+            const who = String(x.member);
+            f.append(fmt(s.slice(i, x.offset)), el('span', { cls: 'at' + (who.toLowerCase() === member.toLowerCase()
+              ? ' me' : ''), title: who, text: s.slice(x.offset, x.offset + x.length) }));
+            i = x.offset + x.length;
+          }
+          f.append(fmt(s.slice(i)));
+          return f;
+        }
+
         function avatar(name, bot) {
           let h = 0;
           for (const c of name.toLowerCase()) h = (h * 31 + c.codePointAt(0)) % 360;
@@ -264,7 +283,7 @@ enum PlaygroundPage {
           const body = el('div', { cls: 'bd' }, el('div', { cls: 'meta' }, el('span', { cls: 'name', text: name }),
             bot ? el('span', { cls: 'tag', text: 'bot' }) : mine ? el('span', { cls: 'note', text: '(you)' }) : null,
             m.ephemeral ? el('span', { cls: 'note', text: 'Only visible to you' }) : null),
-          el('div', { cls: 'txt' }, fmt(String(m.text || ''))));
+          el('div', { cls: 'txt' }, txt(m)));
           if (m.actions && m.actions.length) {
             body.append(el('div', { cls: 'acts' }, ...m.actions.map((a) => el('button', { cls: 'btn', type: 'button',
               'data-action': a.id, text: a.label, onclick: () => act(li, a) }))));

@@ -18,27 +18,27 @@ struct AnonymityKeyTests {
             ),
         ])
     func sha256(message: String, expected: String) {
-        #expect(hex(AnonymitySHA256.digest(Array(message.utf8))) == expected)
+        #expect(hex(SecretCrypto.sha256(Array(message.utf8))) == expected)
     }
 
     @Test("SHA-256 of a million 'a's (multi-block) matches NIST")
     func sha256Long() {
         let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
         #expect(
-            hex(AnonymitySHA256.digest(message)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+            hex(SecretCrypto.sha256(message)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test("HMAC-SHA256 matches RFC 4231 test cases 1, 2 and 6")
     func hmac() {
         #expect(
-            hex(AnonymitySHA256.hmac(key: [UInt8](repeating: 0x0b, count: 20), message: Array("Hi There".utf8)))
+            hex(SecretCrypto.hmacSHA256(key: [UInt8](repeating: 0x0b, count: 20), message: Array("Hi There".utf8)))
                 == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
         #expect(
-            hex(AnonymitySHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
+            hex(SecretCrypto.hmacSHA256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
                 == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
         #expect(
             hex(
-                AnonymitySHA256.hmac(
+                SecretCrypto.hmacSHA256(
                     key: [UInt8](repeating: 0xaa, count: 131),
                     message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)))
                 == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")

@@ -5,7 +5,8 @@ import Testing
 @Suite("Command help: overview and topics")
 struct CommandHelpTests {
     static let topics = [
-        "help", "poll", "feedback", "survey", "kudos", "pair", "away", "back", "roster", "stats", "me", "prompt",
+        "help", "poll", "feedback", "survey", "kudos", "pair", "away", "back", "roster", "stats", "events", "me",
+        "prompt",
         "digest", "rules",
     ]
 
@@ -43,7 +44,7 @@ struct CommandHelpTests {
     func convenorMarks(topic: String) throws {
         let text = try CommandHelp.text(forTopic: topic).get()
         let firstLine = text.split(separator: "\n").first ?? ""
-        #expect(firstLine.contains("(for convenors)") == ["prompt", "digest", "rules"].contains(topic))
+        #expect(firstLine.contains("(for convenors)") == ["prompt", "digest", "rules", "stats"].contains(topic))
     }
 
     @Test("topics match case-insensitively, with /cop and a subcommand")

@@ -47,7 +47,7 @@ private enum Usage {
 }
 
 private let topicList =
-    "help, poll, feedback, survey, kudos, pair, away, back, roster, stats, me, prompt, digest and rules"
+    "help, poll, feedback, survey, kudos, pair, away, back, roster, stats, events, me, prompt, digest and rules"
 
 @Suite("Command parser: errors name the problem and show the usage")
 struct CommandParserErrorTests {
@@ -396,6 +396,7 @@ struct CommandParserErrorTests {
             Usage.digest),
         CommandErrorCase("digest now x", "digest now takes no arguments; \"x\" is extra.", "/cop digest now"),
         CommandErrorCase("stats all", "stats takes no arguments; \"all\" is extra.", "/cop stats"),
+        CommandErrorCase("events next", "events takes no arguments; \"next\" is extra.", "/cop events"),
         CommandErrorCase("stats --json", "stats takes no flags, but got --json.", "/cop stats"),
         CommandErrorCase("me exprot", "Unknown me subcommand \"exprot\"; did you mean export?", Usage.me),
         CommandErrorCase(

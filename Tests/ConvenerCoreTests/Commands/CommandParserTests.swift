@@ -213,6 +213,7 @@ struct CommandParserTests {
         CommandParseCase("digest preview", .digestPreview),
         CommandParseCase("digest now", .digestNow),
         CommandParseCase("stats", .stats),
+        CommandParseCase("events", .events),
         CommandParseCase("/cop   stats  ", .stats),
         CommandParseCase("me", .me),
         CommandParseCase("me export", .meExport),

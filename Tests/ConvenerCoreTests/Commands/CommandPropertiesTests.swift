@@ -54,9 +54,16 @@ struct CommandPropertiesTests {
         .init(input: "prompt skip", name: "prompt.skip", requiresConvenor: true, usage: "/cop prompt skip"),
         .init(input: "digest preview", name: "digest.preview", requiresConvenor: true, usage: "/cop digest preview"),
         .init(input: "digest now", name: "digest.now", requiresConvenor: true, usage: "/cop digest now"),
-        .init(input: "stats", name: "stats", requiresConvenor: false, usage: "/cop stats"),
+        .init(input: "stats", name: "stats", requiresConvenor: true, usage: "/cop stats"),
+        .init(input: "events", name: "events", requiresConvenor: false, usage: "/cop events"),
         .init(input: "me", name: "me.show", requiresConvenor: false, usage: "/cop me"),
         .init(input: "me export", name: "me.export", requiresConvenor: false, usage: "/cop me export"),
+        .init(
+            input: "me birthday 12-24", name: "me.birthday", requiresConvenor: false,
+            usage: "/cop me birthday MM-DD [--tz Area/City]"),
+        .init(
+            input: "me birthday clear", name: "me.birthday.clear", requiresConvenor: false,
+            usage: "/cop me birthday clear"),
         .init(input: "me forget", name: "me.forget", requiresConvenor: false, usage: "/cop me forget"),
         .init(
             input: "me forget confirm", name: "me.forget.confirm", requiresConvenor: false,

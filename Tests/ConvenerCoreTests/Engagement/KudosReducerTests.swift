@@ -85,4 +85,17 @@ struct KudosReducerTests {
         let outcome = harness.reducer.reduce(harness.state, input, rules: &rules, now: Support.at(day: 0))
         #expect(outcome.replies.first?.text.hasPrefix("I don't know @nobody in Test Community yet.") == true)
     }
+
+    @Test("The shout-out mentions the receiver and the giver as members, not as text")
+    func mentions() throws {
+        var harness = try EngagementHarness()
+        harness.say("bob", at: Support.at(day: 0))
+        let outcome = harness.command("ada", "kudos @bob for the clear demo", at: Support.at(day: 0.1))
+        let shout = try #require(outcome.replies.first)
+        #expect(shout.mentions.map(\.member) == [Support.member("bob"), Support.member("ada")])
+        #expect(shout.mentions.map(\.offset) == [12, 22])
+        #expect(
+            shout.text(renderingMentions: { "<\($0.member.user)>" })
+                == "🎉 Kudos to <bob> from <ada>: for the clear demo")
+    }
 }

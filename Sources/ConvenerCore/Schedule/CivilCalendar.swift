@@ -1,5 +1,6 @@
-/// Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), free of time zones.
-enum CronCalendarMath {
+/// Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), free of time zones: the one
+/// copy that cron, community days, CEL timestamps, command dates and celebrations use.
+enum CivilCalendar {
     /// Seconds in a day.
     static let secondsPerDay = 86_400
 
