@@ -33,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "ConvenerConfig",
-            dependencies: ["ConvenerCore", "Yams"],
+            dependencies: ["ConvenerCore", "ConvenerPlatforms", "Yams"],
             swiftSettings: strictSettings
         ),
         .target(

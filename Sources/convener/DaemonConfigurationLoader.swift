@@ -36,7 +36,7 @@ enum DaemonConfigurationLoader {
                 port: config.listen.port,
                 playgroundEnabled: loaded.secrets.playgroundEnabled,
                 adminToken: loaded.secrets.adminToken?.revealedValue,
-                platforms: credentials(loaded.secrets.platforms),
+                platforms: PlatformCredentials(loaded.secrets.platforms),
                 publicURL: config.publicURL?.absoluteString ?? environment["CONVENER_PUBLIC_URL"]
             ),
             stateDirectory: absolute(stateDirectory ?? config.stateDirectory),
@@ -103,23 +103,6 @@ enum DaemonConfigurationLoader {
         case .success(let rules): return (rules, "\(path) (rules)")
         case .failure(let errors): throw CLIError.invalidConfig(errors.description)
         }
-    }
-
-    private static func credentials(_ platforms: ResolvedPlatforms) -> PlatformCredentials {
-        PlatformCredentials(
-            slackSigningSecret: platforms.slack?.signingSecret.revealedValue,
-            slackBotToken: platforms.slack?.botToken?.revealedValue,
-            slackAPIBaseURL: platforms.slack?.apiBaseURL.absoluteString,
-            mattermostCommandToken: platforms.mattermost?.commandToken.revealedValue,
-            mattermostActionSecret: platforms.mattermost.map {
-                ($0.botToken ?? $0.commandToken).revealedValue
-            },
-            discordPublicKey: platforms.discord?.publicKey.revealedValue,
-            mattermostBotToken: platforms.mattermost?.botToken?.revealedValue,
-            mattermostURL: platforms.mattermost?.url?.absoluteString,
-            discordBotToken: platforms.discord?.botToken?.revealedValue,
-            discordAPIBaseURL: platforms.discord?.apiBaseURL.absoluteString
-        )
     }
 
     private static func profile(_ community: CommunityConfig) -> CommunityProfile {

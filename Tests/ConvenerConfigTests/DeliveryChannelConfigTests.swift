@@ -44,6 +44,7 @@ func channelIDsAreRead() throws {
             discord_channel: "1045021983744204850"
         """
     let config = try ConfigLoader.parse(yaml: yaml, file: "convener.yaml").get()
-    #expect(config.communities.first?.mattermostChannel == "4xp9fdt77pncbef59f4k1qe83o")
-    #expect(config.communities.first?.discordChannel == "1045021983744204850")
+    let bindings = try #require(config.communities.first?.bindings)
+    #expect(bindings.first { $0.platform == "mattermost" }?.channels == ["4xp9fdt77pncbef59f4k1qe83o"])
+    #expect(bindings.first { $0.platform == "discord" }?.channels == ["1045021983744204850"])
 }

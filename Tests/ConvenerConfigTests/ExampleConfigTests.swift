@@ -62,9 +62,9 @@ let exampleEnvironment = [
     #expect(config.communities[1].timeZone == "America/New_York")
     #expect(config.communities[1].convenors == ["convenor"])
     #expect(config.communities[1].channel == "general")
-    #expect(config.platforms.slack.botToken.reference == .file("Deploy/secrets/slack-bot-token"))
-    #expect(config.platforms.mattermost.url == .configured(try #require(URL(string: "https://chat.example.org"))))
-    #expect(config.platforms.discord.applicationID == .configured("1234567890123456789"))
+    #expect(config.platforms["slack"]?.secrets["bot_token"]?.reference == .file("Deploy/secrets/slack-bot-token"))
+    #expect(config.platforms["mattermost"]?.values["url"] == .configured("https://chat.example.org"))
+    #expect(config.platforms["discord"]?.values["application_id"] == .configured("1234567890123456789"))
 }
 
 @Test func exampleConfigResolvesWhenItsSecretsExist() throws {
@@ -76,7 +76,7 @@ let exampleEnvironment = [
     }
     let secrets = try #require(resolver.resolve(config).successValue)
     #expect(secrets.platforms.enabledNames == ["slack", "mattermost", "discord"])
-    #expect(secrets.platforms.slack?.botToken?.revealedValue == "xoxb-from-file")
+    #expect(secrets.platforms["slack"]?.secrets["bot_token"]?.revealedValue == "xoxb-from-file")
     #expect(secrets.playgroundEnabled)
 }
 

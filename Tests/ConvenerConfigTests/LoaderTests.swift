@@ -164,9 +164,9 @@ func anEmptyFileMeansEveryDefault(yaml: String) throws {
     #expect(config.logLevel == .critical)
     #expect(config.playground.enabled == .off)
     #expect(config.communities[0].id == "cafe-crew")
-    #expect(config.platforms.discord.applicationID == .configured("80351110224678912"))
-    #expect(config.platforms.discord.isConfigured)
-    #expect(!config.platforms.slack.isConfigured)
+    #expect(config.platforms["discord"]?.values["application_id"] == .configured("80351110224678912"))
+    #expect(config.platforms["discord"]?.isConfigured == true)
+    #expect(config.platforms["slack"]?.isConfigured == false)
     #expect(config.sourcePositions["communities[0].timezone"] == ConfigPosition(line: 6, column: 15))
 }
 

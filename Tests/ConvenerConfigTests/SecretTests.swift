@@ -24,10 +24,10 @@ private func parse(_ yaml: String) throws -> ConvenerConfig {
     let files = ["/etc/convener/admin.token": "admin-value\r\n\n", "/run/secrets/bot": "xoxb-1\n"]
     let secrets = try #require(resolver(["MY_SIGNING": "sign-value"], files: files).resolve(config).successValue)
     #expect(secrets.adminToken?.revealedValue == "admin-value")
-    let slack = try #require(secrets.platforms.slack)
-    #expect(slack.signingSecret.revealedValue == "sign-value")
-    #expect(slack.botToken?.revealedValue == "xoxb-1")
-    #expect(slack.apiBaseURL.absoluteString == "https://slack.com/api")
+    let slack = try #require(secrets.platforms["slack"])
+    #expect(slack.secrets["signing_secret"]?.revealedValue == "sign-value")
+    #expect(slack.secrets["bot_token"]?.revealedValue == "xoxb-1")
+    #expect(slack.values["api_base_url"] == "https://slack.com/api")
     #expect(secrets.platforms.enabledNames == ["slack"])
 }
 
@@ -40,19 +40,19 @@ private func parse(_ yaml: String) throws -> ConvenerConfig {
     ]
     let secrets = try #require(resolver(environment).resolve(.embeddedDefaults).successValue)
     #expect(secrets.platforms.enabledNames == ["slack", "mattermost", "discord"])
-    #expect(secrets.platforms.slack?.apiBaseURL.absoluteString == "http://127.0.0.1:9999/api")
-    #expect(secrets.platforms.slack?.botToken == nil)
-    #expect(secrets.platforms.mattermost?.url?.absoluteString == "https://mm.example.org")
-    #expect(secrets.platforms.mattermost?.botToken == nil)
-    #expect(secrets.platforms.discord?.applicationID == "42")
-    #expect(secrets.platforms.discord?.botToken?.revealedValue == "d")
-    #expect(secrets.platforms.discord?.apiBaseURL.absoluteString == "http://localhost:7000")
+    #expect(secrets.platforms["slack"]?.values["api_base_url"] == "http://127.0.0.1:9999/api")
+    #expect(secrets.platforms["slack"]?.secrets["bot_token"] == nil)
+    #expect(secrets.platforms["mattermost"]?.values["url"] == "https://mm.example.org")
+    #expect(secrets.platforms["mattermost"]?.secrets["bot_token"] == nil)
+    #expect(secrets.platforms["discord"]?.values["application_id"] == "42")
+    #expect(secrets.platforms["discord"]?.secrets["bot_token"]?.revealedValue == "d")
+    #expect(secrets.platforms["discord"]?.values["api_base_url"] == "http://localhost:7000")
 }
 
 @Test func unsetOrEmptyDefaultsLeavePlatformsOff() throws {
     let secrets = try #require(resolver(["SLACK_SIGNING_SECRET": ""]).resolve(.embeddedDefaults).successValue)
     #expect(secrets.platforms.enabledNames.isEmpty)
-    #expect(secrets.platforms.discord == nil)
+    #expect(secrets.platforms["discord"] == nil)
     #expect(secrets.platforms.description == "slack: off; mattermost: off; discord: off")
 }
 
@@ -104,12 +104,13 @@ private func parse(_ yaml: String) throws -> ConvenerConfig {
         "MATTERMOST_COMMAND_TOKEN": value, "DISCORD_PUBLIC_KEY": String(repeating: "ab", count: 32),
     ]
     let secrets = try #require(resolver(environment).resolve(.embeddedDefaults).successValue)
-    let slack = try #require(secrets.platforms.slack)
+    let slack = try #require(secrets.platforms["slack"])
+    let signingSecret = try #require(slack.secrets["signing_secret"])
     var dumped = ""
     dump(secrets, to: &dumped)
     let renderings = [
         "\(secrets)", String(reflecting: secrets), "\(secrets.platforms)", String(reflecting: slack), "\(slack)",
-        "\(slack.signingSecret)", String(reflecting: slack.signingSecret), dumped,
+        "\(signingSecret)", String(reflecting: signingSecret), dumped,
         String(describing: secrets.adminToken),
         "\(LoadedConfig(source: .embeddedDefaults, config: .embeddedDefaults, secrets: secrets))",
     ]
@@ -117,8 +118,8 @@ private func parse(_ yaml: String) throws -> ConvenerConfig {
         #expect(!rendering.contains(value), "leaked in: \(rendering)")
         #expect(!rendering.contains("abababab"), "leaked in: \(rendering)")
     }
-    #expect("\(slack.signingSecret)" == "<redacted>")
-    #expect(slack.signingSecret.revealedValue == value)
+    #expect("\(signingSecret)" == "<redacted>")
+    #expect(signingSecret.revealedValue == value)
     #expect(
         secrets.description == "admin token: set; calendar key: none; playground: on; slack: on (bot token: yes, api: "
             + "https://slack.com/api); mattermost: on (bot token: no, url: none); discord: on (application id: none, "

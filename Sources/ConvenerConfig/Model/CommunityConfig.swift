@@ -23,12 +23,6 @@ public struct CommunityConfig: Sendable, Hashable {
     public var inactiveAfterDays: Int
     /// When direct messages wait, on the community's clock (e.g. 21:00-08:00); nil for never.
     public var quietHours: QuietHours?
-    /// The Slack channel id the community's channel posts go to; nil when it has none.
-    public var slackChannel: String?
-    /// The Mattermost channel id the community's channel posts go to; nil when it has none.
-    public var mattermostChannel: String?
-    /// The Discord channel id the community's channel posts go to; nil when it has none.
-    public var discordChannel: String?
     /// Community events, served as an ICS feed (default none).
     public var events: [CommunityEvent] = []
     /// Where the community lives on each platform (`*_channel`, `*_channels` and the workspace keys together),

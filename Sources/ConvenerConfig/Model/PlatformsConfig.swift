@@ -1,63 +1,49 @@
+import ConvenerPlatforms
 import Foundation
 
-/// Chat platform connections. Each platform is enabled when its inbound secret resolves.
+/// Chat platform connections, one section per platform in `PlatformSettingsRegistry.all`. Each platform is
+/// enabled when its inbound secret resolves.
 public struct PlatformsConfig: Sendable, Hashable {
-    /// Slack: signing secret (inbound), bot token (outbound), API base URL.
-    public struct Slack: Sendable, Hashable {
-        /// Verifies inbound requests (signing v0); default env `SLACK_SIGNING_SECRET`.
-        public var signingSecret = SecretSetting.defaultEnvironment("SLACK_SIGNING_SECRET")
-        /// Posts messages; default env `SLACK_BOT_TOKEN`.
-        public var botToken = SecretSetting.defaultEnvironment("SLACK_BOT_TOKEN")
-        /// Outbound API base; default env `SLACK_API_BASE_URL`, else `https://slack.com/api`.
-        public var apiBaseURL = PlatformValue<URL>.environment(
-            name: "SLACK_API_BASE_URL", fallback: URL(string: "https://slack.com/api"))
-        /// Whether the config has a `platforms.slack` section (then a missing signing secret is an error).
+    /// One platform's settings: where each secret is read from, and each plain value (URL or id).
+    public struct Section: Sendable, Hashable {
+        /// The secrets by key, e.g. `bot_token`: written in the config or the declared default variable.
+        public var secrets: [String: SecretSetting]
+        /// The plain values by key, e.g. `api_base_url`, as text (URLs already validated).
+        public var values: [String: PlatformValue<String>]
+        /// Whether the config has a `platforms.<name>` section (then a missing inbound secret is an error).
         public var isConfigured = false
 
-        /// Settings from the default environment variables.
-        public init() {}
+        /// The declared defaults: every key on its default environment variable.
+        public init(_ declaration: PlatformSettingsDeclaration) {
+            var secrets: [String: SecretSetting] = [:]
+            var values: [String: PlatformValue<String>] = [:]
+            for setting in declaration.settings {
+                switch setting.kind {
+                case .secret(let name, _):
+                    secrets[setting.key] = .defaultEnvironment(name)
+                case .url(let name, let fallback):
+                    values[setting.key] = .environment(name: name, fallback: fallback)
+                case .identifier(let name, _, _, _):
+                    values[setting.key] = .environment(name: name, fallback: nil)
+                }
+            }
+            self.secrets = secrets
+            self.values = values
+        }
     }
 
-    /// Mattermost: slash command token (inbound), bot token (outbound), server URL.
-    public struct Mattermost: Sendable, Hashable {
-        /// Verifies inbound slash commands; default env `MATTERMOST_COMMAND_TOKEN`.
-        public var commandToken = SecretSetting.defaultEnvironment("MATTERMOST_COMMAND_TOKEN")
-        /// Posts messages; default env `MATTERMOST_BOT_TOKEN`.
-        public var botToken = SecretSetting.defaultEnvironment("MATTERMOST_BOT_TOKEN")
-        /// The Mattermost server; default env `MATTERMOST_URL`, else none.
-        public var url = PlatformValue<URL>.environment(name: "MATTERMOST_URL", fallback: nil)
-        /// Whether the config has a `platforms.mattermost` section.
-        public var isConfigured = false
-
-        /// Settings from the default environment variables.
-        public init() {}
-    }
-
-    /// Discord: application public key (inbound, hex), application id, bot token, API base URL.
-    public struct Discord: Sendable, Hashable {
-        /// Verifies inbound interactions (Ed25519, 64 hex characters); default env `DISCORD_PUBLIC_KEY`.
-        public var publicKey = SecretSetting.defaultEnvironment("DISCORD_PUBLIC_KEY")
-        /// The application id; default env `DISCORD_APPLICATION_ID`.
-        public var applicationID = PlatformValue<String>.environment(name: "DISCORD_APPLICATION_ID", fallback: nil)
-        /// Posts messages; default env `DISCORD_BOT_TOKEN`.
-        public var botToken = SecretSetting.defaultEnvironment("DISCORD_BOT_TOKEN")
-        /// Outbound API base; default env `DISCORD_API_BASE_URL`, else `https://discord.com/api/v10`.
-        public var apiBaseURL = PlatformValue<URL>.environment(
-            name: "DISCORD_API_BASE_URL", fallback: URL(string: "https://discord.com/api/v10"))
-        /// Whether the config has a `platforms.discord` section.
-        public var isConfigured = false
-
-        /// Settings from the default environment variables.
-        public init() {}
-    }
-
-    /// Slack settings.
-    public var slack = Slack()
-    /// Mattermost settings.
-    public var mattermost = Mattermost()
-    /// Discord settings.
-    public var discord = Discord()
+    /// Each declared platform's settings, by platform name.
+    public var sections: [String: Section]
 
     /// Every platform on its default environment variables.
-    public init() {}
+    public init() {
+        sections = Dictionary(
+            uniqueKeysWithValues: PlatformSettingsRegistry.all.map { ($0.name, Section($0)) })
+    }
+
+    /// The settings of the platform called `name`, e.g. `slack`; nil for a platform nobody declared.
+    public subscript(name: String) -> Section? {
+        get { sections[name] }
+        set { sections[name] = newValue }
+    }
 }

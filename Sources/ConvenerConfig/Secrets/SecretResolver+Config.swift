@@ -1,3 +1,4 @@
+import ConvenerPlatforms
 import Foundation
 
 /// Resolving a whole configuration: every secret, environment default and the playground rule, all at once.
@@ -13,10 +14,9 @@ extension SecretResolver {
         let calendarKey = run.secret(config.calendarKey, at: "calendar_key")
         let emailPassword = config.email?.password.flatMap { run.secret($0, at: "email.password") }
         let platforms = ResolvedPlatforms(
-            slack: run.slack(config.platforms.slack),
-            mattermost: run.mattermost(config.platforms.mattermost),
-            discord: run.discord(config.platforms.discord)
-        )
+            PlatformSettingsRegistry.all.compactMap { declaration in
+                config.platforms[declaration.name].flatMap { run.platform(declaration, $0) }
+            })
         let address = address ?? config.listen
         let playgroundEnabled = config.playground.isEnabled(listeningOn: address)
         if playgroundEnabled, !address.isLoopback, adminToken == nil {
@@ -63,8 +63,9 @@ extension SecretResolver {
             }
         }
 
-        mutating func url(_ value: PlatformValue<URL>, at path: String) -> URL? {
-            switch resolver.resolve(value, expecting: "an http or https URL with a host", parse: ConfigURL.validated) {
+        mutating func url(_ value: PlatformValue<String>, at path: String) -> String? {
+            let parse = { (text: String) in ConfigURL.validated(text)?.absoluteString }
+            switch resolver.resolve(value, expecting: "an http or https URL with a host", parse: parse) {
             case .success(let url): return url
             case .failure(let failure):
                 report(at: path, failure.description)
@@ -82,62 +83,45 @@ extension SecretResolver {
             )
         }
 
-        mutating func slack(_ slack: PlatformsConfig.Slack) -> ResolvedPlatforms.Slack? {
-            let signingSecret = secret(slack.signingSecret, at: "platforms.slack.signing_secret")
-            let botToken = secret(slack.botToken, at: "platforms.slack.bot_token")
-            let apiBaseURL = url(slack.apiBaseURL, at: "platforms.slack.api_base_url")
-            guard let signingSecret else {
-                inboundMissing("slack", "signing_secret", slack.signingSecret, configured: slack.isConfigured)
+        /// Resolves one platform's settings as its declaration says: secrets, then URLs, then identifiers
+        /// (the order problems are listed in); nil when its inbound secret is missing or unusable.
+        mutating func platform(
+            _ declaration: PlatformSettingsDeclaration, _ section: PlatformsConfig.Section
+        ) -> ResolvedPlatforms.Platform? {
+            let path = "platforms.\(declaration.name)"
+            var secrets: [String: ConfigSecret] = [:]
+            var values: [String: String] = [:]
+            for setting in declaration.settings {
+                guard case .secret = setting.kind, let written = section.secrets[setting.key] else { continue }
+                secrets[setting.key] = secret(written, at: "\(path).\(setting.key)")
+            }
+            for setting in declaration.settings {
+                guard case .url = setting.kind, let value = section.values[setting.key] else { continue }
+                values[setting.key] = url(value, at: "\(path).\(setting.key)")
+            }
+            for setting in declaration.settings {
+                guard case .identifier(_, let noun, _, let isValid) = setting.kind,
+                    let value = section.values[setting.key]
+                else { continue }
+                switch resolver.resolve(value, expecting: noun, parse: { isValid($0) ? $0 : nil }) {
+                case .success(let text): values[setting.key] = text
+                case .failure(let failure): report(at: "\(path).\(setting.key)", failure.description)
+                }
+            }
+            guard let inbound = section.secrets[declaration.enabledBy] else { return nil }
+            guard secrets[declaration.enabledBy] != nil else {
+                inboundMissing(declaration.name, declaration.enabledBy, inbound, configured: section.isConfigured)
                 return nil
             }
-            guard let apiBaseURL else { return nil }
-            return ResolvedPlatforms.Slack(signingSecret: signingSecret, botToken: botToken, apiBaseURL: apiBaseURL)
-        }
-
-        mutating func mattermost(_ mattermost: PlatformsConfig.Mattermost) -> ResolvedPlatforms.Mattermost? {
-            let commandToken = secret(mattermost.commandToken, at: "platforms.mattermost.command_token")
-            let botToken = secret(mattermost.botToken, at: "platforms.mattermost.bot_token")
-            let serverURL = url(mattermost.url, at: "platforms.mattermost.url")
-            guard let commandToken else {
-                inboundMissing(
-                    "mattermost", "command_token", mattermost.commandToken, configured: mattermost.isConfigured)
+            for setting in declaration.settings {
+                guard case .secret(_, let check?) = setting.kind, let value = secrets[setting.key],
+                    let written = section.secrets[setting.key],
+                    let problem = check(value.revealedValue, written.reference.description)
+                else { continue }
+                report(at: "\(path).\(setting.key)", problem)
                 return nil
             }
-            return ResolvedPlatforms.Mattermost(commandToken: commandToken, botToken: botToken, url: serverURL)
-        }
-
-        mutating func discord(_ discord: PlatformsConfig.Discord) -> ResolvedPlatforms.Discord? {
-            let publicKey = secret(discord.publicKey, at: "platforms.discord.public_key")
-            let botToken = secret(discord.botToken, at: "platforms.discord.bot_token")
-            let apiBaseURL = url(discord.apiBaseURL, at: "platforms.discord.api_base_url")
-            let applicationID: String?
-            switch resolver.resolve(discord.applicationID, expecting: "a Discord application id", parse: Self.snowflake)
-            {
-            case .success(let id): applicationID = id
-            case .failure(let failure):
-                report(at: "platforms.discord.application_id", failure.description)
-                applicationID = nil
-            }
-            guard let publicKey else {
-                inboundMissing("discord", "public_key", discord.publicKey, configured: discord.isConfigured)
-                return nil
-            }
-            let key = publicKey.revealedValue
-            guard key.count == 64, key.allSatisfy(\.isHexDigit) else {
-                report(
-                    at: "platforms.discord.public_key",
-                    "the key from \(discord.publicKey.reference) must be 64 hexadecimal characters, got \(key.count) "
-                        + "characters\(key.allSatisfy(\.isHexDigit) ? "" : " with non-hex ones")"
-                )
-                return nil
-            }
-            guard let apiBaseURL else { return nil }
-            return ResolvedPlatforms.Discord(
-                publicKey: publicKey, applicationID: applicationID, botToken: botToken, apiBaseURL: apiBaseURL)
-        }
-
-        private static func snowflake(_ text: String) -> String? {
-            (1...32).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber } ? text : nil
+            return ResolvedPlatforms.Platform(name: declaration.name, secrets: secrets, values: values)
         }
     }
 }

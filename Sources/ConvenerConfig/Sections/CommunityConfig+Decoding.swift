@@ -1,4 +1,5 @@
 import ConvenerCore
+import ConvenerPlatforms
 import Foundation
 
 /// The `communities` list.
@@ -8,29 +9,13 @@ extension CommunityConfig {
         [
             "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays",
             "inactive_after_days", "quiet_hours", "events", "rules",
-        ] + bindingKeys.map(\.channel) + bindingKeys.map(\.channels) + bindingKeys.map(\.workspace)
+        ] + bindingKeys.map(\.keys.channel) + bindingKeys.map(\.keys.channels) + bindingKeys.map(\.keys.workspace)
 
-    /// Per platform: the key of the main channel, of further channels, of the workspace, and how ids look. A new
-    /// platform's bindings are one row here.
-    private static let bindingKeys:
-        [(
-            platform: String, channel: String, channels: String, workspace: String,
-            channelID: @Sendable (ConfigField, inout ConfigContext) -> String?,
-            workspaceID: @Sendable (ConfigField, inout ConfigContext) -> String?
-        )] = [
-            (
-                "slack", "slack_channel", "slack_channels", "slack_team", { $0.slackChannelID(&$1) },
-                { $0.slackTeamID(&$1) }
-            ),
-            (
-                "mattermost", "mattermost_channel", "mattermost_channels", "mattermost_team",
-                { $0.mattermostChannelID(&$1) }, { $0.mattermostID(&$1, what: "team") }
-            ),
-            (
-                "discord", "discord_channel", "discord_channels", "discord_guild", { $0.discordChannelID(&$1) },
-                { $0.discordSnowflake(&$1, what: "guild (server)") }
-            ),
-        ]
+    /// Per platform: the key of the main channel, of further channels, of the workspace, and how ids look, as
+    /// each platform's settings declaration says.
+    private static var bindingKeys: [(platform: String, keys: PlatformBindingDeclaration)] {
+        PlatformSettingsRegistry.all.map { ($0.name, $0.bindings) }
+    }
 
     /// Reads the list; ids must be unique across it.
     static func decodeList(_ field: ConfigField, _ context: inout ConfigContext) -> [CommunityConfig]? {
@@ -120,54 +105,37 @@ extension CommunityConfig {
         if let quietHours = table.optional("quiet_hours", &context)?.quietHours(&context) {
             community.quietHours = quietHours
         }
-        if let slackChannel = table.optional("slack_channel", &context)?.slackChannelID(&context) {
-            community.slackChannel = slackChannel
-        }
-        if let channel = table.optional("mattermost_channel", &context)?.mattermostChannelID(&context) {
-            community.mattermostChannel = channel
-        }
-        if let channel = table.optional("discord_channel", &context)?.discordChannelID(&context) {
-            community.discordChannel = channel
-        }
         if let events = table.optional("events", &context)?.communityEvents(&context) {
             community.events = events
         }
-        let main: [String: String?] = [
-            "slack": community.slackChannel, "mattermost": community.mattermostChannel,
-            "discord": community.discordChannel,
-        ]
-        community.bindings = bindings(table, main: main, &context)
+        community.bindings = bindings(table, &context)
         return context.diagnostics.count == before ? (community, idField) : nil
     }
 }
 
 extension CommunityConfig {
     /// The community's bindings: per platform, the workspace key and the main and further channels.
-    /// `main` holds the main channels already read into `CommunityConfig`'s own fields; the others are read here.
-    private static func bindings(
-        _ table: ConfigTable, main: [String: String?], _ context: inout ConfigContext
-    ) -> [CommunityBinding] {
+    /// The main channel comes first.
+    private static func bindings(_ table: ConfigTable, _ context: inout ConfigContext) -> [CommunityBinding] {
         var bindings: [CommunityBinding] = []
-        for key in bindingKeys {
+        for (platform, key) in bindingKeys {
             var channels: [String] = []
-            if let known = main[key.platform] {
-                if let id = known { channels.append(id) }
-            } else if let field = table.optional(key.channel, &context), let id = key.channelID(field, &context) {
+            if let id = table.optional(key.channel, &context)?.platformID(key.channelID, &context) {
                 channels.append(id)
             }
             if let list = table.optional(key.channels, &context)?.list(&context) {
                 for field in list {
-                    guard let id = key.channelID(field, &context) else { continue }
+                    guard let id = field.platformID(key.channelID, &context) else { continue }
                     if channels.contains(id) {
-                        context.report(field, "\(key.platform) channel \(id) is listed twice")
+                        context.report(field, "\(platform) channel \(id) is listed twice")
                     } else {
                         channels.append(id)
                     }
                 }
             }
-            let workspace = table.optional(key.workspace, &context).flatMap { key.workspaceID($0, &context) }
+            let workspace = table.optional(key.workspace, &context)?.platformID(key.workspaceID, &context)
             if !channels.isEmpty || workspace != nil {
-                bindings.append(CommunityBinding(platform: key.platform, workspace: workspace, channels: channels))
+                bindings.append(CommunityBinding(platform: platform, workspace: workspace, channels: channels))
             }
         }
         return bindings
@@ -179,47 +147,24 @@ extension CommunityConfig {
     ) -> [(key: (platform: String, channel: String), fields: [ConfigField])] {
         guard case .mapping(let entries) = item.node.value else { return [] }
         func value(_ key: String) -> ConfigNode? { entries.first { $0.key.scalar?.text == key }?.value }
-        return bindingKeys.map { key in
+        return bindingKeys.map { platform, key in
             var fields: [ConfigField] = []
             if let node = value(key.channel) { fields.append(item.child(key.channel, node)) }
             if let node = value(key.channels), case .sequence(let list) = node.value {
                 let parent = item.child(key.channels, node)
                 fields += list.enumerated().map { parent.element($0.offset, $0.element) }
             }
-            return ((key.platform, key.channel), fields)
+            return ((platform, key.channel), fields)
         }
     }
 }
 
 extension ConfigField {
-    /// A Slack workspace (team) id such as `T024BE7LD`.
-    fileprivate func slackTeamID(_ context: inout ConfigContext) -> String? {
+    /// A platform id that `rule` accepts; otherwise reports "'text' is not …" with the rule's problem.
+    fileprivate func platformID(_ rule: PlatformIDRule, _ context: inout ConfigContext) -> String? {
         guard let text = string(&context) else { return nil }
-        let isID =
-            (9...21).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
-        guard isID, text.hasPrefix("T") || text.hasPrefix("E") else {
-            context.report(self, "\(Self.quoted(text)) is not a Slack team id; it starts with T (e.g. T024BE7LD)")
-            return nil
-        }
-        return text
-    }
-
-    /// A Mattermost id: 26 lowercase letters and digits.
-    fileprivate func mattermostID(_ context: inout ConfigContext, what: String) -> String? {
-        guard let text = string(&context) else { return nil }
-        guard text.count == 26, text.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else {
-            context.report(self, "\(Self.quoted(text)) is not a Mattermost \(what) id; use its 26-character ID")
-            return nil
-        }
-        return text
-    }
-
-    /// A Discord id: a snowflake of 17 to 20 digits.
-    fileprivate func discordSnowflake(_ context: inout ConfigContext, what: String) -> String? {
-        guard let text = string(&context) else { return nil }
-        guard (17...20).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            context.report(
-                self, "\(Self.quoted(text)) is not a Discord \(what) id; use Copy Server ID in Developer Mode")
+        guard rule.isValid(text) else {
+            context.report(self, "\(Self.quoted(text)) is not \(rule.problem)")
             return nil
         }
         return text
@@ -291,46 +236,6 @@ extension ConfigField {
         return holidays.count == items.count ? holidays : nil
     }
 
-    /// A Slack channel id such as `C024BE91L` (names change; ids do not).
-    fileprivate func slackChannelID(_ context: inout ConfigContext) -> String? {
-        guard let text = string(&context) else { return nil }
-        let isID =
-            (9...21).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
-        guard isID, let first = text.first, "CGD".contains(first) else {
-            context.report(
-                self,
-                "\(Self.quoted(text)) is not a Slack channel id; copy it from the channel's details (e.g. C024BE91L)")
-            return nil
-        }
-        return text
-    }
-
-    /// A Mattermost channel id: 26 lowercase letters and digits (the name in the URL is not the id).
-    fileprivate func mattermostChannelID(_ context: inout ConfigContext) -> String? {
-        guard let text = string(&context) else { return nil }
-        guard text.count == 26, text.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else {
-            context.report(
-                self,
-                "\(Self.quoted(text)) is not a Mattermost channel id; copy the 26-character ID from the channel's "
-                    + "View Info (e.g. 4xp9fdt77pncbef59f4k1qe83o)")
-            return nil
-        }
-        return text
-    }
-
-    /// A Discord channel id: a snowflake of 17 to 20 digits.
-    fileprivate func discordChannelID(_ context: inout ConfigContext) -> String? {
-        guard let text = string(&context) else { return nil }
-        guard (17...20).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            context.report(
-                self,
-                "\(Self.quoted(text)) is not a Discord channel id; turn on Developer Mode and use Copy Channel ID "
-                    + "(e.g. 1045021983744204850)")
-            return nil
-        }
-        return text
-    }
-
     /// A daily window such as `21:00-08:00` (it may wrap midnight).
     fileprivate func quietHours(_ context: inout ConfigContext) -> QuietHours? {
         guard let text = string(&context) else { return nil }
@@ -351,7 +256,8 @@ extension ConfigField {
         return days
     }
 
-    private static let platforms = ["slack", "mattermost", "discord", "playground"]
+    /// The prefixes of member handles: every declared platform, and the playground.
+    private static let platforms = PlatformSettingsRegistry.all.map(\.name) + ["playground"]
 
     private static func handleProblem(_ handle: String) -> String? {
         let rule = "use a playground name like 'alice' or a platform id like 'slack:U024BE7LH'"

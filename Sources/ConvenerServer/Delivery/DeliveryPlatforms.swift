@@ -29,7 +29,7 @@ struct DeliveryPlatforms: Sendable {
         if let token = credentials.slackBotToken {
             platforms.append(
                 SlackDelivery(
-                    token: token, apiBaseURL: credentials.slackAPIBaseURL ?? "https://slack.com/api",
+                    token: token, apiBaseURL: credentials.slackAPIBaseURL,
                     channel: profile.mainChannel(on: SlackParser.platform), exchange: exchange))
         }
         if credentials.slackSigningSecret != nil {
@@ -54,7 +54,7 @@ struct DeliveryPlatforms: Sendable {
                     renderer: MattermostRenderer(actionURL: publicURL + "/mattermost/actions", signer: signer),
                     exchange: exchange, clock: clock))
         }
-        let discordBase = credentials.discordAPIBaseURL ?? "https://discord.com/api/v10"
+        let discordBase = credentials.discordAPIBaseURL
         if let token = credentials.discordBotToken {
             platforms.append(
                 DiscordDelivery(

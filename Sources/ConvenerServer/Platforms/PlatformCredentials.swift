@@ -1,56 +1,35 @@
-/// The secrets the chat platform routes verify requests with; a platform's routes exist only when its secret does.
-public struct PlatformCredentials: Sendable {
-    /// Slack's signing secret (signing v0).
-    public var slackSigningSecret: String?
-    /// Slack's bot token, for sending queued messages.
-    public var slackBotToken: String?
-    /// Slack's Web API base URL (tests point it at a fake).
-    public var slackAPIBaseURL: String?
-    /// Mattermost's slash command token.
-    public var mattermostCommandToken: String?
-    /// The key Convener signs its own Mattermost button contexts with.
-    public var mattermostActionSecret: String?
-    /// Discord's application public key, hex.
-    public var discordPublicKey: String?
-    /// Mattermost's bot token, for sending queued messages.
-    public var mattermostBotToken: String?
-    /// Mattermost's server URL, e.g. `https://chat.example.org` (the API is under `/api/v4`).
-    public var mattermostURL: String?
-    /// Discord's bot token, for sending queued messages.
-    public var discordBotToken: String?
-    /// Discord's API base URL, e.g. `https://discord.com/api/v10` (tests point it at a fake).
-    public var discordAPIBaseURL: String?
+import ConvenerConfig
+import ConvenerPlatforms
 
-    /// Credentials; by default none, so no platform route is served.
-    public init(
-        slackSigningSecret: String? = nil,
-        slackBotToken: String? = nil,
-        slackAPIBaseURL: String? = nil,
-        mattermostCommandToken: String? = nil,
-        mattermostActionSecret: String? = nil,
-        discordPublicKey: String? = nil,
-        mattermostBotToken: String? = nil,
-        mattermostURL: String? = nil,
-        discordBotToken: String? = nil,
-        discordAPIBaseURL: String? = nil
-    ) {
-        self.slackSigningSecret = slackSigningSecret
-        self.slackBotToken = slackBotToken
-        self.slackAPIBaseURL = slackAPIBaseURL
-        self.mattermostCommandToken = mattermostCommandToken
-        self.mattermostActionSecret = mattermostActionSecret
-        self.discordPublicKey = discordPublicKey
-        self.mattermostBotToken = mattermostBotToken
-        self.mattermostURL = mattermostURL
-        self.discordBotToken = discordBotToken
-        self.discordAPIBaseURL = discordAPIBaseURL
+/// The secrets and values the chat platform routes and deliveries use, by platform and by the keys its
+/// settings declaration names; a platform's routes exist only when its enabling secret does. Each platform's
+/// folder reads its own keys in a `PlatformCredentials+<Name>.swift` extension.
+public struct PlatformCredentials: Sendable {
+    /// Each platform's settings by name (`slack`), then by key (`bot_token`): revealed secrets and plain values.
+    public var platforms: [String: [String: String]]
+
+    /// Credentials from settings by platform and key; by default none, so no platform route is served.
+    public init(_ platforms: [String: [String: String]] = [:]) {
+        self.platforms = platforms
     }
 
-    /// The platforms that will be served, by name.
+    /// The credentials of the enabled platforms in `resolved`: their secrets revealed, their values as text.
+    public init(_ resolved: ResolvedPlatforms) {
+        var platforms: [String: [String: String]] = [:]
+        for platform in resolved.enabled {
+            platforms[platform.name] = platform.values.merging(
+                platform.secrets.mapValues(\.revealedValue), uniquingKeysWith: { _, secret in secret })
+        }
+        self.init(platforms)
+    }
+
+    /// The setting `key` of `platform`, e.g. `self["slack", "bot_token"]`, or nil when it is not set.
+    public subscript(platform: String, key: String) -> String? {
+        platforms[platform]?[key]
+    }
+
+    /// The platforms that will be served, by name: those whose enabling secret is set, in the registry's order.
     public var servedPlatforms: [String] {
-        [
-            slackSigningSecret.map { _ in "slack" }, mattermostCommandToken.map { _ in "mattermost" },
-            discordPublicKey.map { _ in "discord" },
-        ].compactMap { $0 }
+        PlatformSettingsRegistry.all.filter { self[$0.name, $0.enabledBy] != nil }.map(\.name)
     }
 }

@@ -40,9 +40,12 @@ enum PlatformFixture {
         ])
 
     static var credentials: PlatformCredentials {
-        PlatformCredentials(
-            slackSigningSecret: slackSecret, mattermostCommandToken: mattermostToken,
-            discordPublicKey: discordKey.publicKey.rawRepresentation.map { String(format: "%02x", $0) }.joined())
+        PlatformCredentials([
+            "slack": ["signing_secret": slackSecret], "mattermost": ["command_token": mattermostToken],
+            "discord": [
+                "public_key": discordKey.publicKey.rawRepresentation.map { String(format: "%02x", $0) }.joined()
+            ],
+        ])
     }
 
     /// The fixed clock's time as a Unix timestamp, what signed requests carry.

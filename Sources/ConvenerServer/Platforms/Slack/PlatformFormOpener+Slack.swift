@@ -7,7 +7,7 @@ extension PlatformFormOpener {
     /// Opens `form` as a Slack modal; true when Slack accepted it.
     func openSlack(_ form: MessageForm, triggerID: String) async -> Bool {
         guard let token = credentials.slackBotToken else { return false }
-        let base = credentials.slackAPIBaseURL ?? "https://slack.com/api"
+        let base = credentials.slackAPIBaseURL
         let body: Data
         do {
             body = try SlackModalRenderer.viewsOpen(form, triggerID: triggerID)
