@@ -25,20 +25,18 @@ struct DiscordFollowUpDelivery: DeliveryPlatform {
     }
 
     func destination(of entry: OutboxEntry) throws -> String? {
-        guard entry.replyTarget?.platform == "discord" else { return nil }
-        return entry.message.id
+        entry.lateReplyDestination(on: "discord")
     }
 
     func send(
         _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
     ) async throws -> PlatformMessageReference? {
-        guard let target = entry.replyTarget, target.platform == "discord" else { return nil }
-        guard let application = target.address["applicationID"], let token = target.address["token"] else {
-            throw PermanentDeliveryFailure(reason: "discord follow-up: the reply target has no interaction token")
-        }
-        guard clock.now() < target.expiresAt else {
-            throw PermanentDeliveryFailure(reason: "discord follow-up: the 15-minute interaction window closed")
-        }
+        guard
+            let address = try entry.openReplyAddress(
+                on: "discord", keys: ["applicationID", "token"], now: clock.now(), what: "discord follow-up",
+                window: "15-minute interaction")
+        else { return nil }
+        let (application, token) = (address[0], address[1])
         let body: Data
         do {
             body = try DiscordRenderer.followup(entry.message)

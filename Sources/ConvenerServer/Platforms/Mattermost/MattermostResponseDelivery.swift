@@ -26,20 +26,17 @@ struct MattermostResponseDelivery: DeliveryPlatform {
     }
 
     func destination(of entry: OutboxEntry) throws -> String? {
-        guard entry.replyTarget?.platform == "mattermost" else { return nil }
-        return entry.message.id
+        entry.lateReplyDestination(on: "mattermost")
     }
 
     func send(
         _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
     ) async throws -> PlatformMessageReference? {
-        guard let target = entry.replyTarget, target.platform == "mattermost" else { return nil }
-        guard let url = target.address["url"] else {
-            throw PermanentDeliveryFailure(reason: "mattermost response_url: the reply target has no URL")
-        }
-        guard clock.now() < target.expiresAt else {
-            throw PermanentDeliveryFailure(reason: "mattermost response_url: the 30-minute reply window closed")
-        }
+        guard
+            let url = try entry.openReplyAddress(
+                on: "mattermost", keys: ["url"], now: clock.now(), what: "mattermost response_url",
+                window: "30-minute")?.first
+        else { return nil }
         let request = PlatformAPIResponse.json(
             "POST", url, body: renderer.commandResponse(entry.message), authorization: nil)
         _ = try await exchange.perform(request, label: "mattermost response_url")

@@ -23,20 +23,17 @@ struct SlackResponseDelivery: DeliveryPlatform {
     }
 
     func destination(of entry: OutboxEntry) throws -> String? {
-        guard entry.replyTarget?.platform == "slack" else { return nil }
-        return entry.message.id
+        entry.lateReplyDestination(on: "slack")
     }
 
     func send(
         _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
     ) async throws -> PlatformMessageReference? {
-        guard let target = entry.replyTarget, target.platform == "slack" else { return nil }
-        guard let url = target.address["url"] else {
-            throw PermanentDeliveryFailure(reason: "slack response_url: the reply target has no URL")
-        }
-        guard clock.now() < target.expiresAt else {
-            throw PermanentDeliveryFailure(reason: "slack response_url: the 30-minute reply window closed")
-        }
+        guard
+            let url = try entry.openReplyAddress(
+                on: "slack", keys: ["url"], now: clock.now(), what: "slack response_url", window: "30-minute"
+            )?.first
+        else { return nil }
         let body: Data
         do {
             body = try SlackRenderer.commandResponse(entry.message)
