@@ -109,6 +109,17 @@ class Daemon:
             self.process.wait()
 
 
+def wait_for(predicate, timeout=15.0):
+    """Polls `predicate` until it gives something truthy (returned) or `timeout` seconds pass (its last answer)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    return predicate()
+
+
 def run_cli(*args, cwd=None, check=True):
     """Runs `convener ARGS…` and returns the completed process."""
     result = subprocess.run([BINARY, *args], cwd=cwd, capture_output=True, text=True, timeout=120)

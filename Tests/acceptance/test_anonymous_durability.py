@@ -3,6 +3,7 @@ acknowledged note reaches the convenors, nobody answers twice; afterwards nothin
 holds the survey's key, a participation token, a pool file or a participant next to the survey."""
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -14,7 +15,7 @@ import time
 import http.client
 
 import anonymity_scan
-from conftest import run_cli
+from conftest import run_cli, wait_for as shared_wait_for
 
 KILL_CYCLES = max(10, int(os.environ.get("CONVENER_KILL_CYCLES", "50")) // 2)
 MEMBERS = [f"m{n:04d}" for n in range(max(400, 16 * KILL_CYCLES))]
@@ -49,13 +50,7 @@ def post(port, path, body):
         connection.close()
 
 
-def wait_for(predicate, timeout=60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return predicate()
+wait_for = functools.partial(shared_wait_for, timeout=60.0)
 
 
 def test_anonymous_answers_and_notes_survive_kill_9(make_daemon, state_dir, tmp_path):

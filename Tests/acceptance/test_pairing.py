@@ -4,7 +4,7 @@ intros arrive as DMs, and the "did you meet?" buttons work. Each daemon start is
 import textwrap
 import time
 
-from conftest import REPO
+from conftest import REPO, wait_for
 
 MEMBERS = ["ana", "ben", "cy", "dee", "eli"]
 
@@ -26,15 +26,6 @@ def write_config(tmp_path):
 def dms(daemon, member, containing):
     items = daemon.timeline(member)["items"]
     return [item["message"] for item in items if item["where"] == "dm" and containing in item["message"]["text"]]
-
-
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return predicate()
 
 
 def test_a_cadence_round_introduces_everyone_once_and_asks_if_they_met(make_daemon, tmp_path):

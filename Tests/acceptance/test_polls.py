@@ -7,17 +7,7 @@ import re
 import time
 
 import anonymity_scan
-from conftest import run_cli
-
-
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    return predicate()
+from conftest import run_cli, wait_for
 
 
 def channel(daemon, member="observer"):

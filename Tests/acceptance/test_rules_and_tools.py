@@ -1,9 +1,10 @@
 """Rules in the running daemon, and the command-line tools convenors use to try things."""
 
+import functools
 import json
 import textwrap
 
-from conftest import run_cli
+from conftest import run_cli, wait_for as shared_wait_for
 
 
 def channel_texts(daemon, member):
@@ -14,15 +15,7 @@ def dm_texts(daemon, member):
     return [item["message"]["text"] for item in daemon.timeline(member)["items"] if item["where"] == "dm"]
 
 
-def wait_for(predicate, timeout=5.0):
-    import time
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    return predicate()
+wait_for = functools.partial(shared_wait_for, timeout=5.0)
 
 
 def test_default_welcome_rule_greets_a_newcomer_once(daemon):

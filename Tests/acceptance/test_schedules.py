@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import REPO, run_cli, wait_for
 
 MARKER = "scheduled-post"
 
@@ -40,15 +40,6 @@ def ledger_entry(state_dir, cwd):
 def channel_texts(daemon):
     page = daemon.timeline("observer")
     return [item["message"]["text"] for item in page["items"] if item["where"] == "channel"]
-
-
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return predicate()
 
 
 @pytest.mark.parametrize("catch_up, fires", [("none", 0), ("latest", 1), ("all", 3)])

@@ -7,7 +7,7 @@ import pytest
 from slack_sdk.models.blocks import Block
 from werkzeug import Response
 
-from conftest import run_cli
+from conftest import run_cli, wait_for as wait_until
 from test_platforms import SLACK_SECRET, slack_command, slack_headers
 
 TOKEN = "xoxb-test-token"
@@ -30,15 +30,6 @@ def slack_daemon(make_daemon, httpserver, tmp_path):
 
 def posted(httpserver):
     return [json.loads(request.get_data()) for request, _ in httpserver.log if request.path == "/api/chat.postMessage"]
-
-
-def wait_until(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return predicate()
 
 
 def validate_blocks(message):

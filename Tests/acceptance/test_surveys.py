@@ -1,25 +1,21 @@
 """Anonymous surveys and feedback through the playground API, closed by an accelerated clock, then a scan of
 the state folder and the log for anything that puts a participant next to the survey."""
 
+import functools
 import json
 import pathlib
 import re
 import time
 
 import anonymity_scan
+from conftest import wait_for as shared_wait_for
 
 PARTICIPANTS = ["alice", "bob", "carol", "dave"]
 EVERYONE = PARTICIPANTS + ["erin", "frank"]
 SURVEY = re.compile(r"\bS1\b")
 
 
-def wait_for(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return predicate()
+wait_for = functools.partial(shared_wait_for, timeout=30.0)
 
 
 def texts(daemon, member, where):
