@@ -318,7 +318,7 @@ def test_real_activities_are_answered_as_teams_expects(teams, fake, path):
     activity["serviceUrl"] = fake.service_url
     status, answer = send(teams, fake, activity)
     assert status == 200, answer
-    if activity["type"] == "invoke":
+    if activity["type"] == "invoke" and entry.get("answer") != "acknowledged":
         assert answer is not None and answer["statusCode"] in entry.get("statusCodes", [200]), answer
 
 
