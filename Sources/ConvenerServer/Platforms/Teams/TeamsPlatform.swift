@@ -97,7 +97,14 @@ struct TeamsPlatform: ChatPlatform {
             return TeamsCardRenderer.cardResponse(try TeamsCardRenderer.card(reply))
         }
         if let form = reply.form {
-            return TeamsCardRenderer.cardResponse(try TeamsCardRenderer.formCard(form))
+            do {
+                return TeamsCardRenderer.cardResponse(try TeamsCardRenderer.formCard(form))
+            } catch {
+                // Showing the reply would show the same open button again; say plainly why it cannot open.
+                return TeamsCardRenderer.messageResponse(
+                    "\(form.title.isEmpty ? "This form" : "\"\(form.title)\"") cannot open on Teams: \(error) "
+                        + "Please answer it in another place Convener runs, or ask a convenor.")
+            }
         }
         if case .action(let messageID, _) = request.input.event, reply.updates == messageID {
             return TeamsCardRenderer.cardResponse(try TeamsCardRenderer.card(reply))
