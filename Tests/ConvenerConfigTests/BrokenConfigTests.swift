@@ -21,8 +21,8 @@ private let topKeys =
     + "extra_prompts_dirs, calendar_key, email, polls, feedback, surveys, pairing, engagement, public_url"
 private let communityKeys =
     "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, events, "
-    + "rules, slack_channel, mattermost_channel, discord_channel, slack_channels, mattermost_channels, "
-    + "discord_channels, slack_team, mattermost_team, discord_guild"
+    + "rules, slack_channel, mattermost_channel, discord_channel, teams_channel, slack_channels, mattermost_channels, "
+    + "discord_channels, teams_channels, slack_team, mattermost_team, discord_guild, teams_team"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"
 private let inlineSecret = "secrets are never written in the config; use {env: NAME} or {file: PATH}"
@@ -216,12 +216,12 @@ let brokenConfigs: [BrokenConfig] = [
     ),
     BrokenConfig(
         "bad convenor handles, all reported",
-        "communities:\n  - name: A\n    convenors: [\"@alice\", bob, bob, \"teams:x\", {a: b}]\n",
+        "communities:\n  - name: A\n    convenors: [\"@alice\", bob, bob, \"zulip:x\", {a: b}]\n",
         "convener.yaml:3:17: communities[0].convenors[0]: '@alice' starts with '@'; use a playground name like "
             + "'alice' or a platform id like 'slack:U024BE7LH'",
         "convener.yaml:3:32: communities[0].convenors[2]: 'bob' is listed twice",
-        "convener.yaml:3:37: communities[0].convenors[3]: 'teams:x' is not a member handle; "
-            + "the prefix must be one of slack, mattermost, discord, playground",
+        "convener.yaml:3:37: communities[0].convenors[3]: 'zulip:x' is not a member handle; "
+            + "the prefix must be one of slack, mattermost, discord, teams, playground",
         "convener.yaml:3:48: communities[0].convenors[4]: expected a string, got a mapping"
     ),
     BrokenConfig(
@@ -331,8 +331,8 @@ let brokenConfigs: [BrokenConfig] = [
     ),
     BrokenConfig(
         "unknown platform",
-        "platforms:\n  teams: {}\n",
-        "convener.yaml:2:3: platforms.teams: unknown key; allowed keys: slack, mattermost, discord"
+        "platforms:\n  zulip: {}\n",
+        "convener.yaml:2:3: platforms.zulip: unknown key; allowed keys: slack, mattermost, discord, teams"
     ),
     BrokenConfig(
         "unknown playground mode",

@@ -28,7 +28,7 @@ class Daemon:
         self.output = []
 
     def start(self, timeout=30.0):
-        environment = {k: v for k, v in os.environ.items() if not k.startswith(("CONVENER_", "SLACK_", "DISCORD_", "MATTERMOST_"))}
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(("CONVENER_", "SLACK_", "DISCORD_", "MATTERMOST_", "TEAMS_"))}
         environment.update(self.env or {})
         self.output = []
         self.process = subprocess.Popen(

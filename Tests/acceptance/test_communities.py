@@ -1,4 +1,5 @@
-"""Two communities on Slack, Discord and Mattermost at once: every command, click and form lands in the right one."""
+"""Two communities on Slack, Discord, Mattermost and Teams at once: every command, click and form lands in the right
+one."""
 
 import json
 import time
@@ -6,12 +7,15 @@ import urllib.parse
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, wait_for
+from teams_fake import FakeBotFramework
 from test_platforms import (DISCORD_PUBLIC_HEX, MATTERMOST_TOKEN, SLACK_SECRET, discord_request, slack_headers)
+from test_teams import in_channel, personal, send
 
 DATA_SLACK, UX_SLACK = "C024BE91L", "C024BE92M"
 DATA_DISCORD, UX_DISCORD = "1045021983744204851", "1045021983744204852"
 DATA_MM, UX_MM = "dataaaaaaaaaaaaaaaaaaaaaa1", "uxuxuxuxuxuxuxuxuxuxuxuxu2"
+DATA_TEAMS, UX_TEAMS = "19:datadatadatadatadatadata@thread.tacv2", "19:uxuxuxuxuxuxuxuxuxuxuxux@thread.tacv2"
 
 CONFIG = f"""
 communities:
@@ -21,12 +25,14 @@ communities:
     slack_channel: {DATA_SLACK}
     discord_channel: "{DATA_DISCORD}"
     mattermost_channel: {DATA_MM}
+    teams_channel: "{DATA_TEAMS}"
   - id: ux
     name: UX Research
     convenors: ["slack:UUXCONV", "discord:80351110224678999", "uxlead"]
     slack_channels: [{UX_SLACK}, C024BE93N]
     discord_channels: ["{UX_DISCORD}"]
     mattermost_channels: [{UX_MM}]
+    teams_channel: "{UX_TEAMS}"
 """
 
 
@@ -38,11 +44,19 @@ def config(tmp_path):
 
 
 @pytest.fixture
-def two(make_daemon, config):
+def teams_fake():
+    server = FakeBotFramework()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def two(make_daemon, config, teams_fake):
     return make_daemon(extra_args=["--config", str(config)], env={
         "SLACK_SIGNING_SECRET": SLACK_SECRET,
         "MATTERMOST_COMMAND_TOKEN": MATTERMOST_TOKEN,
         "DISCORD_PUBLIC_KEY": DISCORD_PUBLIC_HEX,
+        **teams_fake.env(),
     }).start()
 
 
@@ -223,3 +237,28 @@ def test_a_join_is_welcomed_on_joining_and_a_reaction_counts(two, tmp_path, conf
                                           "item": {"type": "message", "channel": UX_SLACK, "ts": "1.2"}}) == 200
     activity = exported(tmp_path, config, state_dir, "ux")["members"]["slack:U0NEWBIE"]["activity"]
     assert activity["reactions"] == 1
+
+
+def teams_in(fake, channel, user, text):
+    activity = in_channel(fake, user, text)
+    activity["conversation"]["id"] = f"{channel};messageid={activity['id']}"
+    activity["channelData"].update({"teamsChannelId": channel, "channel": {"id": channel}})
+    return activity
+
+
+def test_teams_channels_land_in_their_community(two, teams_fake, tmp_path, config, state_dir):
+    fake = teams_fake
+    assert send(two, fake, teams_in(fake, UX_TEAMS, "29:1uxmember", '<at>Convener</at> cop poll "Tea?" "Yes" "No"'))[0] == 200
+    assert send(two, fake, teams_in(fake, DATA_TEAMS, "29:1datamember", "<at>Convener</at> cop me"))[0] == 200
+    # The UX poll is posted in the UX Teams channel only.
+    assert wait_for(lambda: fake.posts_to(UX_TEAMS))
+    assert not [c for c in fake.posts_to(DATA_TEAMS) if "Tea?" in json.dumps(c["body"])]
+    # A 1:1 chat is routed by membership.
+    dm = personal(fake, "29:1datamember", "cop events")
+    assert send(two, fake, dm)[0] == 200
+    assert wait_for(lambda: fake.posts_to(dm["conversation"]["id"], dm["id"]))
+    assert two.stop() == 0
+    data, ux = (exported(tmp_path, config, state_dir, c) for c in ("data", "ux"))
+    assert "teams:29:1uxmember" in ux["members"] and "teams:29:1uxmember" not in data["members"]
+    assert "teams:29:1datamember" in data["members"] and "teams:29:1datamember" not in ux["members"]
+    assert "Tea?" in json.dumps(ux["polls"]) and "Tea?" not in json.dumps(data["polls"])

@@ -21,6 +21,9 @@ public struct PlatformRequest: Sendable, Equatable {
     public var input: Input
     /// Where and how to answer.
     public var context: PlatformReplyContext
+    /// The open form a submission answers, looked up before it runs, for platforms that redraw the form itself
+    /// with the refused fields marked (Teams' Adaptive Cards); nil otherwise.
+    public var form: MessageForm?
 
     /// A request.
     public init(input: Input, context: PlatformReplyContext) {
@@ -51,6 +54,9 @@ public struct PlatformReplyContext: Sendable, Equatable {
     public var platformMessageID: String?
     /// Whether the request came from a direct conversation, when the platform says so beyond the channel id.
     public var isDirect: Bool?
+    /// What the platform needs to answer in the same conversation later, opaque to everything but the platform
+    /// (Teams: the connector's service URL, the conversation, the activity answered, the tenant).
+    public var address: [String: String] = [:]
 
     /// A reply context.
     public init(

@@ -11,7 +11,8 @@ import Prometheus
 ///
 /// `onListening` receives the bound address once the server accepts connections, which is how the CLI
 /// reports the real port when asked for port 0. `transport` makes the calls that open modals and dialogs on the
-/// chat platforms; without one, forms are shown as text with their open button.
+/// chat platforms; without one, forms are shown as text with their open button. `addresses` is where platforms keep
+/// how to reach conversations, shared with the deliveries (by default in memory only).
 public func buildApplication(
     settings: ServerSettings,
     runtimes: [CommunityRuntime],
@@ -20,6 +21,7 @@ public func buildApplication(
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger,
     transport: (any HTTPTransport)? = nil,
+    addresses: PlatformAddressBook? = nil,
     onListening: @escaping @Sendable (String) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ConvenerRequestContext.self)
@@ -33,7 +35,8 @@ public func buildApplication(
     let directory = CommunityDirectory(runtimes: runtimes)
     let work = PlatformWorkService()
     PlatformRoutes(
-        settings: settings.platforms, directory: directory, clock: clock, logger: logger, forms: forms, work: work
+        settings: settings.platforms, directory: directory, clock: clock, logger: logger, forms: forms, work: work,
+        addresses: addresses ?? PlatformAddressBook(file: nil, logger: logger)
     ).addRoutes(to: router)
     DashboardController(runtimes: runtimes, adminToken: settings.adminToken)
         .addRoutes(to: router.group("dashboard"))

@@ -77,13 +77,16 @@ public struct ConvenerDaemon {
         guard !runtimes.isEmpty else { return }
         let timeline = PlaygroundTimeline()
         let transport = try CurlHTTPClient()
+        let addresses = PlatformAddressBook(
+            file: URL(fileURLWithPath: configuration.stateDirectory).appendingPathComponent("platform-addresses.json"),
+            logger: logger)
         let delivery = DeliveryPlatforms(
             credentials: configuration.server.platforms,
             timeline: configuration.server.playgroundEnabled ? timeline : nil,
             exchange: DeliveryExchange(transport: transport, timeout: DeliveryPlatforms.timeout()),
             publicURL: configuration.server.publicURL
                 ?? "http://\(configuration.server.host):\(configuration.server.port)",
-            clock: clock)
+            clock: clock, addresses: addresses)
         for runtime in runtimes {
             services.append(
                 OutboxWorker(source: runtime, platforms: delivery.platforms(for: runtime.profile), logger: logger))
@@ -125,6 +128,7 @@ public struct ConvenerDaemon {
             metrics: metrics,
             logger: logger,
             transport: transport,
+            addresses: addresses,
             onListening: { [report] url in
                 if playgroundEnabled { report("  playground: \(url)/playground") }
                 report("Listening on \(url)")

@@ -11,11 +11,13 @@ public final class DeliveryLateReply: Sendable {
 
     /// Where the replies go when they are late.
     public let target: OutboxReplyTarget
-    private let phase = Mutex(Phase.racing)
+    private let phase: Mutex<Phase>
 
-    /// A race whose late replies go to `target`.
-    public init(target: OutboxReplyTarget) {
+    /// A race whose late replies go to `target`; with `inline` false there is no race: the answer carries no
+    /// reply, so all of them go to `target`.
+    public init(target: OutboxReplyTarget, inline: Bool = true) {
         self.target = target
+        self.phase = Mutex(inline ? .racing : .late)
     }
 
     /// Called by the handling once the replies are known: true when they may be answered inline.

@@ -16,6 +16,8 @@ struct DeliveryPlatforms: Sendable {
     let publicURL: String
     /// Tells whether the reply window is still open.
     let clock: any WallClock
+    /// How to reach conversations and members, as the routes learned it.
+    let addresses: PlatformAddressBook
 
     /// The longest one outbound request may take: 15 s, or `CONVENER_TEST_DELIVERY_TIMEOUT_MS` (tests only).
     static func timeout(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration {
@@ -65,6 +67,14 @@ struct DeliveryPlatforms: Sendable {
         if credentials.discordPublicKey != nil {
             platforms.append(DiscordFollowUpDelivery(apiBase: discordBase, exchange: exchange, clock: clock))
         }
+        if credentials.teamsAppPassword != nil, credentials.teamsAppID != nil {
+            let connector = TeamsConnector.make(
+                credentials, transport: exchange.transport, addresses: addresses, clock: clock,
+                timeout: exchange.timeout)
+            platforms.append(
+                TeamsDelivery(connector: connector, channel: profile.mainChannel(on: TeamsSettings.platform)))
+            platforms.append(TeamsReplyDelivery(connector: connector, clock: clock))
+        }
         return platforms
     }
 
@@ -74,6 +84,7 @@ struct DeliveryPlatforms: Sendable {
         if credentials.slackBotToken != nil { parts.append("slack") }
         if credentials.mattermostBotToken != nil, credentials.mattermostURL != nil { parts.append("mattermost") }
         if credentials.discordBotToken != nil { parts.append("discord") }
+        if credentials.teamsAppPassword != nil, credentials.teamsAppID != nil { parts.append("teams") }
         return parts.joined(separator: ", ")
             + " (channel posts go to each platform with a channel configured; late replies via response_url "
             + "and follow-ups)"

@@ -15,10 +15,17 @@ protocol ChatPlatform: Sendable {
     var endpoints: [PlatformEndpoint] { get }
 
     /// Checks the request is the platform's, before anything that matters is parsed; returns the key that makes a
-    /// replay recognisable (the signature), or nil when the scheme has none (a static token).
-    func verify(_ request: PlatformHTTPRequest, at endpoint: PlatformEndpoint, now: Date) throws -> String?
+    /// replay recognisable (the signature), or nil when the scheme has none (a static token, a bearer token reused
+    /// across requests).
+    func verify(_ request: PlatformHTTPRequest, at endpoint: PlatformEndpoint, now: Date) async throws -> String?
     /// Turns a verified request into the platform-neutral inbound.
     func parse(_ request: PlatformHTTPRequest, at endpoint: PlatformEndpoint, now: Date) throws -> PlatformInbound
+    /// Keeps what a verified, parsed request tells about where to reach its conversation and member later
+    /// (Teams' connector address per conversation); by default nothing.
+    func remember(_ request: PlatformHTTPRequest, at endpoint: PlatformEndpoint) async
+    /// Whether the HTTP answer can carry the request's first reply; when not (a Teams message activity, answered
+    /// with a bare 200), every reply goes through the reply target.
+    func answersInline(_ request: PlatformRequest) -> Bool
     /// Whether a request came from a direct conversation rather than a channel (routed by membership).
     func isDirect(_ context: PlatformReplyContext) -> Bool
     /// Where late replies to the request go (Slack's `response_url`, Discord's interaction webhook), if anywhere.
@@ -39,6 +46,10 @@ extension ChatPlatform {
     func prepare(_ request: inout PlatformRequest, in runtime: CommunityRuntime) async -> OutboundMessage? { nil }
 
     func isDirect(_ context: PlatformReplyContext) -> Bool { context.isDirect ?? (context.channelID == nil) }
+
+    func remember(_ request: PlatformHTTPRequest, at endpoint: PlatformEndpoint) async {}
+
+    func answersInline(_ request: PlatformRequest) -> Bool { true }
 
     func lateReplyTarget(for context: PlatformReplyContext, now: Date) -> OutboxReplyTarget? { nil }
 

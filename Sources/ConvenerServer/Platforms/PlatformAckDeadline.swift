@@ -24,12 +24,15 @@ struct PlatformAckDeadline: Sendable {
 
     /// The outcome when the handling finished in time (or there is no reply target to be late to), or nil when
     /// the caller must acknowledge now: the replies are then queued for `target` with the handling's own facts.
-    func run(_ input: Input, on runtime: CommunityRuntime, target: OutboxReplyTarget?) async throws -> Outcome? {
+    /// When the answer cannot carry a reply (`inline` false), every reply is queued for `target`.
+    func run(_ input: Input, on runtime: CommunityRuntime, target: OutboxReplyTarget?, inline: Bool = true)
+        async throws -> Outcome?
+    {
         guard let target else {
             if let testDelay { try await Task.sleep(for: testDelay) }
             return try await runtime.handleOrUnavailable(input)
         }
-        let late = DeliveryLateReply(target: target)
+        let late = DeliveryLateReply(target: target, inline: inline)
         let (results, delivery) = AsyncThrowingStream.makeStream(of: Outcome.self)
         let submitted = work.submit { [testDelay] in
             if let testDelay { try? await Task.sleep(for: testDelay) }

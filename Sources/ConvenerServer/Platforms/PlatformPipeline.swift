@@ -43,7 +43,7 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
         // 2. Verify, before anything that matters is parsed.
         let replayKey: String?
         do {
-            replayKey = try platform.verify(http, at: endpoint, now: now)
+            replayKey = try await platform.verify(http, at: endpoint, now: now)
         } catch let error as HTTPError {
             throw error
         } catch {
@@ -60,6 +60,7 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
         } catch {
             throw PlatformResponse.badRequest("\(error)")
         }
+        await platform.remember(http, at: endpoint)
         var platformRequest: PlatformRequest
         switch inbound {
         case .input(let parsed): platformRequest = parsed
@@ -101,11 +102,15 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
         // 7. Run with the deadline; events are answered by posting, so they have no reply target.
         let repliesLate = endpoint.kind != .events && platform.capabilities.contains(.lateReplies)
         let target = repliesLate ? platform.lateReplyTarget(for: platformRequest.context, now: now) : nil
-        guard let outcome = try await deadline.run(platformRequest.input, on: runtime, target: target) else {
+        let inline = target == nil || platform.answersInline(platformRequest)
+        guard let outcome = try await deadline.run(platformRequest.input, on: runtime, target: target, inline: inline)
+        else {
             return platform.acknowledgement(for: platformRequest, at: endpoint)
         }
-        // 8. Render the first reply; the runtime queued the rest for the reply target.
-        guard endpoint.kind != .events else { return platform.acknowledgement(for: platformRequest, at: endpoint) }
+        // 8. Render the first reply; the runtime queued the rest (all of them when not inline) for the reply target.
+        guard endpoint.kind != .events, inline else {
+            return platform.acknowledgement(for: platformRequest, at: endpoint)
+        }
         return try await platform.answer(outcome.replies.first, to: platformRequest, from: http, at: endpoint)
     }
 

@@ -14,10 +14,13 @@ struct PlatformRoutes {
     let forms: PlatformFormOpener
     /// Where handlings that outlive their request run.
     let work: PlatformWorkService
+    /// Where platforms keep how to reach conversations and members, shared with the deliveries.
+    let addresses: PlatformAddressBook
 
     /// The platforms configured in `settings`: the one list a new platform is added to.
     static func platforms(
-        _ settings: PlatformCredentials, forms: PlatformFormOpener, logger: Logger
+        _ settings: PlatformCredentials, forms: PlatformFormOpener, addresses: PlatformAddressBook,
+        clock: any WallClock, logger: Logger
     ) -> [any ChatPlatform] {
         var platforms: [any ChatPlatform] = []
         if let secret = settings.slackSigningSecret {
@@ -35,13 +38,26 @@ struct PlatformRoutes {
                 logger.error("Discord is off: the public key is not usable", metadata: ["error": "\(error)"])
             }
         }
+        if settings.teamsAppPassword != nil, let appID = settings.teamsAppID {
+            platforms.append(
+                TeamsPlatform(
+                    validator: TeamsTokenValidator.fetching(
+                        appID: appID, metadataURL: settings.teamsOpenIDMetadataURL, transport: forms.transport,
+                        clock: clock),
+                    addresses: addresses,
+                    connector: forms.transport.map {
+                        TeamsConnector.make(settings, transport: $0, addresses: addresses, clock: clock)
+                    }, logger: logger))
+        } else if settings.teamsAppPassword != nil {
+            logger.error("Teams is off: the app password is set but the app id (TEAMS_APP_ID) is not")
+        }
         return platforms
     }
 
     func addRoutes(to router: Router<ConvenerRequestContext>) {
         let gate = PlatformGate()
         let deadline = PlatformAckDeadline.fromEnvironment(work: work)
-        for platform in Self.platforms(settings, forms: forms, logger: logger) {
+        for platform in Self.platforms(settings, forms: forms, addresses: addresses, clock: clock, logger: logger) {
             add(platform, gate: gate, deadline: deadline, to: router)
         }
     }
