@@ -24,9 +24,10 @@ public enum CalendarRuleCheck {
         for (ruleID, reminded) in remindedEvents.sorted(by: { $0.key < $1.key }) where !reminded.found {
             let choices =
                 known.isEmpty ? "no community has events yet" : "events: \(known.sorted().joined(separator: ", "))"
+            let guess = RuleSuggestion.closest(to: reminded.event, in: known.sorted()).map { "; did you mean \($0)?" }
             problems.append(
                 "rule '\(ruleID)': trigger.reminder.event: no community that runs the rule has an event "
-                    + "'\(reminded.event)' (\(choices))")
+                    + "'\(reminded.event)'\(guess ?? "") (\(choices))")
         }
         return problems
     }
