@@ -48,6 +48,12 @@ enum DaemonConfigurationLoader {
         configuration.prompts = prompts.library
         configuration.settings = config.settings
         configuration.communityRules = try loadCommunityRules(source: loaded.source, communities: config.communities)
+        let calendarProblems = CalendarRuleCheck.problems(
+            configuration.communities.map { ($0, configuration.rules(for: $0.id)) })
+        if !calendarProblems.isEmpty {
+            throw CLIError.invalidConfig(
+                calendarProblems.map { "\(loaded.source.description): \($0)" }.joined(separator: "\n"))
+        }
         configuration.server.calendarKey = loaded.secrets.calendarKey?.revealedValue
         if let key = configuration.server.calendarKey {
             // On a port picked at start-up (0) the address is not known yet: members get the path alone.
@@ -58,6 +64,8 @@ enum DaemonConfigurationLoader {
                 let id = configuration.communities[index].id
                 configuration.communities[index].calendarFeedURL =
                     base + CalendarFeedSecret.path(communityID: id, key: key)
+                configuration.communities[index].invitationSigning = PairingInvitationLink.Signing(
+                    key: PairingInvitationLink.communityKey(calendarKey: key, community: id), baseURL: base)
             }
         }
         configuration.email = config.email.map { email in

@@ -1,11 +1,12 @@
 """Community events: recurrence rules against python-dateutil, and the ICS feed read by the icalendar package."""
 import random
 import subprocess
+import time
 from datetime import datetime
 
 from dateutil.rrule import rrulestr
 
-from conftest import BINARY
+from conftest import BINARY, wait_for
 
 DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
@@ -174,3 +175,177 @@ def test_the_calendar_feed_is_valid_ics_across_dst_and_a_holiday(make_daemon, tm
     ]
     assert path in listed
     assert daemon.stop() == 0
+
+
+FEED_KEY = "feed-key-for-tests"
+
+
+def feed_path(tmp_path):
+    listed = subprocess.run([BINARY, "calendar", "url"], cwd=tmp_path, capture_output=True, text=True, timeout=30,
+                            env={"CONVENER_CALENDAR_KEY": FEED_KEY, "PATH": "/usr/bin:/bin"})
+    assert listed.returncode == 0, listed.stderr
+    return "/" + listed.stdout.strip().split("\t")[1].split("/", 3)[3]
+
+
+def feed_series(daemon, path):
+    """The feed's series VEVENTs by event id, read by the icalendar package."""
+    from icalendar import Calendar
+    status, _, body = fetch(daemon, path)
+    assert status == 200, body
+    return {str(event["UID"]).split("@")[0]: event for event in Calendar.from_ical(body).walk("VEVENT")
+            if "RECURRENCE-ID" not in event}
+
+
+def test_a_changed_event_gets_the_next_sequence_once_across_restarts(make_daemon, tmp_path):
+    from zoneinfo import ZoneInfo
+
+    config = tmp_path / "convener.yaml"
+    config.write_text(CALENDAR_CONFIG)
+    first = make_daemon(env={"CONVENER_CALENDAR_KEY": FEED_KEY, "CONVENER_TEST_CLOCK": "2026-03-01T10:00:00Z"})
+    first.start()
+    path = feed_path(tmp_path)
+    seen = wait_for(lambda: (lambda s: s if "LAST-MODIFIED" in s["meetup"] else None)(feed_series(first, path)))
+    assert seen, "the first tick records each event's revision"
+    assert int(seen["meetup"]["SEQUENCE"]) == 0 and int(seen["office-hours"]["SEQUENCE"]) == 0
+    assert seen["meetup"]["LAST-MODIFIED"].dt.replace(second=0) == datetime(2026, 3, 1, 10, 0, tzinfo=ZoneInfo("UTC"))
+    assert first.stop() == 0
+
+    # The convenor moves the meetup an hour later; the next start bumps its SEQUENCE, and only its.
+    config.write_text(CALENDAR_CONFIG.replace('start: "2026-03-03T18:00"', 'start: "2026-03-03T19:00"'))
+    second = make_daemon(env={"CONVENER_CALENDAR_KEY": FEED_KEY, "CONVENER_TEST_CLOCK": "2026-03-02T10:00:00Z"})
+    second.start()
+    moved = wait_for(lambda: (lambda s: s if int(s["meetup"]["SEQUENCE"]) == 1 else None)(feed_series(second, path)))
+    assert moved, "the changed event's SEQUENCE went up"
+    meetup = moved["meetup"]
+    assert meetup["DTSTART"].dt == datetime(2026, 3, 3, 19, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert meetup["LAST-MODIFIED"].dt.replace(second=0) == datetime(2026, 3, 2, 10, 0, tzinfo=ZoneInfo("UTC"))
+    assert meetup["CREATED"].dt.replace(second=0) == datetime(2026, 3, 1, 10, 0, tzinfo=ZoneInfo("UTC"))
+    assert int(moved["office-hours"]["SEQUENCE"]) == 0
+    assert second.stop() == 0
+
+    # Unchanged, a restart keeps it.
+    third = make_daemon(env={"CONVENER_CALENDAR_KEY": FEED_KEY, "CONVENER_TEST_CLOCK": "2026-03-03T10:00:00Z"})
+    third.start()
+    time.sleep(2.5)
+    kept = feed_series(third, path)
+    assert int(kept["meetup"]["SEQUENCE"]) == 1
+    assert kept["meetup"]["LAST-MODIFIED"].dt == meetup["LAST-MODIFIED"].dt
+    assert third.stop() == 0
+
+
+REMINDER_RULES = """\
+rules:
+  - id: meetup-reminder
+    trigger:
+      reminder: {event: meetup, minutesBefore: 30}
+    actions:
+      - post: "⏰ {{ event.payload.title }} starts at {{ event.payload.when }}: {{ event.payload.link }}"
+"""
+
+
+def channel_texts(daemon):
+    return [item["message"]["text"] for item in daemon.timeline("observer")["items"] if item["where"] == "channel"]
+
+
+def reminder_for(day):
+    return (f"⏰ Monthly meetup; bring a question, a win, or both starts at 2026-{day} 18:00 (Europe/Berlin): "
+            "https://meet.example.org/ds")
+
+
+def test_a_reminder_comes_once_before_each_instance_across_kills_dst_and_a_holiday(make_daemon, tmp_path):
+    (tmp_path / "convener.yaml").write_text(CALENDAR_CONFIG + REMINDER_RULES)
+    first_reminder = reminder_for("03-03")
+    # The meetup on 2026-03-03 is at 18:00 CET (17:00Z): its reminder is due at 16:30Z. The clock runs 20x.
+    first = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-03-03T16:29:00Z,20"}).start()
+    assert wait_for(lambda: first_reminder in channel_texts(first), 20), channel_texts(first)
+    first.kill()
+
+    # Killed right after: the reminder was journaled with its fire, so it does not come again.
+    second = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-03-03T16:31:00Z"}).start()
+    time.sleep(2.5)
+    assert first_reminder not in channel_texts(second)
+    listed = second.say("pat", "/cop events")[0]["text"]
+    assert "— ⏰ reminder 30 min before" in listed
+    assert second.stop() == 0
+
+    # 2026-03-31 is a holiday: no reminder at 15:30Z (18:00 CEST, after the spring change), though the clock passes it.
+    third = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-03-31T15:29:00Z,20"}).start()
+    time.sleep(5)
+    assert not [text for text in channel_texts(third) if text.startswith("⏰")], channel_texts(third)
+    assert third.stop() == 0
+
+    # The next meetup, 2026-04-07 at 18:00 CEST (16:00Z): reminded at 15:30Z, once.
+    fourth = make_daemon(env={"CONVENER_TEST_CLOCK": "2026-04-07T15:29:30Z,20"}).start()
+    expected = reminder_for("04-07")
+    assert wait_for(lambda: expected in channel_texts(fourth), 20), channel_texts(fourth)
+    time.sleep(2)
+    assert channel_texts(fourth).count(expected) == 1
+    assert fourth.stop() == 0
+
+
+PAIRING_CONFIG = """\
+communities:
+  - name: Data Science
+    timezone: Europe/Berlin
+    convenors: ["convenor"]
+    holidays: ["2026-03-30"]
+pairing:
+  programs:
+    - id: coffee
+      kind: coffee
+      cadence: "0 9 * * FRI"
+rules: []
+"""
+
+
+def test_a_pairing_intro_links_an_ics_invitation_inside_both_members_working_hours(make_daemon, tmp_path):
+    from icalendar import Calendar
+    from zoneinfo import ZoneInfo
+
+    (tmp_path / "convener.yaml").write_text(PAIRING_CONFIG)
+    environment = {"CONVENER_CALENDAR_KEY": FEED_KEY}
+    # Thursday: two members join, one in Berlin and one in New York; the first tick starts the program's rhythm.
+    thursday = make_daemon(env={**environment, "CONVENER_TEST_CLOCK": "2026-03-26T12:00:00Z"}).start()
+    for member, zone in [("ana", "Europe/Berlin"), ("ben", "America/New_York")]:
+        assert thursday.say(member, f"/cop pair join --tz {zone}")[0]["text"].startswith("You're in!")
+    time.sleep(2.5)
+    assert thursday.stop() == 0
+
+    # Friday 09:00 CET: the round. Monday 2026-03-30 is a holiday and the weekend brings Europe's spring change, so
+    # the first half hour inside both 09:00-17:00 windows is Tuesday 13:00Z: 15:00 CEST, 09:00 EDT.
+    friday = make_daemon(env={**environment, "CONVENER_TEST_CLOCK": "2026-03-27T08:00:05Z"}).start()
+
+    def intro(member):
+        items = friday.timeline(member)["items"]
+        return next((item["message"]["text"] for item in items
+                     if item["where"] == "dm" and "you are meeting" in item["message"]["text"]), None)
+
+    assert wait_for(lambda: intro("ana") and intro("ben"), timeout=20)
+    ana_line = next(line for line in intro("ana").splitlines() if line.startswith("📅"))
+    ben_line = next(line for line in intro("ben").splitlines() if line.startswith("📅"))
+    assert "2026-03-31 15:00 (Europe/Berlin)" in ana_line, ana_line
+    assert "2026-03-31 09:00 (America/New_York)" in ben_line, ben_line
+    path = ana_line.rsplit(" ", 1)[1]
+    assert path.startswith("/calendar/invite/data-science.") and path.endswith(".ics")
+    assert ben_line.endswith(path)
+
+    status, content_type, body = fetch(friday, path)
+    assert status == 200 and content_type.startswith("text/calendar"), body
+    invitation = Calendar.from_ical(body)
+    assert str(invitation["METHOD"]) == "REQUEST"
+    (event,) = invitation.walk("VEVENT")
+    start = event["DTSTART"].dt
+    end = start + event["DURATION"].dt
+    for zone in ["Europe/Berlin", "America/New_York"]:
+        local_start, local_end = start.astimezone(ZoneInfo(zone)), end.astimezone(ZoneInfo(zone))
+        assert local_start.weekday() < 5 and local_start.date() != datetime(2026, 3, 30).date()
+        assert 9 <= local_start.hour and (local_end.hour, local_end.minute) <= (17, 0), (zone, local_start)
+    assert start == datetime(2026, 3, 31, 13, 0, tzinfo=ZoneInfo("UTC"))
+    assert str(event["UID"]).startswith("pairing-1-0@data-science")
+    # An edited token (another group, another round) and a wrong MAC are refused alike.
+    token = path.removeprefix("/calendar/invite/").removesuffix(".ics")
+    community, round_number, group, mac = token.split(".")
+    assert fetch(friday, f"/calendar/invite/{community}.{round_number}.1.{mac}.ics")[0] == 404
+    assert fetch(friday, f"/calendar/invite/{community}.2.{group}.{mac}.ics")[0] == 404
+    assert fetch(friday, f"/calendar/invite/{community}.{round_number}.{group}.{'0' * 32}.ics")[0] == 404
+    assert friday.stop() == 0

@@ -6,6 +6,7 @@ struct RuleSpecDecoder {
     /// The keys allowed in one rule.
     static let keys = [
         "id", "description", "enabled", "trigger", "conditions", "foreach", "actions", "mode", "max", "rateLimit",
+        "calendar",
     ]
 
     /// A decoded rule with the fields its parts came from, keyed by the paths `RuleProblem` uses.
@@ -93,10 +94,15 @@ struct RuleSpecDecoder {
         if let rateField = table.optional("rateLimit", &context) {
             rateLimit = decodeRateLimit(rateField, &context, prefix: prefix)
         }
+        var calendar: RuleCalendarEntry?
+        if let calendarField = table.optional("calendar", &context) {
+            calendar = decodeCalendar(calendarField, &context)
+        }
         guard context.diagnostics.count == before, let trigger else { return nil }
         let spec = RuleSpec(
             id: id, description: description, enabled: enabled, trigger: trigger, conditions: conditions,
-            foreach: foreach, actions: actions, mode: mode, rateLimit: rateLimit, scheduleOptions: scheduleOptions)
+            foreach: foreach, actions: actions, mode: mode, rateLimit: rateLimit, scheduleOptions: scheduleOptions,
+            calendar: calendar)
         return Decoded(spec: spec, field: field, parts: parts)
     }
 
@@ -113,17 +119,24 @@ struct RuleSpecDecoder {
             }
             return .event(type)
         }
-        guard let table = field.table(&context, keys: ["event", "schedule"]) else { return nil }
+        guard let table = field.table(&context, keys: ["event", "schedule", "reminder"]) else { return nil }
+        let given = ["event", "schedule", "reminder"].filter { table.optional($0, &context) != nil }
+        if given.count > 1 {
+            context.report(
+                field, prefix + "give one of event, schedule or reminder, not \(given.joined(separator: " and "))")
+            return nil
+        }
         if let event = table.optional("event", &context) {
-            if table.optional("schedule", &context) != nil {
-                context.report(field, prefix + "give either event or schedule, not both")
-                return nil
-            }
             remember("trigger", event)
             return event.string(&context).map(RuleTrigger.event)
         }
+        if let reminder = table.optional("reminder", &context) {
+            return decodeReminder(reminder, &context, prefix: prefix, options: &options)
+        }
         guard let schedule = table.optional("schedule", &context) else {
-            context.report(field, prefix + "expected an event type or schedule: {cron, timezone}")
+            context.report(
+                field, prefix + "expected an event type, schedule: {cron, timezone} or reminder: {event, minutesBefore}"
+            )
             return nil
         }
         remember("trigger.schedule", schedule)
@@ -141,15 +154,70 @@ struct RuleSpecDecoder {
             remember("trigger.schedule.timezone", zoneField)
             timeZone = zoneField.string(&context)
         }
-        if let catchUpField = scheduleTable.optional("catchUp", &context) {
-            remember("trigger.schedule.catchUp", catchUpField)
+        decodeCatchUp(scheduleTable, under: "trigger.schedule", &context, prefix: prefix, options: &options)
+        if let holidaysField = scheduleTable.optional("holidays", &context) {
+            remember("trigger.schedule.holidays", holidaysField)
+            let handlings = HolidayHandling.allCases.map { (word: $0.rawValue, value: $0) }
+            if let handling = holidaysField.choice(&context, what: "a holiday handling", options: handlings) {
+                options.holidays = handling
+            }
+        }
+        return cron.map { RuleTrigger.schedule(cron: $0, timeZone: timeZone) }
+    }
+
+    /// `calendar: {title, duration_minutes, location, link, details}`: the keys and limits of `events:` entries.
+    private mutating func decodeCalendar(_ field: ConfigField, _ context: inout ConfigContext) -> RuleCalendarEntry? {
+        remember("calendar", field)
+        let keys = ["title", "duration_minutes", "location", "link", "details"]
+        guard let table = field.table(&context, keys: keys) else { return nil }
+        guard
+            let title = table.required("title", &context, hint: "the title calendars show, 1-120 characters")?
+                .text(&context, length: 1...120)
+        else { return nil }
+        var entry = RuleCalendarEntry(title: title)
+        if let minutes = table.optional("duration_minutes", &context)?.boundedWholeNumber(
+            &context, in: 5...1440, what: "a duration in minutes")
+        {
+            entry.durationMinutes = minutes
+        }
+        entry.location = table.optional("location", &context)?.text(&context, length: 1...200)
+        entry.link = table.optional("link", &context)?.url(&context)?.absoluteString
+        entry.details = table.optional("details", &context)?.text(&context, length: 1...2000)
+        return entry
+    }
+
+    /// `reminder: {event: meetup, minutesBefore: 30}`, with the catch-up keys of schedules.
+    private mutating func decodeReminder(
+        _ field: ConfigField, _ context: inout ConfigContext, prefix: String, options: inout RuleScheduleOptions
+    ) -> RuleTrigger? {
+        remember("trigger.reminder", field)
+        let keys = ["event", "minutesBefore", "catchUp", "maxLateness"]
+        guard let table = field.table(&context, keys: keys) else { return nil }
+        let eventField = table.required("event", &context, hint: "the id of one of the community's events: entries")
+        if let eventField { remember("trigger.reminder.event", eventField) }
+        let event = eventField.flatMap { $0.string(&context) }
+        let minutesField = table.required("minutesBefore", &context, hint: "how many minutes before, e.g. 30")
+        if let minutesField { remember("trigger.reminder.minutesBefore", minutesField) }
+        let minutes = minutesField.flatMap { Self.integer($0, &context, prefix: prefix) }
+        decodeCatchUp(table, under: "trigger.reminder", &context, prefix: prefix, options: &options)
+        guard let event, let minutes else { return nil }
+        return .reminder(event: event, minutesBefore: minutes)
+    }
+
+    /// `catchUp` and `maxLateness`, shared by schedule and reminder triggers.
+    private mutating func decodeCatchUp(
+        _ table: ConfigTable, under base: String, _ context: inout ConfigContext, prefix: String,
+        options: inout RuleScheduleOptions
+    ) {
+        if let catchUpField = table.optional("catchUp", &context) {
+            remember("\(base).catchUp", catchUpField)
             let policies = CatchUpPolicy.allCases.map { (word: $0.rawValue, value: $0) }
             if let policy = catchUpField.choice(&context, what: "a catch-up policy", options: policies) {
                 options.catchUp.policy = policy
             }
         }
-        if let latenessField = scheduleTable.optional("maxLateness", &context) {
-            remember("trigger.schedule.maxLateness", latenessField)
+        if let latenessField = table.optional("maxLateness", &context) {
+            remember("\(base).maxLateness", latenessField)
             if let text = latenessField.string(&context) {
                 if let duration = CommandDuration.parse(text) {
                     options.catchUp.maxLateness = TimeInterval(duration.seconds)
@@ -161,14 +229,6 @@ struct RuleSpecDecoder {
                 }
             }
         }
-        if let holidaysField = scheduleTable.optional("holidays", &context) {
-            remember("trigger.schedule.holidays", holidaysField)
-            let handlings = HolidayHandling.allCases.map { (word: $0.rawValue, value: $0) }
-            if let handling = holidaysField.choice(&context, what: "a holiday handling", options: handlings) {
-                options.holidays = handling
-            }
-        }
-        return cron.map { RuleTrigger.schedule(cron: $0, timeZone: timeZone) }
     }
 
     private mutating func decodeConditions(_ field: ConfigField, _ context: inout ConfigContext, prefix: String)

@@ -13,8 +13,8 @@ public struct CalendarFeed: Sendable {
     public var events: [CommunityEvent]
     /// Who facilitates next, from the roster, if anyone (shown in each event's description).
     public var nextFacilitator: String?
-    /// How often each event's definition has changed (SEQUENCE), by event id; missing ids are 0.
-    public var sequences: [String: Int] = [:]
+    /// Each event's revision (SEQUENCE, CREATED, LAST-MODIFIED), by event id; an event without one has SEQUENCE 0.
+    public var revisions: [String: CalendarEventRevision] = [:]
 
     /// How far ahead cron instances and cancellations are listed.
     public static let windowDays = 366
@@ -22,12 +22,12 @@ public struct CalendarFeed: Sendable {
     /// A feed.
     public init(
         profile: CommunityProfile, events: [CommunityEvent], nextFacilitator: String? = nil,
-        sequences: [String: Int] = [:]
+        revisions: [String: CalendarEventRevision] = [:]
     ) {
         self.profile = profile
         self.events = events
         self.nextFacilitator = nextFacilitator
-        self.sequences = sequences
+        self.revisions = revisions
     }
 
     /// The calendar object, generated at `now`.
@@ -47,12 +47,17 @@ public struct CalendarFeed: Sendable {
             profile.timeZone, name: zoneName, from: min(firstStart, now).addingTimeInterval(-86_400), through: horizon,
             into: &writer)
         let through = CommunityEvent.civil(of: horizon, in: profile.timeZone)
-        let stamp = CommunityEvent.civil(of: now, in: TimeZone(secondsFromGMT: 0) ?? .gmt).icsValue + "Z"
+        let stamp = Self.utcValue(now)
         for event in events.sorted(by: { $0.id < $1.id }) {
             write(event, through: through, stamp: stamp, into: &writer)
         }
         writer.raw("END", "VCALENDAR")
         return writer.document
+    }
+
+    /// `20260301T100000Z`: an instant in UTC, as RFC 5545 writes DTSTAMP, CREATED and LAST-MODIFIED.
+    static func utcValue(_ instant: Date) -> String {
+        CommunityEvent.civil(of: instant, in: TimeZone(secondsFromGMT: 0) ?? .gmt).icsValue + "Z"
     }
 
     /// The UID of an event's series: stable across restarts and config edits that keep its id.
@@ -99,7 +104,12 @@ public struct CalendarFeed: Sendable {
     private func head(_ event: CommunityEvent, stamp: String, into writer: inout ICSWriter) {
         writer.raw("UID", uid(of: event))
         writer.raw("DTSTAMP", stamp)
-        writer.raw("SEQUENCE", String(sequences[event.id] ?? 0))
+        let revision = revisions[event.id]
+        writer.raw("SEQUENCE", String(revision?.sequence ?? 0))
+        if let revision {
+            writer.raw("CREATED", Self.utcValue(revision.firstSeen))
+            writer.raw("LAST-MODIFIED", Self.utcValue(revision.modifiedAt))
+        }
         writer.text("SUMMARY", event.title)
         var description: [String] = []
         if let details = event.details { description.append(details) }

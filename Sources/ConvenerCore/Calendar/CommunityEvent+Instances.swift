@@ -24,21 +24,24 @@ extension CommunityEvent {
         case .rule(let rule):
             locals = rule.instances(from: start, through: through, limit: limit)
         case .cron(let expression):
-            let schedule = CronSchedule(expression: expression, timeZone: zone)
+            let schedule = CronSchedule(expression: expression, timeZone: scheduleTimeZone ?? zone)
             let first = Self.instant(of: start, in: zone).addingTimeInterval(-1)
             locals = schedule.fires(after: first, count: limit).map { Self.civil(of: $0, in: zone) }
                 .filter { $0 <= through }
         }
-        return locals.map { local in
-            let day = RhythmDay(year: local.year, month: local.month, day: local.day)
-            var cancellation: String?
-            if let day, cancelled.contains(day) {
-                cancellation = "called off"
-            } else if skipsHolidays, let day, let holiday = calendar.holiday(on: day) {
-                cancellation = "a community holiday (\(holiday))"
-            }
-            return Instance(local: local, start: Self.instant(of: local, in: zone), cancellation: cancellation)
+        return locals.map { instance(at: $0, calendar: calendar) }
+    }
+
+    /// The instance that starts at `local`, with why it is called off, if it is.
+    func instance(at local: CivilDateTime, calendar: CommunityCalendar) -> Instance {
+        let day = RhythmDay(year: local.year, month: local.month, day: local.day)
+        var cancellation: String?
+        if let day, cancelled.contains(day) {
+            cancellation = "called off"
+        } else if skipsHolidays, let day, let holiday = calendar.holiday(on: day) {
+            cancellation = "a community holiday (\(holiday))"
         }
+        return Instance(local: local, start: Self.instant(of: local, in: calendar.timeZone), cancellation: cancellation)
     }
 
     /// The instant of a local time in `zone`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A recurring (or one-off) community event from the config: a meetup, a study group, office hours.
 public struct CommunityEvent: Sendable, Hashable {
     /// How the event repeats.
@@ -30,6 +32,8 @@ public struct CommunityEvent: Sendable, Hashable {
     public var cancelled: Set<RhythmDay>
     /// Whether instances on the community's holidays are called off (the default) or kept.
     public var skipsHolidays: Bool
+    /// The zone a cron recurrence is read in when it is not the community's (a rule's schedule that names one).
+    public var scheduleTimeZone: TimeZone?
 
     /// An event.
     public init(

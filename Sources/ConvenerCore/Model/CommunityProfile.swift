@@ -30,6 +30,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var events: [CommunityEvent] = []
     /// The calendar feed's secret address, when the operator set a calendar key; shown by `/cop events` only.
     public var calendarFeedURL: String?
+    /// How pairing intros sign their calendar invitation links, when the operator set a calendar key.
+    public var invitationSigning: PairingInvitationLink.Signing?
 
     /// A community profile.
     public init(

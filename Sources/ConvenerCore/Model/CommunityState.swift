@@ -39,6 +39,9 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public var pairing = PairingBook()
     /// Tiers, kudos, celebrations and the roster.
     public var engagement = EngagementBook()
+    /// Each calendar event's current revision (its SEQUENCE), by event id; kept after an event leaves the config,
+    /// so one that comes back continues its SEQUENCE instead of starting below what calendars already hold.
+    public var calendarRevisions: [String: CalendarEventRevision] = [:]
 
     /// The state of a new community.
     public init() {}
@@ -64,6 +67,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
         surveys = try container.decodeIfPresent(SurveyBook.self, forKey: .surveys) ?? SurveyBook()
         pairing = try container.decodeIfPresent(PairingBook.self, forKey: .pairing) ?? PairingBook()
         engagement = try container.decodeIfPresent(EngagementBook.self, forKey: .engagement) ?? EngagementBook()
+        calendarRevisions =
+            try container.decodeIfPresent([String: CalendarEventRevision].self, forKey: .calendarRevisions) ?? [:]
     }
 
     /// Applies one fact. Every fact is cheap to apply, whatever the size of the state.
@@ -128,6 +133,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
             if deadLetters.count > Self.deadLetterLimit { deadLetters.removeFirst() }
         case .scheduleRecorded(let schedule, let entry):
             scheduleLedger.entries[schedule] = entry
+        case .calendarEventRevised(let event, let revision):
+            calendarRevisions[event] = revision
         case .promptRotated(let theme, let round):
             promptRotation.setRound(round, forTheme: theme)
         case .memberAwayChanged(let id, let until):

@@ -26,6 +26,8 @@ public enum Fact: Codable, Sendable, Equatable {
     /// A rule schedule's ledger entry after a tick: recorded in the same journal record as the fires' messages,
     /// so a restart neither repeats nor drops a fire.
     case scheduleRecorded(schedule: String, entry: ScheduleFireLedger.Entry)
+    /// A calendar event was first seen, or its definition in the config changed: its new revision (SEQUENCE).
+    case calendarEventRevised(event: String, revision: CalendarEventRevision)
     /// A theme's rotation after a prompt was posted or skipped.
     case promptRotated(theme: String, round: PromptRotation.ThemeRound)
     /// A member said `/cop away` (until a date) or `/cop back` (nil).

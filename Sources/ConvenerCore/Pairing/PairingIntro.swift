@@ -31,6 +31,11 @@ struct PairingIntro {
                 }
                 if !why.isEmpty { text += "\nWhy you were paired: \(why)." }
                 text += "\nA first question to get you started: \(question)"
+                if let invitation = invitationLine(
+                    groupIndex: groupIndex, member: member, groupSize: group.members.count)
+                {
+                    text += "\n" + invitation
+                }
                 text +=
                     "\nFind a time that suits you \(others.count > 1 ? "all" : "both") and say hi! "
                     + "`/cop pair pause 2w` skips rounds for a while, `/cop pair leave` stops them."
@@ -66,6 +71,20 @@ struct PairingIntro {
             }
         }
         return facts
+    }
+
+    /// "📅 A time inside both your working hours: …, add it to your calendar: LINK", on the member's own clock.
+    private func invitationLine(groupIndex: Int, member: MemberID, groupSize: Int) -> String? {
+        guard let signing = reducer.profile.invitationSigning,
+            let slot = PairingInvitation.slot(
+                round: round, group: groupIndex, workingHours: program.workingHours, profile: reducer.profile)
+        else { return nil }
+        let zoneName = round.pool.first { $0.member == member }?.timeZone ?? reducer.profile.timeZoneName
+        let zone = TimeZone(identifier: zoneName) ?? reducer.profile.timeZone
+        let when = CommunityClockText(timeZone: zone, zoneName: zoneName).dateTime(slot.start)
+        let link = PairingInvitationLink(community: reducer.profile.id, round: round.number, group: groupIndex)
+        return "📅 A time inside \(groupSize > 2 ? "all" : "both") your working hours: \(when). Add it to your "
+            + "calendar: \(signing.baseURL)\(link.path(key: signing.key))"
     }
 
     private var heading: String {

@@ -4,30 +4,52 @@ extension CommunityReducer {
     /// Decides what the passing of time does to `state` at `now`: due schedule fires, quiet members, and each
     /// feature's own deadlines, batches, rounds, follow-ups, tiers, celebrations and roster turns.
     ///
-    /// For every enabled schedule rule, the fire ledger decides (catch-up, holidays, postponed fires) what runs
-    /// now; the changed ledger entry comes first in the outcome's facts and the runs' messages after it, so they
-    /// land in one journal record: a fire is recorded before its actions run. Then `member.inactive` is raised
-    /// once for each member silent for `profile.inactiveAfterDays` days.
+    /// First, calendar events that are new or changed in the config get their next revision (SEQUENCE). Then, for
+    /// every enabled schedule rule and every reminder rule of an event the community has, the fire ledger decides
+    /// (catch-up, holidays, postponed fires) what runs now; the changed ledger entry comes first in the outcome's
+    /// facts and the runs' messages after it, so they land in one journal record: a fire is recorded before its
+    /// actions run. Then `member.inactive` is raised once for each member silent for `profile.inactiveAfterDays`
+    /// days.
     public func reduceTick(_ state: CommunityState, rules ruleState: inout RuleEngineState, now: Date) -> Outcome {
-        var facts: [Fact] = []
+        var facts = calendarRevisions(state, now: now)
         var runner = RuleRunner(reducer: self, idPrefix: "tick", member: nil, state: state, now: now)
         var notes: [String] = []
         let calendar = profile.calendar
         for (ruleID, schedule) in rules.rules.schedules(communityTimeZone: profile.timeZone) {
             let options = rules.rules.rule(ruleID)?.spec.scheduleOptions ?? .standard
-            // A ledger of this one entry, so a tick costs the same whatever the number of schedules.
-            let before = state.scheduleLedger.entry(for: ruleID)
-            var ledger = ScheduleFireLedger(entries: before.map { [ruleID: $0] } ?? [:])
-            let tick = ledger.tick(
-                ruleID, timeline: schedule, catchUp: options.catchUp, calendar: calendar, holidays: options.holidays,
-                now: now)
-            guard let after = ledger.entry(for: ruleID), after != before else { continue }
-            facts.append(.scheduleRecorded(schedule: ruleID, entry: after))
+            guard let tick = tickLedger(ruleID, schedule, options.catchUp, options.holidays, state, now, &facts) else {
+                continue
+            }
             notes += Self.describe(tick, ruleID: ruleID)
             for run in tick.runs {
                 runner.idPrefix = "schedule.\(ruleID).\(Int(run.instant.timeIntervalSince1970))"
                 runner.member = nil
                 facts += runner.run(RuleEvent.schedule(ruleID: ruleID), state: state, ruleState: &ruleState)
+            }
+        }
+        let events = rules.rules.reminders().isEmpty ? [] : calendarEvents(state)
+        for reminder in rules.rules.reminders() {
+            // A shared rule may name an event only some communities have; the others have nothing to remind of.
+            guard let event = events.first(where: { $0.id == reminder.event }) else { continue }
+            let lead = TimeInterval(reminder.minutesBefore * 60)
+            let timeline = EventReminderTimeline(event: event, calendar: calendar, lead: lead)
+            var catchUp = rules.rules.rule(reminder.ruleID)?.spec.scheduleOptions.catchUp ?? ScheduleCatchUp()
+            // A reminder found after its event began is no use: by default it is dropped then (one "at the start"
+            // still has the minute every fire has to be on time).
+            catchUp.maxLateness = catchUp.maxLateness ?? max(lead, catchUp.onTimeTolerance)
+            // Holidays are the event's business: the timeline has no instant for an instance called off.
+            guard let tick = tickLedger(reminder.ruleID, timeline, catchUp, .ignore, state, now, &facts) else {
+                continue
+            }
+            notes += Self.describe(tick, ruleID: reminder.ruleID)
+            for run in tick.runs {
+                guard let instance = timeline.instance(remindedAt: run.instant) else { continue }
+                runner.idPrefix = "reminder.\(reminder.ruleID).\(Int(run.instant.timeIntervalSince1970))"
+                runner.member = nil
+                let fired = RuleEvent.reminder(
+                    ruleID: reminder.ruleID, event: event, instance: instance, minutesBefore: reminder.minutesBefore,
+                    clock: profile.clockText)
+                facts += runner.run(fired, state: state, ruleState: &ruleState)
             }
         }
         let threshold = TimeInterval(max(1, profile.inactiveAfterDays)) * 86_400
@@ -58,6 +80,22 @@ extension CommunityReducer {
         var outcome = Outcome(facts: facts, notes: notes + features.notes + runner.notes)
         outcome.compactsJournal = features.compactsJournal || runner.compactsJournal
         return outcome
+    }
+
+    /// Ticks the fire ledger entry of `ruleID` on `timeline`; when the entry changed, appends it to `facts` (before
+    /// the runs' messages, so a fire is recorded before its actions run) and returns what to run.
+    private func tickLedger(
+        _ ruleID: String, _ timeline: some ScheduleTimeline, _ catchUp: ScheduleCatchUp, _ holidays: HolidayHandling,
+        _ state: CommunityState, _ now: Date, _ facts: inout [Fact]
+    ) -> ScheduleTick? {
+        // A ledger of this one entry, so a tick costs the same whatever the number of schedules.
+        let before = state.scheduleLedger.entry(for: ruleID)
+        var ledger = ScheduleFireLedger(entries: before.map { [ruleID: $0] } ?? [:])
+        let tick = ledger.tick(
+            ruleID, timeline: timeline, catchUp: catchUp, calendar: profile.calendar, holidays: holidays, now: now)
+        guard let after = ledger.entry(for: ruleID), after != before else { return nil }
+        facts.append(.scheduleRecorded(schedule: ruleID, entry: after))
+        return tick
     }
 
     /// What must be recorded before the daemon stops: the pending feedback notes, in a record of their own (survey

@@ -15,6 +15,11 @@ public struct CommunityReducer: Sendable {
     public let randomness: CommunityRandomness
     /// The theme of `/cop prompt now` and of `prompt.post` without a theme: the first theme a rule names.
     let defaultPromptTheme: String
+    /// The events schedule rules put on the calendar, starting at `CommunityReducer.ruleEventPlaceholder`; each one's
+    /// real start is when the scheduler first saw its rule (see `calendarEvents`).
+    let ruleEvents: [CommunityEvent]
+    /// Each calendar event's fingerprint, computed once: the tick compares them with the recorded revisions.
+    let eventFingerprints: [(id: String, fingerprint: String)]
 
     /// A reducer for one community with its rules, prompt library and feature settings.
     public init(
@@ -33,6 +38,14 @@ public struct CommunityReducer: Sendable {
         }
         self.defaultPromptTheme =
             named.first ?? prompts.themes.first { $0.id != "pairing-starters" }?.id ?? "reflection"
+        let configured = Set(profile.events.map(\.id))
+        // An id the config's events already use keeps the config's event (the loader reports the clash).
+        self.ruleEvents = rules.rules.calendarEvents(start: Self.ruleEventPlaceholder).filter {
+            !configured.contains($0.id)
+        }
+        self.eventFingerprints = (profile.events + ruleEvents).map {
+            ($0.id, $0.fingerprint(holidays: profile.holidays))
+        }
     }
 
     /// Decides what `input` does to `state` at `now`.

@@ -9,6 +9,8 @@ public enum RuleCompiler {
     public static let maximumIDLength = 64
     /// The largest `max` of `queued` and `parallel` modes.
     public static let maximumModeMax = 100
+    /// The longest a reminder may come before its event: a week.
+    public static let maximumReminderMinutes = 10_080
 
     /// Compiles `specs`; ids must be unique across them.
     public static func compile(_ specs: [RuleSpec]) -> Result<RuleSet, RuleProblems> {
@@ -52,7 +54,7 @@ public enum RuleCompiler {
     /// Whether the trigger's events carry a member.
     static func triggerHasMember(_ trigger: RuleTrigger) -> Bool {
         switch trigger {
-        case .schedule: false
+        case .schedule, .reminder: false
         case .event(let type): RuleEventCatalog.entry(type)?.hasMember ?? RuleEventCatalog.isCustom(type)
         }
     }
@@ -120,6 +122,7 @@ private struct Checker {
         let actions = compileActions(memberAvailable: hasMember || spec.foreach != nil)
         checkMode()
         checkRateLimit()
+        checkCalendar()
         guard problems.isEmpty else { return .failure(RuleProblems(problems)) }
         var compiledSpec = spec
         compiledSpec.actions = actions
@@ -130,6 +133,18 @@ private struct Checker {
             CompiledRule(
                 spec: compiledSpec, conditions: conditions, foreach: foreach, usesMembers: usesMembers,
                 schedule: schedule))
+    }
+
+    mutating func checkCalendar() {
+        guard let calendar = spec.calendar else { return }
+        guard case .schedule = spec.trigger else {
+            report(
+                "calendar", "calendar: puts a schedule's fire times on the calendar; this rule has no schedule trigger")
+            return
+        }
+        if !(5...1440).contains(calendar.durationMinutes) {
+            report("calendar.duration_minutes", "a duration is 5 to 1440 minutes; got \(calendar.durationMinutes)")
+        }
     }
 
     mutating func checkID() {
@@ -178,6 +193,20 @@ private struct Checker {
             }
             guard let expression, let timeZone else { return nil }
             return CronSchedule(expression: expression, timeZone: timeZone)
+        case .reminder(let event, let minutes):
+            if event.isEmpty || event.count > 40
+                || !event.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+            {
+                report(
+                    "trigger.reminder.event", "'\(event)' is not an event id; use the id of one of the events: entries")
+            }
+            if !(0...RuleCompiler.maximumReminderMinutes).contains(minutes) {
+                report(
+                    "trigger.reminder.minutesBefore",
+                    "a reminder comes 0 to \(RuleCompiler.maximumReminderMinutes) minutes (a week) before the event; "
+                        + "got \(minutes)")
+            }
+            return nil
         }
     }
 

@@ -2,6 +2,8 @@
 public struct RuleEvent: Sendable {
     /// The event type a schedule trigger receives; its payload names the rule in `rule`.
     public static let scheduleType = "schedule"
+    /// The event type a reminder trigger receives; its payload names the rule in `rule` and the calendar event.
+    public static let reminderType = "calendar.reminder"
 
     /// The event type, e.g. `member.joined` (see `RuleEventCatalog`).
     public var type: String
@@ -25,9 +27,11 @@ public struct RuleEvent: Sendable {
         RuleEvent(type: scheduleType, payload: ["rule": .string(ruleID)])
     }
 
-    /// The rule a schedule event is for, if this is one.
+    /// The rule a schedule or reminder event is for, if this is one.
     var scheduledRuleID: String? {
-        guard type == Self.scheduleType, case .string(let id)? = payload["rule"] else { return nil }
+        guard type == Self.scheduleType || type == Self.reminderType, case .string(let id)? = payload["rule"] else {
+            return nil
+        }
         return id
     }
 

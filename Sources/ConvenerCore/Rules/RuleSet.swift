@@ -44,7 +44,9 @@ public struct RuleSet: Sendable {
     /// The positions in `rules` of the enabled rules `event` triggers (no copies of the rules).
     func indices(triggeredBy event: RuleEvent) -> [Int] {
         if let scheduled = event.scheduledRuleID {
-            guard let index = indexByID[scheduled], rules[index].spec.enabled, rules[index].schedule != nil else {
+            guard let index = indexByID[scheduled], rules[index].spec.enabled,
+                rules[index].spec.trigger.eventType == event.type
+            else {
                 return []
             }
             return [index]
@@ -61,6 +63,31 @@ public struct RuleSet: Sendable {
             else { return nil }
             let zone = zoneName == nil ? communityTimeZone : schedule.timeZone
             return (rule.id, CronSchedule(expression: schedule.expression, timeZone: zone))
+        }
+    }
+
+    /// The enabled reminder rules, for the scheduler: fire `RuleEvent.reminder` before each instance of the event.
+    public func reminders() -> [(ruleID: String, event: String, minutesBefore: Int)] {
+        rules.compactMap { rule in
+            guard rule.spec.enabled, case .reminder(let event, let minutes) = rule.spec.trigger else { return nil }
+            return (rule.id, event, minutes)
+        }
+    }
+
+    /// The events the enabled schedule rules with `calendar:` put on the calendar, each with the rule's id, cron
+    /// recurrence, zone and holiday handling (a skipped or postponed fire shows as called off), starting at
+    /// `start` (the caller's: a rule's events begin when the scheduler first saw it).
+    public func calendarEvents(start: CivilDateTime) -> [CommunityEvent] {
+        rules.compactMap { rule in
+            guard rule.spec.enabled, let entry = rule.spec.calendar, let schedule = rule.schedule,
+                case .schedule(_, let zoneName) = rule.spec.trigger
+            else { return nil }
+            var event = CommunityEvent(
+                id: rule.id, title: entry.title, details: entry.details, location: entry.location, link: entry.link,
+                start: start, durationMinutes: entry.durationMinutes, recurrence: .cron(schedule.expression),
+                skipsHolidays: rule.spec.scheduleOptions.holidays != .ignore)
+            event.scheduleTimeZone = zoneName == nil ? nil : schedule.timeZone
+            return event
         }
     }
 }

@@ -24,6 +24,8 @@ public struct RuleSpec: Sendable {
     public var rateLimit: RuleRateLimit?
     /// Catch-up and holiday handling, for schedule triggers.
     public var scheduleOptions: RuleScheduleOptions
+    /// For schedule triggers: the calendar event the rule's fire times make, if any.
+    public var calendar: RuleCalendarEntry?
 
     /// A rule spec.
     public init(
@@ -36,7 +38,8 @@ public struct RuleSpec: Sendable {
         actions: [RuleAction],
         mode: RuleMode = .single,
         rateLimit: RuleRateLimit? = nil,
-        scheduleOptions: RuleScheduleOptions = .standard
+        scheduleOptions: RuleScheduleOptions = .standard,
+        calendar: RuleCalendarEntry? = nil
     ) {
         self.id = id
         self.description = description
@@ -48,29 +51,34 @@ public struct RuleSpec: Sendable {
         self.mode = mode
         self.rateLimit = rateLimit
         self.scheduleOptions = scheduleOptions
+        self.calendar = calendar
     }
 }
 
-/// What starts a rule: an event the community emits, or a schedule.
+/// What starts a rule: an event the community emits, a schedule, or the approach of a calendar event.
 public enum RuleTrigger: Sendable, Equatable, CustomStringConvertible {
     /// An event type such as `member.joined` (see `RuleEventCatalog`).
     case event(String)
     /// A five-field cron expression (or `@weekly`, …) read in an IANA time zone; nil: the community's zone.
     case schedule(cron: String, timeZone: String?)
+    /// `minutesBefore` minutes before each instance of the community's calendar event `event` that takes place.
+    case reminder(event: String, minutesBefore: Int)
 
-    /// `member.joined`, or `schedule 0 9 * * MON (Europe/Berlin)`.
+    /// `member.joined`, `schedule 0 9 * * MON (Europe/Berlin)`, or `30 minutes before each 'meetup'`.
     public var description: String {
         switch self {
         case .event(let type): type
         case .schedule(let cron, let timeZone): "schedule \(cron) (\(timeZone ?? "community time zone"))"
+        case .reminder(let event, let minutes): "\(minutes) minutes before each '\(event)'"
         }
     }
 
-    /// The event type a run of this trigger receives (`schedule` for schedules).
+    /// The event type a run of this trigger receives (`schedule` for schedules, `calendar.reminder` for reminders).
     public var eventType: String {
         switch self {
         case .event(let type): type
         case .schedule: RuleEvent.scheduleType
+        case .reminder: RuleEvent.reminderType
         }
     }
 }

@@ -147,8 +147,22 @@ public actor CommunityRuntime {
         let roster = state.engagement.roster
         let next = roster.upcoming?.member ?? roster.queue().first
         return CalendarFeed(
-            profile: profile, events: profile.events,
-            nextFacilitator: next.map { state.members[$0]?.displayName ?? $0.user })
+            profile: profile, events: reducer.calendarEvents(state),
+            nextFacilitator: next.map { state.members[$0]?.displayName ?? $0.user },
+            revisions: state.calendarRevisions)
+    }
+
+    /// The `.ics` invitation of group `group` of pairing round `number`, while the community keeps the round.
+    public func pairingInvitation(round number: Int, group: Int) -> String? {
+        guard let round = state.pairing.round(number), round.groups.indices.contains(group) else { return nil }
+        let program =
+            reducer.settings.pairing.program(round.program) ?? PairingProgram(id: round.program, kind: round.kind)
+        guard
+            let slot = PairingInvitation.slot(
+                round: round, group: group, workingHours: program.workingHours, profile: profile)
+        else { return nil }
+        let names = round.groups[group].members.map { state.members[$0]?.displayName ?? $0.user }
+        return PairingInvitation(profile: profile, round: round, group: group, slot: slot, names: names).document()
     }
 
     /// The member's current record, if the community knows them.

@@ -28,4 +28,21 @@ struct RuleScheduleOptionsTests {
         #expect(plain == .standard)
         #expect(plain.catchUp.policy == .latest && plain.catchUp.maxLateness == nil && plain.holidays == .skip)
     }
+
+    @Test("a reminder trigger names the event and the lead, with the catch-up keys of schedules")
+    func reminder() throws {
+        let yaml = """
+            - id: meetup-reminder
+              trigger:
+                reminder: {event: meetup, minutesBefore: 30, maxLateness: 10m}
+              actions:
+                - post: "{{ event.payload.title }} starts at {{ event.payload.when }}"
+            """
+        let rules = try RuleLoader.parse(yaml: yaml, file: "rules.yaml").get()
+        let rule = try #require(rules.rule("meetup-reminder"))
+        #expect(rule.spec.trigger == .reminder(event: "meetup", minutesBefore: 30))
+        #expect(rule.spec.scheduleOptions.catchUp.maxLateness == 600)
+        #expect(rules.reminders().map(\.ruleID) == ["meetup-reminder"])
+        #expect(rules.schedules(communityTimeZone: .gmt).isEmpty)
+    }
 }
