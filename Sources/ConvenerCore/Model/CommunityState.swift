@@ -39,6 +39,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public var pairing = PairingBook()
     /// Tiers, kudos, celebrations and the roster.
     public var engagement = EngagementBook()
+    /// The weekly history: closed weeks and the running week's counts.
+    public var analytics = CommunityAnalytics()
 
     /// The state of a new community.
     public init() {}
@@ -64,10 +66,15 @@ public struct CommunityState: Codable, Sendable, Equatable {
         surveys = try container.decodeIfPresent(SurveyBook.self, forKey: .surveys) ?? SurveyBook()
         pairing = try container.decodeIfPresent(PairingBook.self, forKey: .pairing) ?? PairingBook()
         engagement = try container.decodeIfPresent(EngagementBook.self, forKey: .engagement) ?? EngagementBook()
+        analytics = try container.decodeIfPresent(CommunityAnalytics.self, forKey: .analytics) ?? CommunityAnalytics()
     }
 
     /// Applies one fact. Every fact is cheap to apply, whatever the size of the state.
     public mutating func apply(_ fact: Fact) {
+        // Counted against the state before the fact, so a repeated join or answer is not counted twice.
+        var history = analytics
+        history.count(fact, in: self)
+        analytics = history
         switch fact {
         case .memberJoined(let id, let displayName, let at):
             if members[id] == nil {
@@ -156,6 +163,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
             pairing.apply(fact)
         case .engagement(let fact):
             engagement.apply(fact)
+        case .analytics(let fact):
+            analytics.apply(fact)
         }
     }
 

@@ -9,7 +9,8 @@ extension CommunityReducer {
     /// land in one journal record: a fire is recorded before its actions run. Then `member.inactive` is raised
     /// once for each member silent for `profile.inactiveAfterDays` days.
     public func reduceTick(_ state: CommunityState, rules ruleState: inout RuleEngineState, now: Date) -> Outcome {
-        var facts: [Fact] = []
+        // The week that ended closes before anything else this tick does, which belongs to the new week.
+        var facts = state.analytics.closingFacts(state: state, weeks: analyticsWeeks, now: now)
         var runner = RuleRunner(reducer: self, idPrefix: "tick", member: nil, state: state, now: now)
         var notes: [String] = []
         let calendar = profile.calendar
