@@ -25,6 +25,8 @@ struct ChartView {
     struct Tick {
         let at: String
         let label: String
+        /// Where the label hangs from its position: the first week's starts there, the last week's ends there.
+        var anchor = "middle"
     }
 
     struct Row {
@@ -70,7 +72,10 @@ struct ChartView {
                 isArea: area, square: line.squareMarkers)
         }
         valueTicks = chart.valueTicks.map { Tick(at: f($0.at), label: $0.label) }
-        weekTicks = chart.weekTicks.map { Tick(at: f($0.at), label: $0.label) }
+        weekTicks = chart.weekTicks.map { tick in
+            let anchor = tick.at <= chart.left ? "start" : tick.at >= chart.right ? "end" : "middle"
+            return Tick(at: f(tick.at), label: tick.label, anchor: anchor)
+        }
         left = f(chart.left)
         right = f(chart.right)
         plotWidth = f(chart.right - chart.left)
