@@ -98,6 +98,7 @@ let package = Package(
                 "ConvenerDelivery",
                 "ConvenerConfig",
                 "ConvenerStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),

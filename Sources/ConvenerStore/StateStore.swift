@@ -37,6 +37,8 @@ public final class StateStore<State: PersistentState>: Sendable {
         var rotateRequested = false
         var snapshotSeq: UInt64
         var snapshotByteMark: Int
+        /// The size of the snapshot on disk, which the journal must reach a share of before the next compaction.
+        var snapshotBytes: Int
         var compacting = false
         var pendingPools: [SealedPoolWrite] = []
         var lastPoolSerial: UInt64 = 0
@@ -60,7 +62,7 @@ public final class StateStore<State: PersistentState>: Sendable {
                 lastEnqueuedSeq: recovered.lastSeq, durableSeq: recovered.lastSeq,
                 totalBytes: recovered.bytesSinceSnapshot,
                 segments: recovered.segments, active: active, snapshotSeq: recovered.snapshotSeq,
-                snapshotByteMark: 0, pools: pools
+                snapshotByteMark: 0, snapshotBytes: recovered.snapshotBytes, pools: pools
             )
         )
     }
@@ -357,11 +359,16 @@ public final class StateStore<State: PersistentState>: Sendable {
         try fileSystem.synchronizeDirectory(at: directory)
     }
 
-    /// True when the journal since the last snapshot passed the compaction thresholds.
+    /// True when the journal since the last snapshot passed the compaction thresholds, and has grown to
+    /// `compactionGrowth` of the snapshot's size: a snapshot costs time in proportion to the state, so writing one
+    /// every fixed number of records would make each change cost more as the state grows.
     public var needsCompaction: Bool {
         inner.withLock { inner in
-            inner.lastEnqueuedSeq - inner.snapshotSeq >= UInt64(options.compactionRecords)
-                || inner.totalBytes - inner.snapshotByteMark >= options.compactionBytes
+            let bytesSince = inner.totalBytes - inner.snapshotByteMark
+            let passedThreshold =
+                inner.lastEnqueuedSeq - inner.snapshotSeq >= UInt64(options.compactionRecords)
+                || bytesSince >= options.compactionBytes
+            return passedThreshold && Double(bytesSince) >= options.compactionGrowth * Double(inner.snapshotBytes)
         }
     }
 
@@ -391,15 +398,17 @@ public final class StateStore<State: PersistentState>: Sendable {
         defer { inner.withLock { $0.compacting = false } }
         try await waitUntilDurable(ticket)
         guard ticket.seq > inner.withLock({ $0.snapshotSeq }) else { return }
-        try await StoreBlockingIO.run(on: options.threadPool) {
+        let snapshotBytes = try await StoreBlockingIO.run(on: options.threadPool) {
             let stateBytes = try StoreCoding.encode(state)
             let bytes = StoreRecordFormat.encodeSnapshot(
                 formatVersion: State.formatVersion, seq: ticket.seq, state: stateBytes)
             try StoreSnapshotWriter.write(bytes, directory: directory, fileSystem: fileSystem)
+            return bytes.count
         }
         let (covered, sealed): ([StoreSegment], StoreFileHandle?) = inner.withLock { inner in
             inner.snapshotSeq = ticket.seq
             inner.snapshotByteMark = ticket.byteMark
+            inner.snapshotBytes = snapshotBytes
             // With no flush in flight the open segment can be sealed now (the next write starts a new one);
             // otherwise it is sealed at the next write and dropped by the next compaction.
             var sealed: StoreFileHandle?

@@ -18,6 +18,8 @@ struct StoreRecovery<State: PersistentState> {
         var bytesSinceSnapshot: Int
         var migratedFromVersion: Int?
         var hasSnapshot: Bool
+        /// The size of the snapshot file read (0 without one).
+        var snapshotBytes = 0
         var otherFiles: [String]
     }
 
@@ -89,6 +91,7 @@ struct StoreRecovery<State: PersistentState> {
         result.snapshotFormatVersion = version
         result.snapshotSeq = parsed.seq
         result.hasSnapshot = true
+        result.snapshotBytes = bytes.count
     }
 
     /// Checks and applies one segment's records; `lastSeen` carries the sequence across segments.

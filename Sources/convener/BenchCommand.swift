@@ -10,7 +10,9 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the store, rule conditions, schedules and pairing (use a release build).",
-        subcommands: [Store.self, CEL.self, Rules.self, Cron.self, Scheduler.self, Pairing.self]
+        subcommands: [
+            Store.self, CEL.self, Rules.self, Cron.self, Scheduler.self, Pairing.self, BenchBareServerCommand.self,
+        ]
     )
 
     struct Store: AsyncParsableCommand {

@@ -170,6 +170,39 @@ struct StateStoreTests {
         try await reopened.close()
     }
 
+    @Test("a large snapshot waits for the journal to reach half its size, before and after a restart")
+    func compactionGrowsWithTheState() async throws {
+        let directory = try StoreTestSupport.temporaryDirectory()
+        defer { StoreTestSupport.remove(directory) }
+        let options = StoreTestSupport.smallOptions()
+        var (store, state, _) = try await StateStore<StoreLogState>.open(
+            directory: directory, options: options, logger: StoreTestSupport.logger)
+        for value in 0..<5_000 { state.apply(value) }
+        try await store.waitUntilDurable(try store.enqueue([0]))
+        try await store.compact(state, through: store.lastTicket)
+        let snapshotSize = try #require(
+            FileManager.default.attributesOfItem(atPath: directory + "/snapshot.json")[.size] as? Int)
+        for value in 0..<(options.compactionRecords * 3) {
+            try await store.waitUntilDurable(try store.enqueue([value]))
+        }
+        #expect(!store.needsCompaction, "\(options.compactionRecords * 3) records are far below half the snapshot")
+        try await store.close()
+
+        (store, state, _) = try await StateStore<StoreLogState>.open(
+            directory: directory, options: options, logger: StoreTestSupport.logger)
+        #expect(!store.needsCompaction)
+        var value = 0
+        while !store.needsCompaction {
+            try await store.waitUntilDurable(try store.enqueue([value]))
+            value += 1
+        }
+        let sinceSnapshot = try StoreTestSupport.segments(in: directory).reduce(0) { total, name in
+            total + ((try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int) ?? 0)
+        }
+        #expect(sinceSnapshot >= snapshotSize / 2)
+        try await store.close()
+    }
+
     @Test("a second open of a locked folder fails at once naming the holder's pid")
     func lock() async throws {
         let directory = try StoreTestSupport.temporaryDirectory()

@@ -15,7 +15,8 @@ extension EngagementDesk {
             return FeatureEffects()
         }
         let book = context.state.engagement
-        var ledger = KudosLedger(allowances: book.kudos.allowances.filter { $0.key == giver })
+        // The giver's allowance alone, looked up rather than filtered, so a kudos costs the same in any community.
+        var ledger = KudosLedger(allowances: book.kudos.allowances[giver].map { [giver: $0] } ?? [:])
         let zone = book.timeZones[giver].flatMap(TimeZone.init(identifier:)) ?? context.profile.timeZone
         let receipt: KudosReceipt
         do {

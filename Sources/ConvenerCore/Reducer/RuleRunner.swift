@@ -2,8 +2,8 @@ import Foundation
 
 /// Runs the community's rules on the events of one input (or one tick) and turns their effects into facts.
 ///
-/// The member list the rules see is built only when some rule is triggered, so inputs that trigger nothing
-/// (most chat messages) cost the same whatever the size of the community.
+/// Rules run only when some rule is triggered, and the member list they see is built only when a rule reads
+/// `members`, so an input costs the same whatever the size of the community.
 struct RuleRunner {
     let reducer: CommunityReducer
     /// The start of the ids of the messages queued next (`<input id>`, `schedule.<rule>.<instant>`).
@@ -35,12 +35,7 @@ struct RuleRunner {
         var event = event
         if let member { event.member = view(of: member, state: state) }
         guard !reducer.rules.rules.rules(triggeredBy: event).isEmpty else { return [] }
-        var members = state.members
-        if let member { members[member.id] = member }
-        let context = RuleContext(
-            community: RuleCommunityView(reducer.profile),
-            members: members.values.sorted { $0.id < $1.id }.map { view(of: $0, state: state) }
-        )
+        let context = ruleContext(state: state)
         let runsBefore = ruleState.nextRunNumber
         ruleState.touchedBuckets = []
         let effects = reducer.rules.process(event, context: context, state: &ruleState, now: now)
@@ -95,9 +90,37 @@ struct RuleRunner {
     }
 
     private func view(of member: Member, state: CommunityState) -> RuleMemberView {
+        Self.view(of: member, profile: reducer.profile, vacations: state.vacations, now: now)
+    }
+
+    private static func view(of member: Member, profile: CommunityProfile, vacations: MemberVacations, now: Date)
+        -> RuleMemberView
+    {
         RuleMemberView(
-            member, tags: member.tags, isConvenor: reducer.profile.isConvenor(member.id),
-            away: state.vacations.isAway(member.id, at: now))
+            member, tags: member.tags, isConvenor: profile.isConvenor(member.id),
+            away: vacations.isAway(member.id, at: now))
+    }
+
+    /// The members as the rules see them, with the acting member as this input leaves them. Nothing here walks
+    /// the whole community unless a rule reads `members`: the stored members are shared, not copied.
+    private func ruleContext(state: CommunityState) -> RuleContext {
+        let (stored, acting, profile, vacations, now) = (state.members, member, reducer.profile, state.vacations, now)
+        let isMember: (MemberID) -> Bool = { acting?.id == $0 || stored[$0] != nil }
+        return RuleContext(
+            community: RuleCommunityView(profile),
+            memberCount: stored.count + (acting.map { stored[$0.id] == nil ? 1 : 0 } ?? 0),
+            convenorCount: Set(profile.convenorIDs).filter(isMember).count,
+            member: { id in
+                let found = acting?.id == id ? acting : stored[id]
+                return found.map { Self.view(of: $0, profile: profile, vacations: vacations, now: now) }
+            },
+            members: {
+                var all = stored
+                if let acting { all[acting.id] = acting }
+                return all.values.sorted { $0.id < $1.id }.map {
+                    Self.view(of: $0, profile: profile, vacations: vacations, now: now)
+                }
+            })
     }
 
     private mutating func translate(_ effect: RuleEffect, state: CommunityState, raised: inout [FeatureEvent])

@@ -1,25 +1,46 @@
 /// The community a rule runs in: the `community` and `members` variables, and the members by id.
+///
+/// The member list is built only when it is read (a rule whose conditions use `members`), because an event
+/// reaches the rules on every first contact and most rules never look at the whole community: building and
+/// sorting every member's view per event made a join cost grow with the community's size.
 public struct RuleContext: Sendable {
     /// The community.
     public let community: RuleCommunityView
-    /// Every member, ordered by id so that `members` and `foreach` are deterministic.
-    public let members: [RuleMemberView]
-    private let indexByID: [MemberID: Int]
+    /// How many members the community has.
+    public let memberCount: Int
+    /// How many members convene the community.
+    public let convenorCount: Int
+    private let lookup: @Sendable (MemberID) -> RuleMemberView?
+    private let everyone: @Sendable () -> [RuleMemberView]
 
-    /// A context; `members` may come in any order.
+    /// Every member, ordered by id so that `members` and `foreach` are deterministic; built on each read.
+    public var members: [RuleMemberView] { everyone() }
+
+    /// A context over a list of member views, in any order.
     public init(community: RuleCommunityView, members: [RuleMemberView]) {
+        let sorted = members.sorted { $0.id < $1.id }
+        let byID = Dictionary(sorted.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(
+            community: community, memberCount: sorted.count,
+            convenorCount: sorted.reduce(0) { $0 + ($1.isConvenor ? 1 : 0) },
+            member: { byID[$0] }, members: { sorted })
+    }
+
+    /// A context whose members are looked up one at a time and listed only when `members` is read.
+    public init(
+        community: RuleCommunityView, memberCount: Int, convenorCount: Int,
+        member: @escaping @Sendable (MemberID) -> RuleMemberView?,
+        members: @escaping @Sendable () -> [RuleMemberView]
+    ) {
         self.community = community
-        self.members = members.sorted { $0.id < $1.id }
-        var index: [MemberID: Int] = [:]
-        for (offset, member) in self.members.enumerated() { index[member.id] = offset }
-        indexByID = index
+        self.memberCount = memberCount
+        self.convenorCount = convenorCount
+        self.lookup = member
+        self.everyone = members
     }
 
     /// The member with `id`, if known.
     public func member(_ id: MemberID) -> RuleMemberView? {
-        indexByID[id].map { members[$0] }
+        lookup(id)
     }
-
-    /// How many members convene the community.
-    public var convenorCount: Int { members.reduce(0) { $0 + ($1.isConvenor ? 1 : 0) } }
 }

@@ -14,7 +14,7 @@ struct RuleVariables {
         self.context = context
         self.now = now
         base = [
-            "event": event.celValue(), "community": context.community.celValue(memberCount: context.members.count),
+            "event": event.celValue(), "community": context.community.celValue(memberCount: context.memberCount),
             "now": RuleMemberView.timestamp(now),
         ]
         if let member = event.member { base["member"] = member.celValue(now: now) }

@@ -21,7 +21,12 @@ public actor PlaygroundTimeline {
     }
 
     private let capacity: Int
+    /// The timeline is `items[first...]`; older items wait below `first` and are cut in batches, so each append
+    /// costs the same however full the timeline is.
     private var items: [Item] = []
+    private var first = 0
+    /// The ids of the messages in the timeline, so a retried delivery is recognised without a scan.
+    private var ids: Set<String> = []
     private var lastSeq = 0
 
     /// A timeline keeping the newest `capacity` items.
@@ -45,16 +50,25 @@ public actor PlaygroundTimeline {
 
     /// Items after `seq` that `member` may see, oldest first, at most `limit` of them.
     public func items(for member: MemberID, after seq: Int, limit: Int = 500) -> (items: [Item], next: Int) {
-        let visible = items.lazy.filter { $0.seq > seq && ($0.recipient == nil || $0.recipient == member) }
+        let visible = items[first...].lazy.filter {
+            $0.seq > seq && ($0.recipient == nil || $0.recipient == member)
+        }
         let page = Array(visible.prefix(limit))
         return (page, page.last?.seq ?? max(seq, 0))
     }
 
     private func append(where place: String, recipient: MemberID?, _ message: PlaygroundMessage) {
         // A message whose delivery elsewhere is retried comes again; the timeline shows it once.
-        if items.contains(where: { $0.message.id == message.id }) { return }
+        guard ids.insert(message.id).inserted else { return }
         lastSeq += 1
         items.append(Item(seq: lastSeq, where: place, message: message, recipient: recipient))
-        if items.count > capacity { items.removeFirst(items.count - capacity) }
+        while items.count - first > capacity {
+            ids.remove(items[first].message.id)
+            first += 1
+        }
+        if first >= capacity {
+            items.removeFirst(first)
+            first = 0
+        }
     }
 }

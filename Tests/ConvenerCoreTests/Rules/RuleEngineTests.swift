@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ConvenerCore
@@ -330,5 +331,34 @@ struct RuleEngineDefaultTests {
         }
         #expect(sent == 10)
         #expect(state.openRuns.isEmpty)
+    }
+
+    @Test("the member list is built only for a rule that reads members, once per event")
+    func memberListIsLazy() throws {
+        let engine = try Fixture.engine([
+            RuleSpec(
+                id: "welcome", trigger: .event("member.joined"), conditions: ["member.tier == 'peripheral'"],
+                actions: [.directMessage(text: RuleTemplate("hi"))]),
+            RuleSpec(
+                id: "headcount", trigger: .event("kudos.given"), conditions: ["size(members) > 2"],
+                actions: [.post(text: RuleTemplate("{{ community.memberCount }} of us"), channel: nil)]),
+        ])
+        let listings = Mutex(0)
+        let context = RuleContext(
+            community: Fixture.context.community, memberCount: 3, convenorCount: 1,
+            member: { Fixture.context.member($0) },
+            members: {
+                listings.withLock { $0 += 1 }
+                return Fixture.context.members
+            })
+        var state = RuleEngineState()
+        let welcomed = engine.process(
+            RuleEvent(type: "member.joined", member: Fixture.ada), context: context, state: &state, now: Fixture.now)
+        #expect(welcomed.count == 1)
+        #expect(listings.withLock { $0 } == 0)
+        let counted = engine.process(
+            RuleEvent(type: "kudos.given", member: Fixture.bob), context: context, state: &state, now: Fixture.now)
+        #expect(counted.map(\.action) == [.post(channel: nil, text: "3 of us")])
+        #expect(listings.withLock { $0 } == 1)
     }
 }

@@ -1,0 +1,377 @@
+"""The whole request path, measured: bare Hummingbird, Convener and a Python Bolt peer, in one run.
+
+Usage (from the repository root, with the test tools' venv and a release build):
+
+    swift build -c release
+    .venv-test/bin/python Benchmarks/http/bench_http.py --convener .build/release/convener
+
+It starts each server on a free loopback port and loads it with wrk (Debian package `wrk`) at 2 threads and
+32 connections:
+
+- `bare`: `convener bench bare-server`, a hello-world Hummingbird application in the same binary (so the
+  same lockfile, compiler and flags), `GET /health`;
+- `slack`, `discord`, `playground`: `convener serve` on a fresh state folder, every request a distinct
+  `/cop kudos` (Slack-signed with HMAC-SHA256, Discord-signed with Ed25519, or the playground's plain JSON),
+  so replay protection, de-duplication, the reducer and the durable journal all do their real work; the
+  members first make themselves known (their first contacts are measured too);
+- `bolt`: Slack Bolt for Python 1.30 doing the same kudos by hand (verify, parse, fsync'd append).
+
+It prints req/s, p50 and p99 latency, the server's CPU time per request (from /proc, all its threads) and its
+resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load; `--minutes N` a
+sustained run reported minute by minute; `--members N` sets the community's size.
+"""
+
+import argparse
+import concurrent.futures
+import http.client
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+import nacl.signing
+from slack_sdk.signature import SignatureVerifier
+
+HERE = pathlib.Path(__file__).resolve().parent
+SLACK_SECRET = "bench-signing-secret"
+DISCORD_KEY = nacl.signing.SigningKey(bytes(range(32)))
+KUDOS_ALLOWANCE = 100  # the config's maximum: each member can give this many kudos a day
+DAEMON_CONFIG = f"""communities:
+  - name: Bench
+engagement:
+  kudos: {{daily_allowance: {KUDOS_ALLOWANCE}}}
+"""
+
+
+class Server:
+    """A child process that prints `Listening on http://127.0.0.1:PORT` once it serves."""
+
+    def __init__(self, name, command, env=None, cwd=None):
+        self.name = name
+        self.process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})},
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.port = None
+        deadline = time.monotonic() + 60
+        for line in self.process.stdout:
+            found = re.match(r"Listening on http://127\.0\.0\.1:(\d+)", line)
+            if found:
+                self.port = int(found.group(1))
+                break
+            if time.monotonic() > deadline:
+                break
+        if self.port is None:
+            self.stop()
+            raise RuntimeError(f"{name} did not start")
+        threading.Thread(target=lambda: [None for _ in self.process.stdout], daemon=True).start()
+
+    def cpu_seconds(self):
+        fields = pathlib.Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def resident_mib(self):
+        status = pathlib.Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class Platform:
+    """How one platform's requests look: the kudos a member gives, and a member's first contact."""
+
+    def __init__(self, name, path, member_id, sign):
+        self.name, self.path, self.member_id, self.sign = name, path, member_id, sign
+
+    def line(self, body, headers):
+        header_text = "\x01".join(f"{name}: {value}" for name, value in headers.items())
+        return f"POST\t{self.path}\t{header_text}\t{body.decode()}"
+
+    def request(self, member, text, unique):
+        body, headers = self.sign(self.member_id(member), text, unique)
+        return body, headers
+
+
+def slack_request(user, text, unique):
+    body = urllib.parse.urlencode({
+        "token": "deprecated", "team_id": "T0001", "team_domain": "bench", "channel_id": "C2147483705",
+        "channel_name": "general", "user_id": user, "user_name": user, "command": "/cop", "text": text,
+        "api_app_id": "A123456", "response_url": "https://hooks.slack.com/commands/1234/5678",
+        "trigger_id": f"{unique}.738474920.8088930838d88f008e0",
+    }).encode()
+    timestamp = str(int(time.time()))
+    signature = SignatureVerifier(SLACK_SECRET).generate_signature(timestamp=timestamp, body=body)
+    return body, {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature,
+                  "Content-Type": "application/x-www-form-urlencoded"}
+
+
+def discord_request(user, text, unique):
+    body = json.dumps({
+        "id": str(1_100_000_000_000_000_000 + unique), "application_id": "2", "type": 2, "token": f"t{unique}",
+        "version": 1, "guild_id": "5", "channel_id": "6",
+        "member": {"user": {"id": user, "username": f"m{user[-6:]}", "global_name": f"M{user[-6:]}"}},
+        "data": {"id": "7", "name": "cop", "type": 1, "options": [{"name": "text", "type": 3, "value": text}]},
+    }, separators=(",", ":")).encode()
+    timestamp = str(int(time.time()))
+    signature = DISCORD_KEY.sign(timestamp.encode() + body).signature.hex()
+    return body, {"X-Signature-Ed25519": signature, "X-Signature-Timestamp": timestamp,
+                  "Content-Type": "application/json"}
+
+
+def playground_request(user, text, _unique):
+    body = json.dumps({"member": user, "text": f"/cop {text}"}, separators=(",", ":")).encode()
+    return body, {"Content-Type": "application/json"}
+
+
+PLATFORMS = {
+    "slack": Platform("slack", "/slack/commands", lambda n: f"U{n:08d}", slack_request),
+    "discord": Platform("discord", "/discord/interactions", lambda n: str(80_351_110_224_678_912 + n),
+                        discord_request),
+    "playground": Platform("playground", "/playground/api/messages", lambda n: f"m{n}", playground_request),
+}
+
+
+def mention(platform, member):
+    member_id = platform.member_id(member)
+    return {"slack": f"<@{member_id}>", "discord": f"<@{member_id}>"}.get(platform.name, f"@{member_id}")
+
+
+def kudos_file(folder, platform, members, count, first_unique):
+    """`count` distinct signed kudos, spread evenly over the givers so nobody exceeds the daily allowance."""
+    path = folder / f"{platform.name}-{first_unique}.requests"
+    with path.open("w") as out:
+        for n in range(count):
+            giver, receiver = n % members, (n + 1 + n // members) % members
+            if receiver == giver:
+                receiver = (receiver + 1) % members
+            text = f"kudos {mention(platform, receiver)} for helping with case {first_unique + n}"
+            out.write(platform.line(*platform.request(giver, text, first_unique + n)) + "\n")
+    return path
+
+
+def wrk(url, duration, threads, connections, requests_file=None, delay_ms=0, folder=None):
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    if requests_file is not None:
+        script = HERE / "requests.lua"
+        if delay_ms:
+            script = folder / "paced.lua"
+            script.write_text((HERE / "requests.lua").read_text() + "\nfunction delay()\n    return delay_ms\nend\n")
+        command += ["-s", str(script), url, "--", str(requests_file), str(delay_ms), str(threads)]
+    else:
+        command.append(url)
+    finished = subprocess.run(command, capture_output=True, text=True)
+    if finished.returncode != 0:
+        raise RuntimeError(f"wrk failed ({finished.returncode}): {finished.stdout}{finished.stderr}")
+    return parse_wrk(finished.stdout)
+
+
+def parse_wrk(output):
+    def milliseconds(text):
+        value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return {
+        "requests": requests,
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": milliseconds(re.search(r"\s50%\s+(\S+)", output).group(1)),
+        "p99": milliseconds(re.search(r"\s99%\s+(\S+)", output).group(1)),
+        "failed": int(failed.group(1)) if failed else 0,
+        "socket_errors": sum(map(int, errors.groups())) if errors else 0,
+    }
+
+
+def measure(server, run):
+    """Runs `run()` (a wrk result) and adds the server's CPU time per request and its memory."""
+    before = server.cpu_seconds()
+    result = run()
+    result["cpu_us"] = (server.cpu_seconds() - before) * 1e6 / max(result["requests"], 1)
+    result["rss_mib"] = server.resident_mib()
+    return result
+
+
+def introduce_members(server, platform, members):
+    """Every member's first contact (`/cop me`), 8 at a time; returns the server's CPU µs per first contact."""
+    def send(batch):
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        for member in batch:
+            body, headers = platform.request(member, "me", 500_000_000 + member)
+            connection.request("POST", platform.path, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{platform.name}: a first contact got {response.status}")
+        connection.close()
+
+    before = server.cpu_seconds()
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        list(pool.map(send, [range(start, members, 8) for start in range(8)]))
+    return (server.cpu_seconds() - before) * 1e6 / members
+
+
+def check_kudos_work(server, platform):
+    """One kudos outside the measured runs, to make sure the runs measure kudos given and not refusals."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    body, headers = platform.request(0, f"kudos {mention(platform, 1)} for the probe", 999_999_999)
+    connection.request("POST", platform.path, body=body, headers=headers)
+    response = connection.getresponse()
+    answer = response.read().decode()
+    connection.close()
+    if response.status != 200 or "Kudos to" not in answer:
+        raise RuntimeError(f"{platform.name}: a kudos was not given ({response.status}): {answer[:300]}")
+
+
+def start_convener(arguments, folder, name):
+    workdir = folder / name
+    workdir.mkdir()
+    (workdir / "convener.yaml").write_text(DAEMON_CONFIG)
+    env = {"SLACK_SIGNING_SECRET": SLACK_SECRET, "DISCORD_PUBLIC_KEY": DISCORD_KEY.verify_key.encode().hex(),
+           "CONVENER_LOG_LEVEL": "warning"}
+    return Server(name, [arguments.convener, "serve", "--listen", "127.0.0.1:0", "--state-dir", "state"],
+                  env=env, cwd=workdir)
+
+
+def run_platform(arguments, folder, platform, expected_rps):
+    capacity = arguments.members * (KUDOS_ALLOWANCE - 1)  # distinct kudos a day; the probe uses one
+    paced_need = int(arguments.rate * arguments.duration * 1.2) + 100 if arguments.rate else 0
+    minute_need = int(expected_rps * 60) + 2_000
+    full_count = min(capacity - paced_need - minute_need * arguments.minutes,
+                     int(expected_rps * arguments.duration) + 2_000)
+    if full_count < arguments.threads * 10:
+        raise SystemExit(f"{arguments.members:,} members can give {capacity:,} kudos a day, too few for these runs: "
+                         "raise --members")
+    server = start_convener(arguments, folder, f"convener-{platform.name}")
+    try:
+        first_contact_us = introduce_members(server, platform, arguments.members)
+        check_kudos_work(server, platform)
+        url = f"http://127.0.0.1:{server.port}"
+        requests = kudos_file(folder, platform, arguments.members, full_count, 0)
+        result = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, arguments.connections,
+                                             requests, folder=folder))
+        result["first_contact_us"] = first_contact_us
+        results = {"full": result}
+        used = full_count
+        if arguments.rate:
+            paced_file = kudos_file(folder, platform, arguments.members, paced_need, used)
+            used += paced_need
+            connections = 8
+            delay_ms = int(connections * 1000 / arguments.rate)
+            results["paced"] = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, connections,
+                                                           paced_file, delay_ms=delay_ms, folder=folder))
+        if arguments.minutes:
+            results["minutes"] = []
+            for _ in range(arguments.minutes):
+                minute_file = kudos_file(folder, platform, arguments.members, minute_need, used)
+                used += minute_need
+                results["minutes"].append(measure(server, lambda: wrk(url, 60, arguments.threads,
+                                                                      arguments.connections, minute_file,
+                                                                      folder=folder)))
+                minute_file.unlink()
+        return results
+    finally:
+        server.stop()
+
+
+def run_bolt(arguments, folder, expected_rps):
+    platform = PLATFORMS["slack"]
+    server = Server("bolt", [sys.executable, str(HERE / "bolt_peer.py"), "0", SLACK_SECRET,
+                             str(folder / "bolt-journal")])
+    try:
+        count = min(arguments.members * KUDOS_ALLOWANCE, int(expected_rps * arguments.duration) + 2_000)
+        requests = kudos_file(folder, platform, arguments.members, count, 900_000_000)
+        return {"full": measure(server, lambda: wrk(f"http://127.0.0.1:{server.port}", arguments.duration,
+                                                    arguments.threads, arguments.connections, requests,
+                                                    folder=folder))}
+    finally:
+        server.stop()
+
+
+def row(label, result, baseline):
+    ratio = result["rps"] / baseline["rps"] if baseline else 1.0
+    failed = f" ({result['failed']} refused)" if result["failed"] else ""
+    return (f"| {label} | {result['rps']:,.0f}{failed} | {result['p50']:.2f} ms | {result['p99']:.2f} ms "
+            f"| {result['cpu_us']:,.0f} | {result['rss_mib']:,.0f} MiB | {ratio:.2f} |")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--convener", default=str(HERE.parents[1] / ".build" / "release" / "convener"))
+    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--members", type=int, default=2_000, help="the community's size")
+    parser.add_argument("--platforms", default="slack,discord,playground")
+    parser.add_argument("--rate", type=int, default=500, help="a paced run at this many req/s (0: none)")
+    parser.add_argument("--minutes", type=int, default=0, help="a sustained run of this many minutes (slack)")
+    parser.add_argument("--no-python", action="store_true", help="skip the Slack Bolt peer")
+    parser.add_argument("--json", help="also write every figure to this file")
+    arguments = parser.parse_args()
+    arguments.convener = str(pathlib.Path(arguments.convener).resolve())
+
+    with tempfile.TemporaryDirectory(prefix="convener-bench-http-") as name:
+        folder = pathlib.Path(name)
+        bare = Server("bare", [arguments.convener, "bench", "bare-server"])
+        try:
+            figures = {"bare": {"full": measure(bare, lambda: wrk(f"http://127.0.0.1:{bare.port}/health",
+                                                                  arguments.duration, arguments.threads,
+                                                                  arguments.connections))}}
+        finally:
+            bare.stop()
+        expected = figures["bare"]["full"]["rps"]
+        for name_ in arguments.platforms.split(","):
+            minutes = arguments.minutes if name_ == "slack" else 0
+            figures[name_] = run_platform(argparse.Namespace(**{**vars(arguments), "minutes": minutes}), folder,
+                                          PLATFORMS[name_], expected)
+        if not arguments.no_python:
+            figures["bolt"] = run_bolt(arguments, folder, expected)
+
+    baseline = figures["bare"]["full"]
+    print(f"\n{arguments.members:,} members, wrk -t{arguments.threads} -c{arguments.connections}, "
+          f"{arguments.duration} s per run, {os.cpu_count()} cores\n")
+    print("| Server, work | req/s | p50 | p99 | CPU µs/req | memory | vs bare |")
+    print("|---|---|---|---|---|---|---|")
+    print(row("bare Hummingbird, GET /health", baseline, None))
+    for name_ in arguments.platforms.split(","):
+        print(row(f"Convener, {name_} `/cop kudos`, distinct and durable", figures[name_]["full"], baseline))
+        if "paced" in figures[name_]:
+            print(row(f"Convener, {name_}, paced at {arguments.rate} req/s", figures[name_]["paced"], baseline))
+    if "bolt" in figures:
+        print(row("Slack Bolt for Python, the same kudos by hand", figures["bolt"]["full"], baseline))
+    print()
+    for name_ in arguments.platforms.split(","):
+        print(f"{name_}: a first contact costs {figures[name_]['full']['first_contact_us']:,.0f} µs of CPU "
+              f"at {arguments.members:,} members")
+    if "bolt" in figures and "slack" in figures:
+        print(f"Convener slack / Bolt for Python: {figures['slack']['full']['rps'] / figures['bolt']['full']['rps']:.2f}x")
+    minutes = figures.get("slack", {}).get("minutes", [])
+    if minutes:
+        print("\nSustained, per minute (req/s, CPU µs/req, memory):")
+        for index, minute in enumerate(minutes, 1):
+            print(f"  minute {index}: {minute['rps']:,.0f} req/s, {minute['cpu_us']:,.0f} µs, "
+                  f"{minute['rss_mib']:,.0f} MiB")
+        print(f"  last minute / first minute: {minutes[-1]['rps'] / minutes[0]['rps']:.2f}")
+    if arguments.json:
+        pathlib.Path(arguments.json).write_text(json.dumps(figures, indent=2))
+    refused = [name_ for name_, runs in figures.items() for run in runs.values() if isinstance(run, dict)
+               and (run["failed"] or run["socket_errors"])]
+    if refused:
+        print(f"\nWarning: refused requests or socket errors in {', '.join(refused)}: the figures are not clean "
+              "(a run that outlasts its distinct requests replays them; raise --members)")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""`Benchmarks/http/bench_http.py` (the request-path benchmark behind the README's numbers) keeps working.
+
+A short run with a small community: it checks the harness, not the speed (the figures go in the README from
+release builds, never into a check that can fail on a busy machine).
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import BINARY, REPO
+
+
+def test_the_request_path_benchmark_runs_every_server_and_prints_the_comparison(tmp_path):
+    figures = tmp_path / "figures.json"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "Benchmarks" / "http" / "bench_http.py"), "--convener", BINARY,
+         "--duration", "1", "--members", "40", "--rate", "50", "--connections", "4", "--json", str(figures)],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    table = result.stdout
+    for label in ("bare Hummingbird", "Convener, slack", "Convener, discord", "Convener, playground",
+                  "paced at 50 req/s", "Slack Bolt for Python"):
+        assert label in table, table
+    assert "a first contact costs" in table and "Convener slack / Bolt for Python" in table
+    runs = json.loads(figures.read_text())
+    for server in ("bare", "slack", "discord", "playground", "bolt"):
+        run = runs[server]["full"]
+        assert run["requests"] > 0 and run["failed"] == 0 and run["cpu_us"] > 0, (server, run)
