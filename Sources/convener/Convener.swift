@@ -11,6 +11,7 @@ struct Convener: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, CheckCommand.self, StateCommand.self, OutboxCommand.self, RulesCommand.self,
             ScheduleCommand.self, PollCommand.self, PairingCommand.self, CalendarCommand.self, EmailCommand.self,
+            ReportCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: nil

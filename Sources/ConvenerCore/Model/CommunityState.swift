@@ -42,6 +42,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
     /// Each calendar event's current revision (its SEQUENCE), by event id; kept after an event leaves the config,
     /// so one that comes back continues its SEQUENCE instead of starting below what calendars already hold.
     public var calendarRevisions: [String: CalendarEventRevision] = [:]
+    /// The weekly history: closed weeks and the running week's counts.
+    public var analytics = CommunityAnalytics()
 
     /// The state of a new community.
     public init() {}
@@ -69,10 +71,15 @@ public struct CommunityState: Codable, Sendable, Equatable {
         engagement = try container.decodeIfPresent(EngagementBook.self, forKey: .engagement) ?? EngagementBook()
         calendarRevisions =
             try container.decodeIfPresent([String: CalendarEventRevision].self, forKey: .calendarRevisions) ?? [:]
+        analytics = try container.decodeIfPresent(CommunityAnalytics.self, forKey: .analytics) ?? CommunityAnalytics()
     }
 
     /// Applies one fact. Every fact is cheap to apply, whatever the size of the state.
     public mutating func apply(_ fact: Fact) {
+        // Counted against the state before the fact, so a repeated join or answer is not counted twice.
+        var history = analytics
+        history.count(fact, in: self)
+        analytics = history
         switch fact {
         case .memberJoined(let id, let displayName, let at):
             if members[id] == nil {
@@ -163,6 +170,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
             pairing.apply(fact)
         case .engagement(let fact):
             engagement.apply(fact)
+        case .analytics(let fact):
+            analytics.apply(fact)
         }
     }
 

@@ -49,6 +49,8 @@ public enum Fact: Codable, Sendable, Equatable {
     case pairing(PairingFact)
     /// Tiers, kudos, celebrations or the roster changed.
     case engagement(EngagementFact)
+    /// The weekly history changed: a week opened or closed, or a member left.
+    case analytics(AnalyticsFact)
 
     /// Whether the fact is written to the journal; a few live only in memory (see `SurveyFact.isJournaled`,
     /// `FeedbackFact.isJournaled`).

@@ -4,14 +4,16 @@ extension CommunityReducer {
     /// Decides what the passing of time does to `state` at `now`: due schedule fires, quiet members, and each
     /// feature's own deadlines, batches, rounds, follow-ups, tiers, celebrations and roster turns.
     ///
-    /// First, calendar events that are new or changed in the config get their next revision (SEQUENCE). Then, for
-    /// every enabled schedule rule and every reminder rule of an event the community has, the fire ledger decides
-    /// (catch-up, holidays, postponed fires) what runs now; the changed ledger entry comes first in the outcome's
-    /// facts and the runs' messages after it, so they land in one journal record: a fire is recorded before its
-    /// actions run. Then `member.inactive` is raised once for each member silent for `profile.inactiveAfterDays`
-    /// days.
+    /// First, a week that ended closes in the weekly history, and calendar events that are new or changed in the
+    /// config get their next revision (SEQUENCE). Then, for every enabled schedule rule and every reminder rule of
+    /// an event the community has, the fire ledger decides (catch-up, holidays, postponed fires) what runs now; the
+    /// changed ledger entry comes first in the outcome's facts and the runs' messages after it, so they land in one
+    /// journal record: a fire is recorded before its actions run. Then `member.inactive` is raised once for each
+    /// member silent for `profile.inactiveAfterDays` days.
     public func reduceTick(_ state: CommunityState, rules ruleState: inout RuleEngineState, now: Date) -> Outcome {
-        var facts = calendarRevisions(state, now: now)
+        // The week that ended closes before anything else this tick does, which belongs to the new week.
+        var facts = state.analytics.closingFacts(state: state, weeks: analyticsWeeks, now: now)
+        facts += calendarRevisions(state, now: now)
         var runner = RuleRunner(reducer: self, idPrefix: "tick", member: nil, state: state, now: now)
         var notes: [String] = []
         let calendar = profile.calendar

@@ -48,6 +48,9 @@ public struct CommunityReducer: Sendable {
         }
     }
 
+    /// The community's weeks, for its weekly history.
+    public var analyticsWeeks: AnalyticsWeek { AnalyticsWeek(timeZone: profile.timeZone) }
+
     /// Decides what `input` does to `state` at `now`.
     ///
     /// `ruleState` is the rule engine's working state (token buckets, traces); what must survive a restart of
@@ -60,7 +63,8 @@ public struct CommunityReducer: Sendable {
         // Joining again (a second channel of the same community, a workspace join after a channel join) changes
         // nothing: the welcome belongs to the first time.
         if case .joined = input.event, state.members[input.member] != nil { return Outcome() }
-        var facts: [Fact] = []
+        // A week that ended before this input closes first, so the input counts in the week it happened in.
+        var facts = state.analytics.closingFacts(state: state, weeks: analyticsWeeks, now: now)
         var events: [RuleEvent] = []
         let isNew = state.members[input.member] == nil
         if isNew {
@@ -78,10 +82,11 @@ public struct CommunityReducer: Sendable {
             state: state,
             reducer: self
         )
+        var returning = false
         switch input.event {
         case .message, .command, .reaction:
             if state.inactiveSince[input.member] != nil, let before = state.members[input.member] {
-                facts.append(.memberReturned(member: input.member))
+                returning = true
                 let daysAway = Int(now.timeIntervalSince(before.lastActiveAt) / 86_400)
                 events.append(RuleEvent(type: "member.returned", payload: ["daysAway": .int(Int64(daysAway))]))
             }
@@ -101,6 +106,7 @@ public struct CommunityReducer: Sendable {
         case .form(let formID, let values):
             feature = CommandHandler(context: context).handleForm(formID, values: values, replies: &replies)
         case .left:
+            facts.append(.analytics(.memberLeft))
             events.append(RuleEvent(type: "member.left"))
             feature = FeatureDesks.each { $0.memberLeft(context) }
         case .joined:
@@ -109,6 +115,8 @@ public struct CommunityReducer: Sendable {
         case .reaction:
             facts.append(.activityRecorded(member: input.member, kind: .reaction, at: now))
         }
+        // After the activity that ends the silence, so the history sees when the member came back.
+        if returning { facts.append(.memberReturned(member: input.member)) }
         facts += feature.facts
         if isNew { events.insert(RuleEvent(type: "member.joined"), at: 0) }
         var automation = RuleRunner(

@@ -142,6 +142,14 @@ public actor CommunityRuntime {
         CommunityHealth(state: state, profile: profile, now: clock.now())
     }
 
+    /// The last `weeks` weeks of the community's history, the running week so far included, held to its
+    /// anonymity threshold (`surveys.k`).
+    public func trends(weeks: Int) -> CommunityTrends {
+        CommunityTrends.recent(
+            weeks, state: state, community: profile.name, k: reducer.settings.surveys.threshold,
+            weeks: reducer.analyticsWeeks, now: clock.now())
+    }
+
     /// The community's calendar: its events, with the roster's next facilitator in each description.
     public func calendarFeed() -> CalendarFeed {
         let roster = state.engagement.roster

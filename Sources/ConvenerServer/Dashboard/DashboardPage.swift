@@ -4,8 +4,8 @@ import Foundation
 /// The dashboard page: plain HTML and inline SVG bars rendered on the server, no scripts, no external assets.
 enum DashboardPage {
     /// The page for `healths`, one section per community.
-    static func html(_ healths: [CommunityHealth]) -> String {
-        let sections = healths.map(section).joined(separator: "\n")
+    static func html(_ healths: [(id: String, health: CommunityHealth)]) -> String {
+        let sections = healths.map { section($0.health, id: $0.id) }.joined(separator: "\n")
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
@@ -29,7 +29,7 @@ enum DashboardPage {
             """
     }
 
-    private static func section(_ health: CommunityHealth) -> String {
+    private static func section(_ health: CommunityHealth, id: String) -> String {
         var style = Date.ISO8601FormatStyle()
         style = style.year().month().day().dateTimeSeparator(.space).time(includingFractionalSeconds: false)
         let tiles = [
@@ -47,7 +47,9 @@ enum DashboardPage {
         ]
         return """
             <section><h2>\(escape(health.community))</h2>
-            <p class="muted">as of \(health.generatedAt.formatted(style)) UTC</p>
+            <p class="muted">as of \(health.generatedAt.formatted(style)) UTC. \
+            <a href="/dashboard/trends?community=\(escape(id))&amp;weeks=12">Trends over 12 weeks</a> · \
+            <a href="/dashboard/trends?community=\(escape(id))&amp;weeks=52">52 weeks</a></p>
             <div class="tiles">\(tiles)</div>
             <div class="charts">\(charts.joined())</div></section>
             """

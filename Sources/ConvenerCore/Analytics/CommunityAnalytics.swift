@@ -1,0 +1,132 @@
+import Foundation
+
+/// The community's weekly history, inside `CommunityState`: the closed weeks (at least three years of them) and
+/// the counts of the week that is running.
+///
+/// Counting happens as facts are applied (`count(_:in:)`), so the history costs nothing to keep and needs no
+/// member id: the figures of a week are the counts of its facts plus sizes read from the state when it closes.
+/// A week closes exactly once, through a journaled `AnalyticsFact.weekClosed` that the reducer puts first in the
+/// record of the first tick or input after the week's end.
+public struct CommunityAnalytics: Codable, Sendable, Equatable {
+    /// How many closed weeks are kept: a little over three years.
+    public static let retainedWeeks = 160
+    /// Closed weeks, oldest first (at most `retainedWeeks`).
+    public private(set) var weeks: [WeeklyAggregate] = []
+    /// An instant in the running week (its start once a week has closed); nil until the first dated fact.
+    public private(set) var runningSince: Date?
+    /// What the running week has counted so far.
+    public private(set) var running = WeekCounts()
+
+    /// No history yet.
+    public init() {}
+
+    /// Decodes the history; states written before it existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        weeks = try container.decodeIfPresent([WeeklyAggregate].self, forKey: .weeks) ?? []
+        runningSince = try container.decodeIfPresent(Date.self, forKey: .runningSince)
+        running = try container.decodeIfPresent(WeekCounts.self, forKey: .running) ?? WeekCounts()
+    }
+
+    /// Applies one analytics fact.
+    mutating func apply(_ fact: AnalyticsFact) {
+        switch fact {
+        case .weekClosed(let aggregate):
+            // A week is closed once: a replayed or repeated close of a week already kept changes nothing.
+            guard weeks.last.map({ $0.start < aggregate.start }) ?? true else { return }
+            weeks.append(aggregate)
+            if weeks.count > Self.retainedWeeks { weeks.removeFirst(weeks.count - Self.retainedWeeks) }
+            runningSince = aggregate.end
+            running = WeekCounts()
+        case .memberLeft:
+            running.left += 1
+        }
+    }
+
+    /// Counts what `fact` adds to the running week; `state` is the state before the fact applies.
+    mutating func count(_ fact: Fact, in state: CommunityState) {
+        // The first dated fact starts the history, so a new community's first week is the one it first lived in.
+        if runningSince == nil, let at = fact.instant { runningSince = at }
+        switch fact {
+        case .memberJoined(let id, _, _):
+            if state.members[id] == nil { running.joined += 1 }
+        case .activityRecorded(let id, let kind, _):
+            guard state.members[id] != nil else { return }
+            switch kind {
+            case .message: running.messages += 1
+            case .command: running.commands += 1
+            case .reaction: running.reactions += 1
+            case .vote: running.pollVotes += 1
+            case .survey: running.surveyResponses += 1
+            case .kudos: running.kudos += 1
+            case .meeting: break
+            }
+        case .memberInactiveRaised(let id, _):
+            if state.inactiveSince[id] == nil { running.wentQuiet += 1 }
+        case .memberReturned(let id):
+            guard let since = state.inactiveSince[id], let member = state.members[id] else { return }
+            running.returned += 1
+            // The reducer records the return after the activity that ended the silence, so `lastActiveAt` is when.
+            if member.lastActiveAt.timeIntervalSince(since) <= 14 * 86_400 { running.returnedWithin14Days += 1 }
+        case .promptRotated(_, let round):
+            if round.lastPosted != nil, round.done.last == round.lastPosted { running.promptsPosted += 1 }
+        case .poll(.opened):
+            running.pollsOpened += 1
+        case .survey(.opened(let record)):
+            running.surveysInvited += record.invited
+        case .pairing(.roundRecorded(let round)):
+            if state.pairing.round(round.number) == nil { running.pairingIntros += round.groups.count }
+        case .pairing(.meetingAnswered(let number, let member, let met)):
+            guard met, let round = state.pairing.round(number) else { return }
+            running.meetingsConfirmed += round.groups.count { $0.members.contains(member) && $0.met != true }
+        case .engagement(.tiersEvaluated(_, _, let changes)):
+            for change in changes {
+                running.tierMoves[WeekCounts.moveKey(from: change.from, to: change.to), default: 0] += 1
+            }
+        case .engagement(.digestPosted):
+            running.roundUpsPosted += 1
+        default:
+            break
+        }
+    }
+
+    /// The facts that close every week that ended by `now`, in order; none while the running week is on (or
+    /// before anything happened). Weeks the daemon slept through close empty, their sizes read from the state.
+    public func closingFacts(state: CommunityState, weeks calendar: AnalyticsWeek, now: Date) -> [Fact] {
+        guard let runningSince else { return [] }
+        var facts: [Fact] = []
+        var week = calendar.week(containing: runningSince)
+        var counts = running
+        while week.end <= now, facts.count < Self.retainedWeeks {
+            let aggregate = WeeklyAggregate(
+                week: week, label: calendar.label(of: week), state: state, counts: counts, isRunning: false)
+            facts.append(.analytics(.weekClosed(aggregate)))
+            counts = WeekCounts()
+            week = calendar.week(after: week)
+        }
+        return facts
+    }
+
+    /// The running week's figures so far, computed on demand (not kept).
+    public func runningWeek(state: CommunityState, weeks calendar: AnalyticsWeek, now: Date) -> WeeklyAggregate {
+        let week = calendar.week(containing: now)
+        let counts = runningSince.map { calendar.week(containing: $0) == week } ?? false ? running : WeekCounts()
+        return WeeklyAggregate(
+            week: week, label: calendar.label(of: week), state: state, counts: counts, isRunning: true)
+    }
+}
+
+extension Fact {
+    /// When the fact happened, for the facts that say.
+    var instant: Date? {
+        switch self {
+        case .memberJoined(_, _, let at), .activityRecorded(_, _, let at), .memberInactiveRaised(_, let at),
+            .messageSettled(_, let at), .messageDeadLettered(_, _, let at):
+            at
+        case .engagement(.tiersEvaluated(_, let at, _)), .engagement(.digestPosted(let at)):
+            at
+        default:
+            nil
+        }
+    }
+}
