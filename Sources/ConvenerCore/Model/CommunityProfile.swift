@@ -30,6 +30,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var events: [CommunityEvent] = []
     /// The calendar feed's secret address, when the operator set a calendar key; shown by `/cop events` only.
     public var calendarFeedURL: String?
+    /// How the community uses e-mail; nil when the operator set up no SMTP server.
+    public var mail: CommunityMail?
 
     /// A community profile.
     public init(

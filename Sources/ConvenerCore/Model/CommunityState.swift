@@ -39,6 +39,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public var pairing = PairingBook()
     /// Tiers, kudos, celebrations and the roster.
     public var engagement = EngagementBook()
+    /// Members' addresses for the round-up by mail.
+    public var mail = MailBook()
 
     /// The state of a new community.
     public init() {}
@@ -64,6 +66,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
         surveys = try container.decodeIfPresent(SurveyBook.self, forKey: .surveys) ?? SurveyBook()
         pairing = try container.decodeIfPresent(PairingBook.self, forKey: .pairing) ?? PairingBook()
         engagement = try container.decodeIfPresent(EngagementBook.self, forKey: .engagement) ?? EngagementBook()
+        mail = try container.decodeIfPresent(MailBook.self, forKey: .mail) ?? MailBook()
     }
 
     /// Applies one fact. Every fact is cheap to apply, whatever the size of the state.
@@ -101,6 +104,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
             surveys.forget(id)
             pairing.forget(id)
             engagement.forget(id)
+            mail.forget(id)
         case .memberTagged(let id, let tag):
             if let tags = members[id]?.tags, !tags.contains(tag) {
                 members[id]?.tags = (tags + [tag]).sorted()
@@ -156,6 +160,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
             pairing.apply(fact)
         case .engagement(let fact):
             engagement.apply(fact)
+        case .mail(let fact):
+            mail.apply(fact)
         }
     }
 

@@ -11,7 +11,8 @@ import Prometheus
 ///
 /// `onListening` receives the bound address once the server accepts connections, which is how the CLI
 /// reports the real port when asked for port 0. `transport` makes the calls that open modals and dialogs on the
-/// chat platforms; without one, forms are shown as text with their open button.
+/// chat platforms; without one, forms are shown as text with their open button. With `mail`, the pages mail links
+/// open are served.
 public func buildApplication(
     settings: ServerSettings,
     runtimes: [CommunityRuntime],
@@ -20,6 +21,7 @@ public func buildApplication(
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger,
     transport: (any HTTPTransport)? = nil,
+    mail: MailSetup? = nil,
     onListening: @escaping @Sendable (String) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ConvenerRequestContext.self)
@@ -28,6 +30,9 @@ public func buildApplication(
     HealthController(runtimes: runtimes).addRoutes(to: router)
     MetricsController(registry: metrics).addRoutes(to: router)
     CalendarController(runtimes: runtimes, key: settings.calendarKey, clock: clock).addRoutes(to: router)
+    if let mail {
+        EmailController(runtimes: runtimes, links: mail.links, renderer: mail.renderer).addRoutes(to: router)
+    }
     let forms = PlatformFormOpener(
         transport: transport, credentials: settings.platforms, publicURL: settings.publicURL, logger: logger)
     let directory = CommunityDirectory(runtimes: runtimes)
