@@ -21,7 +21,7 @@ private let topKeys =
     + "extra_prompts_dirs, calendar_key, email, polls, feedback, surveys, pairing, engagement, public_url"
 private let communityKeys =
     "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, events, "
-    + "rules, slack_channel, mattermost_channel, discord_channel, slack_channels, mattermost_channels, "
+    + "rules, email, slack_channel, mattermost_channel, discord_channel, slack_channels, mattermost_channels, "
     + "discord_channels, slack_team, mattermost_team, discord_guild"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"

@@ -35,6 +35,8 @@ public struct ConvenerDaemon {
 
     /// Runs until a shutdown signal; throws when start-up fails (the state cannot be opened, the port is taken).
     public func run() async throws {
+        // Before any state folder is locked: missing mail templates stop start-up with nothing to undo.
+        let mail = try await mailSetup()
         var runtimes: [CommunityRuntime] = []
         var services: [any Service] = []
         var summary = ["Convener \(ConvenerVersion.current)", "  config:     \(configuration.source)"]
@@ -84,7 +86,6 @@ public struct ConvenerDaemon {
             publicURL: configuration.server.publicURL
                 ?? "http://\(configuration.server.host):\(configuration.server.port)",
             clock: clock)
-        let mail = try await mailSetup()
         for runtime in runtimes {
             var platforms = delivery.platforms(for: runtime.profile)
             if let mail {

@@ -8,10 +8,21 @@ import Mustache
 public struct MailRenderer: Sendable {
     let library: MustacheLibrary
 
-    /// The renderer over the templates shipped with Convener.
+    /// The folder the build puts next to the executable, holding `Templates`.
+    public static let resourceFolder = "Convener_ConvenerServer.resources"
+
+    /// The renderer over the templates shipped with Convener: `Convener_ConvenerServer.resources/Templates` next to
+    /// the executable (where `swift build` puts it; install it next to the binary).
+    ///
+    /// The folder is looked up by hand rather than through `Bundle.module`, which stops the process when the
+    /// bundle is missing: a missing folder is an error the daemon reports at start-up.
     public static func load() async throws -> MailRenderer {
-        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw MailTemplatesMissing()
+        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+        let folder = executable?.appendingPathComponent(resourceFolder).appendingPathComponent("Templates")
+        guard let folder,
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("page.html.mustache").path)
+        else {
+            throw MailTemplatesMissing(path: folder?.path ?? resourceFolder + "/Templates")
         }
         return MailRenderer(library: try await MustacheLibrary(directory: folder.path))
     }
@@ -80,7 +91,11 @@ public struct MailRenderer: Sendable {
 
 /// The mail templates are not next to the executable.
 struct MailTemplatesMissing: Error, CustomStringConvertible {
+    /// Where they were looked for.
+    let path: String
+
     var description: String {
-        "the mail templates (Convener_ConvenerServer.resources/Templates) are missing next to the convener binary"
+        "the mail templates are missing: \(path) does not hold them; install the folder "
+            + "\(MailRenderer.resourceFolder) from .build/release next to the convener binary"
     }
 }

@@ -42,7 +42,7 @@ struct CommunityStateRoundTripTests {
     }
 
     /// A community after a busy week: members, an outbox and a dead letter, rules, schedules, prompts, absences,
-    /// silence, deliveries, polls, feedback, a survey, pairing and engagement.
+    /// silence, deliveries, polls, feedback, a survey, pairing, engagement and a mail address.
     static func populatedState() throws -> CommunityState {
         let rule = EngagementHarness.rule("thanks", on: "kudos.given", post: "Thanks, {{ member.mention }}!")
         var harness = try EngagementHarness(rules: [rule])
@@ -68,6 +68,10 @@ struct CommunityStateRoundTripTests {
             .memberInactiveRaised(member: Support.member("fay"), at: Support.at(day: 1.2)),
             .messageDelivered(
                 id: "in1.1", reference: PlatformMessageReference(platform: "slack", channel: "C1", messageID: "1.2")),
+            .mail(
+                .addressRequested(
+                    member: Support.member("ada"), address: "ada@example.org", tokenHash: "00",
+                    expiresAt: Support.at(day: 3))),
         ])
         return state
     }
