@@ -47,4 +47,18 @@ struct EmailConfigTests {
         )
         #expect(lines.contains { $0.hasPrefix("convener.yaml:9:") && $0.contains("chat_link") })
     }
+
+    @Test("A community's email section without an SMTP server is refused where it is written")
+    func listWithoutServer() {
+        let yaml = "communities:\n  - name: A\n    email:\n      round_up_to: list@example.org\n"
+        guard case .failure(let errors) = ConfigLoader.parse(yaml: yaml, file: "convener.yaml") else {
+            Issue.record("expected diagnostics, the config loaded")
+            return
+        }
+        #expect(
+            errors.diagnostics.map(\.description) == [
+                "convener.yaml:4:7: communities[0].email: mail needs the top-level email section (smtp_url, from); "
+                    + "add it or remove this one"
+            ])
+    }
 }
