@@ -5,6 +5,8 @@ import Foundation
 public enum MailDesk {
     /// How long a confirmation link works.
     public static let confirmationLifetime: TimeInterval = 48 * 3600
+    /// The least time between two confirmation mails to one member.
+    public static let resendPause: TimeInterval = 10 * 60
 
     /// What opening a confirmation link did.
     public enum Confirmation: Sendable, Equatable {
@@ -41,6 +43,15 @@ public enum MailDesk {
             }
             if let current, current.isConfirmed, current.address.lowercased() == address.lowercased() {
                 replies.ephemeral("\(address) already gets the round-up by mail; `/cop me email off` stops it.")
+                return FeatureEffects()
+            }
+            // One confirmation mail per member per pause, so nobody can use the command to flood an inbox.
+            if let current, let expiresAt = current.expiresAt,
+                context.now < expiresAt.addingTimeInterval(resendPause - confirmationLifetime)
+            {
+                replies.ephemeral(
+                    "I mailed a confirmation link to \(current.address) a moment ago; please wait 10 minutes before "
+                        + "asking for another, and check the spam folder meanwhile.")
                 return FeatureEffects()
             }
             let token = SecretCrypto.hex(context.reducer.randomness.bytes(16))

@@ -60,6 +60,18 @@ struct MailDeskTests {
         #expect(second == .unknown && again.isEmpty)
     }
 
+    @Test("A second confirmation mail waits 10 minutes, so the command cannot flood an inbox")
+    func resendPause() throws {
+        var harness = try EngagementHarness(profile: Self.profile())
+        harness.command("ada", "me email ada@example.org", at: Support.at(day: 0))
+        let soon = harness.command("ada", "me email other@example.org", at: Support.at(day: 0).addingTimeInterval(60))
+        #expect(soon.replies.first?.text.contains("please wait 10 minutes") == true && Self.mails(soon).isEmpty)
+        #expect(harness.state.mail.subscriptions[Support.member("ada")]?.address == "ada@example.org")
+        let later = harness.command(
+            "ada", "me email other@example.org", at: Support.at(day: 0).addingTimeInterval(11 * 60))
+        #expect(Self.mails(later).first?.mail?.to == "other@example.org")
+    }
+
     @Test("A confirmation link expires after 48 hours")
     func expiry() throws {
         var harness = try EngagementHarness(profile: Self.profile())
