@@ -88,7 +88,7 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Reports/Templates")],
+            resources: [.copy("Templates")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

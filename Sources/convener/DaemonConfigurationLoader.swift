@@ -74,6 +74,15 @@ enum DaemonConfigurationLoader {
                 password: loaded.secrets.emailPassword?.revealedValue,
                 security: email.security.flatMap(SMTPSettings.Security.init(rawValue:)))
         }
+        configuration.server.emailLinkKey = loaded.secrets.emailLinkKey?.revealedValue
+        if config.email != nil {
+            for (index, community) in config.communities.enumerated()
+            where configuration.communities.indices.contains(index) {
+                configuration.communities[index].mail = CommunityMail(
+                    membersMaySubscribe: configuration.server.emailLinkKey != nil,
+                    roundUpTo: community.email?.roundUpTo, chatLink: community.email?.chatLink)
+            }
+        }
         configuration.promptProblems = prompts.diagnostics.map(\.description)
         configuration.promptSources = prompts.sources.map(\.description)
         return configuration

@@ -43,7 +43,7 @@ struct EmailCommand: AsyncParsableCommand {
                 print("Sent a test mail to \(to) through \(settings.url) (\(settings.security.rawValue)).")
             case .transient(let reason):
                 throw CLIError.invalidConfig("Not sent, but worth trying again later: \(reason)")
-            case .permanent(let reason):
+            case .permanent(let reason), .refused(let reason):
                 throw CLIError.invalidConfig("Not sent, and retrying will not help: \(reason)")
             }
         }

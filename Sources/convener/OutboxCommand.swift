@@ -27,7 +27,8 @@ struct OutboxCommand: ParsableCommand {
             for entry in state.outbox {
                 let wait = entry.notBefore.map { " (not before \($0.formatted(format)))" } ?? ""
                 print(
-                    "  \(entry.message.id)  \(Self.describe(entry.message.audience))  \(Self.preview(entry.message))\(wait)"
+                    "  \(entry.message.id)  \(entry.mail == nil ? Self.describe(entry.message.audience) : "email")  "
+                        + "\(Self.preview(entry.message))\(wait)"
                 )
             }
             print("Dead letters: \(state.deadLetters.count)")

@@ -21,8 +21,8 @@ private let topKeys =
     + "extra_prompts_dirs, calendar_key, email, polls, feedback, surveys, pairing, engagement, public_url"
 private let communityKeys =
     "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, events, "
-    + "rules, slack_channel, mattermost_channel, discord_channel, teams_channel, slack_channels, mattermost_channels, "
-    + "discord_channels, teams_channels, slack_team, mattermost_team, discord_guild, teams_team"
+    + "rules, email, slack_channel, mattermost_channel, discord_channel, teams_channel, slack_channels, "
+    + "mattermost_channels, discord_channels, teams_channels, slack_team, mattermost_team, discord_guild, teams_team"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"
 private let inlineSecret = "secrets are never written in the config; use {env: NAME} or {file: PATH}"

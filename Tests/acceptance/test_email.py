@@ -1,26 +1,45 @@
 """Mail through a real SMTP server (aiosmtpd on loopback), read back with Python's email package."""
 import email
 import email.policy
+import html.parser
+import http.client
+import pathlib
+import re
 import socket
 import subprocess
+import time
+import urllib.parse
 
 import pytest
 from aiosmtpd.controller import Controller
 
-from conftest import BINARY
+from conftest import BINARY, wait_for
 
 
 class Inbox:
-    """Keeps every accepted message; refuses recipients at refused.example.org with 550."""
+    """Keeps every accepted message; refuses recipients at refused.example.org (and any address put in `refused`)
+    with 550, and answers 451 to an address in `busy` as many times as its count says."""
 
     def __init__(self):
         self.messages = []
+        self.refused = set()
+        self.busy = {}
+        self.attempts = {}
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address.endswith("@refused.example.org"):
+        self.attempts[address] = self.attempts.get(address, 0) + 1
+        if address.endswith("@refused.example.org") or address in self.refused:
             return "550 5.1.1 No such mailbox"
+        if self.busy.get(address, 0) > 0:
+            self.busy[address] -= 1
+            return "451 4.7.1 Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
+
+    def to(self, address):
+        """The parsed messages delivered to `address`, oldest first."""
+        return [email.message_from_bytes(content, policy=email.policy.default)
+                for _, recipients, content in self.messages if address in recipients]
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
@@ -94,3 +113,213 @@ def test_bad_email_settings_are_named_by_line(tmp_path):
     output = result.stdout + result.stderr
     assert "convener.yaml:2:13: email.smtp_url: 'http://mail.example.org' is not an SMTP URL" in output
     assert "email.from" in output
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Members' mail through the daemon: opt-in, the round-up, one-click unsubscribe, refused addresses, the mailing list.
+
+LINK_KEY = "mail-link-key-for-tests-0123456789"
+
+
+def write_daemon_config(tmp_path, smtp_port, http_port):
+    (tmp_path / "convener.yaml").write_text(f"""\
+public_url: "http://127.0.0.1:{http_port}"
+email:
+  smtp_url: "smtp://127.0.0.1:{smtp_port}"
+  from: "cop@example.org"
+  link_key: {{env: CONVENER_EMAIL_KEY}}
+communities:
+  - name: Data Science
+    id: data-science
+    email:
+      round_up_to: "ds-list@lists.example.org"
+      chat_link: "https://chat.example.org/ds"
+""")
+
+
+@pytest.fixture
+def mail_daemon(make_daemon, smtp_server, tmp_path):
+    controller, inbox = smtp_server
+    http_port = free_port()
+    write_daemon_config(tmp_path, controller.port, http_port)
+    daemon = make_daemon(extra_args=["--listen", f"127.0.0.1:{http_port}"],
+                         env={"CONVENER_EMAIL_KEY": LINK_KEY}).start()
+    assert daemon.port == http_port
+    return daemon, inbox
+
+
+def get(daemon, url, method="GET", body=None, headers=None):
+    parts = urllib.parse.urlsplit(url)
+    assert parts.hostname == "127.0.0.1" and parts.port == daemon.port, url
+    connection = http.client.HTTPConnection("127.0.0.1", daemon.port, timeout=10)
+    try:
+        connection.request(method, parts.path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.read().decode(), dict(response.getheaders())
+    finally:
+        connection.close()
+
+
+class Links(html.parser.HTMLParser):
+    """Every link, image, stylesheet and form of an HTML document."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.images, self.stylesheets, self.forms, self.styles = [], [], [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "a":
+            self.hrefs.append(attributes.get("href"))
+        if tag == "img":
+            self.images.append(attributes.get("src"))
+        if tag == "link" or tag == "style":
+            self.stylesheets.append(tag)
+        if tag == "form":
+            self.forms.append(attributes)
+        if "style" in attributes:
+            self.styles += 1
+
+
+def links_in(html_text):
+    parser = Links()
+    parser.feed(html_text)
+    return parser
+
+
+def dms(daemon, member):
+    return [item["message"]["text"] for item in daemon.timeline(member)["items"] if item["where"] == "dm"]
+
+
+def subscribe(daemon, inbox, member, address):
+    """`/cop me email ADDRESS`, then the confirmation link from the mail: GET shows a button, POST confirms."""
+    reply = daemon.say(member, f"/cop me email {address}")[0]["text"]
+    assert f"I mailed a confirmation link to {address}" in reply, reply
+    assert wait_for(lambda: inbox.to(address)), f"no confirmation mail reached {address}"
+    confirmation = inbox.to(address)[-1]
+    assert str(confirmation["Subject"]) == "Confirm your address for Data Science"
+    text = confirmation.get_body(preferencelist=("plain",)).get_content()
+    link = re.search(r"http://127\.0\.0\.1:\d+/email/confirm/data-science/[0-9a-f]{32}", text).group(0)
+    assert link in confirmation.get_body(preferencelist=("html",)).get_content()
+    status, page, _ = get(daemon, link)
+    assert status == 200 and "Confirm my address" in page and address in page
+    # A mail scanner's GET changes nothing: the member is still waiting for confirmation.
+    assert "waiting for confirmation" in daemon.say(member, "/cop me")[0]["text"]
+    form = links_in(page).forms[0]
+    assert form["method"] == "post" and form["action"] == urllib.parse.urlsplit(link).path
+    status, page, _ = get(daemon, link, method="POST", body=b"", headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and "Address confirmed" in page
+    return link
+
+
+def round_up(daemon, inbox, address, count):
+    assert "Posted the round-up" in daemon.say("convenor", "/cop digest now")[0]["text"]
+    assert wait_for(lambda: len(inbox.to(address)) >= count), f"{address} got {len(inbox.to(address))} mails"
+    return inbox.to(address)[count - 1]
+
+
+def test_opt_in_is_confirmed_once_through_the_mailed_link(mail_daemon):
+    daemon, inbox = mail_daemon
+    bad = daemon.say("ada", "/cop me email ada-at-example.org")[0]["text"]
+    assert "\"ada-at-example.org\" is not an e-mail address" in bad and "/cop me email ADDRESS" in bad
+    link = subscribe(daemon, inbox, "ada", "ada@example.org")
+    assert wait_for(lambda: any("ada@example.org is confirmed" in text for text in dms(daemon, "ada")))
+    assert "email: ada@example.org, confirmed" in daemon.say("ada", "/cop me")[0]["text"]
+    # The link works once: a second POST (and a later GET) says it was used.
+    status, page, _ = get(daemon, link, method="POST", body=b"")
+    assert status == 410 and "already used or has expired" in page
+    assert get(daemon, link)[0] == 410
+    assert get(daemon, link.replace("data-science", "nowhere"))[0] == 404
+    assert get(daemon, link[:-1])[0] == 404
+
+
+def test_the_round_up_arrives_as_text_and_html_with_one_click_unsubscribe(mail_daemon):
+    daemon, inbox = mail_daemon
+    daemon.say("bob", "hello everyone")
+    daemon.say("ada", "/cop kudos @bob for the `pandas` tips")
+    subscribe(daemon, inbox, "ada", "ada@example.org")
+    mail = round_up(daemon, inbox, "ada@example.org", 2)
+    assert str(mail["Subject"]) == "Round-up of Data Science"
+    assert mail["From"].addresses[0].display_name == "Data Science"
+    assert mail["To"].addresses[0].addr_spec == "ada@example.org"
+    assert mail.get_content_type() == "multipart/alternative"
+    assert re.fullmatch(r"<convener\.[0-9a-f]{32}@example\.org>", mail["Message-ID"])
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+    body = mail.get_body(preferencelist=("html",)).get_content()
+    assert text.startswith("🗞️ Round-up of Data Science") and "for the `pandas` tips" in text
+    assert "Join the conversation: https://chat.example.org/ds" in text
+    links = links_in(body)
+    assert links.images == [] and links.stylesheets == [] and links.styles > 5
+    assert "https://chat.example.org/ds" in links.hrefs
+    assert "<code" in body and "pandas</code>" in body and "<script" not in body
+    unsubscribe = mail["List-Unsubscribe"].strip("<>")
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert unsubscribe in links.hrefs and unsubscribe in text
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/email/unsubscribe/data-science/[A-Za-z0-9_-]+/[0-9a-f]{32}",
+                        unsubscribe)
+    # The list gets the same round-up, without a member's unsubscribe link.
+    assert wait_for(lambda: inbox.to("ds-list@lists.example.org"))
+    listed = inbox.to("ds-list@lists.example.org")[0]
+    assert listed["List-Unsubscribe"] is None and "Round-up of Data Science" in str(listed["Subject"])
+
+    # GET shows a button; a forged signature is refused; the mail app's POST unsubscribes without a login.
+    status, page, _ = get(daemon, unsubscribe)
+    assert status == 200 and "Unsubscribe" in page and "ada@example.org" in daemon.say("ada", "/cop me")[0]["text"]
+    forged = unsubscribe[:-4] + ("0000" if not unsubscribe.endswith("0000") else "1111")
+    assert get(daemon, forged, method="POST", body=b"List-Unsubscribe=One-Click")[0] == 404
+    status, page, _ = get(daemon, unsubscribe, method="POST", body=b"List-Unsubscribe=One-Click",
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and "Unsubscribed" in page
+    assert "ada@example.org" not in daemon.say("ada", "/cop me")[0]["text"]
+    assert wait_for(lambda: any("You unsubscribed ada@example.org" in text for text in dms(daemon, "ada")))
+    daemon.say("convenor", "/cop digest now")
+    assert wait_for(lambda: len(inbox.to("ds-list@lists.example.org")) == 2)
+    time.sleep(1)
+    assert len(inbox.to("ada@example.org")) == 2
+
+
+def test_a_refused_address_stops_mail_and_the_member_is_told(mail_daemon):
+    daemon, inbox = mail_daemon
+    # Refused at once, on the confirmation mail.
+    daemon.say("eve", "/cop me email eve@refused.example.org")
+    assert wait_for(lambda: any("refused mail to eve@refused.example.org" in t for t in dms(daemon, "eve"))), \
+        dms(daemon, "eve")
+    assert "eve@refused" not in daemon.say("eve", "/cop me")[0]["text"]
+    assert inbox.attempts["eve@refused.example.org"] == 1
+    # Refused later, on the round-up: no retry, and no further round-up is even tried.
+    subscribe(daemon, inbox, "ada", "ada@example.org")
+    inbox.refused.add("ada@example.org")
+    attempts = inbox.attempts["ada@example.org"]
+    daemon.say("convenor", "/cop digest now")
+    assert wait_for(lambda: any("refused mail to ada@example.org" in t for t in dms(daemon, "ada")))
+    daemon.say("convenor", "/cop digest now")
+    assert wait_for(lambda: len(inbox.to("ds-list@lists.example.org")) == 2)
+    time.sleep(1)
+    assert inbox.attempts["ada@example.org"] == attempts + 1
+
+
+def test_a_temporary_failure_is_retried_with_backoff(mail_daemon):
+    daemon, inbox = mail_daemon
+    inbox.busy["tom@example.org"] = 2
+    daemon.say("tom", "/cop me email tom@example.org")
+    assert wait_for(lambda: inbox.to("tom@example.org"), timeout=30)
+    assert inbox.attempts["tom@example.org"] == 3
+    assert not any("refused" in t for t in dms(daemon, "tom"))
+
+
+def test_forget_leaves_no_address_in_the_state_folder(mail_daemon, state_dir):
+    daemon, inbox = mail_daemon
+    subscribe(daemon, inbox, "dora", "dora@example.org")
+    round_up(daemon, inbox, "dora@example.org", 2)
+    exported = daemon.say("dora", "/cop me export")[0]["text"]
+    assert "dora@example.org" in exported
+
+    def traces():
+        return [str(path) for path in pathlib.Path(state_dir).rglob("*")
+                if path.is_file() and b"dora@example.org" in path.read_bytes()]
+
+    assert traces() != []
+    question = daemon.say("dora", "/cop me forget")[0]
+    confirm = next(action["id"] for action in question["actions"] if action["label"].lower().startswith("yes"))
+    assert "deleted" in daemon.click("dora", question["id"], confirm)[0]["text"]
+    assert wait_for(lambda: traces() == [], timeout=10), traces()

@@ -25,6 +25,8 @@ public struct CommunityConfig: Sendable, Hashable {
     public var quietHours: QuietHours?
     /// Community events, served as an ICS feed (default none).
     public var events: [CommunityEvent] = []
+    /// The community's mail settings (`email: {round_up_to, chat_link}`), if any.
+    public var email: CommunityEmailConfig?
     /// Where the community lives on each platform (`*_channel`, `*_channels` and the workspace keys together),
     /// which is how requests are routed to it.
     public var bindings: [CommunityBinding] = []
@@ -74,5 +76,19 @@ public struct CommunityConfig: Sendable, Hashable {
     public static func isValidID(_ id: String) -> Bool {
         (1...40).contains(id.count)
             && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
+
+/// A community's `email` section.
+public struct CommunityEmailConfig: Sendable, Hashable {
+    /// A mailing-list address that gets every round-up.
+    public var roundUpTo: String?
+    /// The link back into the chat that mails carry.
+    public var chatLink: String?
+
+    /// An empty section.
+    public init(roundUpTo: String? = nil, chatLink: String? = nil) {
+        self.roundUpTo = roundUpTo
+        self.chatLink = chatLink
     }
 }

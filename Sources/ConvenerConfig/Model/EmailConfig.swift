@@ -12,6 +12,9 @@ public struct EmailConfig: Sendable, Hashable {
     public var password: SecretSetting?
     /// `starttls`, `implicit` or `none`; nil to derive it from the URL.
     public var security: String?
+    /// Where the key that signs the links in mails comes from (unsubscribe links); without it members cannot
+    /// subscribe, and only mailing lists get mail.
+    public var linkKey: SecretSetting = .defaultEnvironment("CONVENER_EMAIL_KEY")
 
     /// A section with the required keys.
     public init(smtpURL: String, from: String) {

@@ -10,6 +10,8 @@ public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
     public var calendarKey: ConfigSecret?
     /// The SMTP password, when the `email` section names one.
     public var emailPassword: ConfigSecret?
+    /// The key that signs the links in mails, when the `email` section's `link_key` resolved.
+    public var emailLinkKey: ConfigSecret?
 
     /// Creates resolved settings.
     public init(adminToken: ConfigSecret?, platforms: ResolvedPlatforms, playgroundEnabled: Bool) {

@@ -13,6 +13,7 @@ extension SecretResolver {
         let adminToken = run.secret(config.adminToken, at: "admin_token")
         let calendarKey = run.secret(config.calendarKey, at: "calendar_key")
         let emailPassword = config.email?.password.flatMap { run.secret($0, at: "email.password") }
+        let emailLinkKey = config.email.flatMap { run.secret($0.linkKey, at: "email.link_key") }
         let platforms = ResolvedPlatforms(
             PlatformSettingsRegistry.all.compactMap { declaration in
                 config.platforms[declaration.name].flatMap { run.platform(declaration, $0) }
@@ -35,6 +36,7 @@ extension SecretResolver {
             adminToken: adminToken, platforms: platforms, playgroundEnabled: playgroundEnabled)
         secrets.calendarKey = calendarKey
         secrets.emailPassword = emailPassword
+        secrets.emailLinkKey = emailLinkKey
         return .success(secrets)
     }
 

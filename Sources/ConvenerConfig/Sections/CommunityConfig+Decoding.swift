@@ -8,7 +8,7 @@ extension CommunityConfig {
     static let keys =
         [
             "id", "name", "purpose", "guidelines", "timezone", "convenors", "channel", "holidays",
-            "inactive_after_days", "quiet_hours", "events", "rules",
+            "inactive_after_days", "quiet_hours", "events", "rules", "email",
         ] + bindingKeys.map(\.keys.channel) + bindingKeys.map(\.keys.channels) + bindingKeys.map(\.keys.workspace)
 
     /// Per platform: the key of the main channel, of further channels, of the workspace, and how ids look, as
@@ -108,8 +108,28 @@ extension CommunityConfig {
         if let events = table.optional("events", &context)?.communityEvents(&context) {
             community.events = events
         }
+        if let email = table.optional("email", &context) {
+            community.email = communityEmail(email, &context)
+        }
         community.bindings = bindings(table, &context)
         return context.diagnostics.count == before ? (community, idField) : nil
+    }
+
+    /// A community's `email` section: the mailing list that gets the round-up and the link back into the chat.
+    private static func communityEmail(_ field: ConfigField, _ context: inout ConfigContext) -> CommunityEmailConfig? {
+        guard let table = field.table(&context, keys: ["round_up_to", "chat_link"]) else { return nil }
+        var email = CommunityEmailConfig()
+        if let field = table.optional("round_up_to", &context), let text = field.string(&context) {
+            if MailAddress.isPlausible(text) {
+                email.roundUpTo = text
+            } else {
+                context.report(field, "\(ConfigField.quoted(text)) is not an e-mail address; write list@example.org")
+            }
+        }
+        if let field = table.optional("chat_link", &context), let url = field.url(&context) {
+            email.chatLink = url.absoluteString
+        }
+        return email
     }
 }
 

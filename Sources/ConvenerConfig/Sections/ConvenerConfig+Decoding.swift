@@ -69,6 +69,17 @@ extension ConvenerConfig {
         if let field = table.optional("engagement", &context) {
             config.settings.engagement = EngagementSettings.decode(field, &context) ?? config.settings.engagement
         }
+        if config.email == nil {
+            // A community's mailing list needs an SMTP server to reach it.
+            for (index, community) in config.communities.enumerated() where community.email != nil {
+                let path = "communities[\(index)].email"
+                if let position = context.positions[path] {
+                    context.report(
+                        at: position, path: path,
+                        "mail needs the top-level email section (smtp_url, from); add it or remove this one")
+                }
+            }
+        }
         config.sourcePositions = context.positions
         return config
     }

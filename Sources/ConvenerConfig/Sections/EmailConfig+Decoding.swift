@@ -1,7 +1,7 @@
 /// The `email` section.
 extension EmailConfig {
     /// The keys allowed in the section.
-    static let keys = ["smtp_url", "from", "from_name", "username", "password", "security"]
+    static let keys = ["smtp_url", "from", "from_name", "username", "password", "security", "link_key"]
 
     /// Reads the section; `smtp_url` and `from` are required.
     static func decode(_ field: ConfigField, _ context: inout ConfigContext) -> EmailConfig? {
@@ -35,6 +35,9 @@ extension EmailConfig {
         email.username = table.optional("username", &context)?.text(&context, length: 1...200)
         if let field = table.optional("password", &context), let reference = field.secret(&context) {
             email.password = SecretSetting(reference, isDefault: false)
+        }
+        if let field = table.optional("link_key", &context), let reference = field.secret(&context) {
+            email.linkKey = SecretSetting(reference, isDefault: false)
         }
         if let field = table.optional("security", &context) {
             email.security = field.choice(

@@ -182,8 +182,9 @@ public enum CommandHelp {
                 + "deletes it after you confirm with `/cop me forget confirm`.",
             notes: "`birthday MM-DD` opts you in to a birthday greeting on that day (month and day only, never "
                 + "the year), in the morning of your time zone if you add `--tz Area/City`; `birthday clear` "
-                + "opts out.",
-            examples: ["/cop me export", "/cop me birthday 12-24 --tz Europe/Berlin"]),
+                + "opts out. `email ADDRESS` gets you the weekly round-up by mail once you confirm the link mailed "
+                + "to you; `email off` stops it and deletes the address.",
+            examples: ["/cop me export", "/cop me birthday 12-24 --tz Europe/Berlin", "/cop me email ada@example.org"]),
         "prompt": Page(
             summary: "discussion prompts that keep the conversation going.",
             details: "Convener posts prompts on the community's schedule, working through a theme without "

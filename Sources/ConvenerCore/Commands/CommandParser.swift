@@ -389,6 +389,8 @@ private struct CommandParseRun {
             return try none("me.export", label: "me export", then: .meExport)
         case "birthday":
             return try birthday()
+        case "email":
+            return try email()
         default:
             let forgetUsage = usage("me.forget") + "\n" + usage("me.forget.confirm")
             let args = try arguments(label: "me forget", flags: [], usage: forgetUsage)
@@ -405,6 +407,23 @@ private struct CommandParseRun {
             }
             return .meForgetConfirm
         }
+    }
+
+    private mutating func email() throws(CommandError) -> CopCommand {
+        let emailUsage = usage("me.email") + "\n" + usage("me.email.off")
+        let args = try arguments(label: "me email", flags: [], usage: emailUsage)
+        let address = try single(
+            args, label: "me email", what: "an e-mail address like ada@example.org, or the word off",
+            one: "one address", usage: emailUsage)
+        if address.text.lowercased() == "off" { return .meEmailOff }
+        let text = MailAddress.unwrapped(address.text)
+        guard MailAddress.isPlausible(text) else {
+            throw CommandError(
+                message: "\"\(address.text)\" is not an e-mail address; write one like ada@example.org "
+                    + "(one @, a domain with a dot, no spaces).",
+                usage: emailUsage)
+        }
+        return .meEmail(text)
     }
 
     private mutating func birthday() throws(CommandError) -> CopCommand {

@@ -53,7 +53,7 @@ enum CommandTable {
         Topic(name: "roster", subcommands: ["join", "leave", "skip", "swap", "who"]),
         Topic(name: "stats", subcommands: []),
         Topic(name: "events", subcommands: []),
-        Topic(name: "me", subcommands: ["export", "forget", "birthday"]),
+        Topic(name: "me", subcommands: ["export", "forget", "birthday", "email"]),
         Topic(name: "prompt", subcommands: ["now", "next", "skip"]),
         Topic(name: "digest", subcommands: ["preview", "now"]),
         Topic(name: "rules", subcommands: ["list", "explain"]),
@@ -169,6 +169,12 @@ enum CommandTable {
             name: "me.birthday.clear", usage: "/cop me birthday clear", access: .member, overview: nil,
             example: "me birthday clear", handler: engagementDesk),
         Entry(
+            name: "me.email", usage: "/cop me email ADDRESS", access: .member, overview: nil,
+            example: "me email ada@example.org", handler: mailDesk),
+        Entry(
+            name: "me.email.off", usage: "/cop me email off", access: .member, overview: nil,
+            example: "me email off", handler: mailDesk),
+        Entry(
             name: "me.forget", usage: "/cop me forget", access: .member, overview: nil, example: "me forget",
             handler: { CommandHandler(context: $1).forget(confirmed: false, &$2) }),
         Entry(
@@ -241,4 +247,5 @@ enum CommandTable {
     private static let surveyDesk: Handler = { SurveyDesk.handle($0, $1, replies: &$2) }
     private static let pairingDesk: Handler = { PairingDesk.handle($0, $1, replies: &$2) }
     private static let engagementDesk: Handler = { EngagementDesk.handle($0, $1, replies: &$2) }
+    private static let mailDesk: Handler = { MailDesk.handle($0, $1, replies: &$2) }
 }

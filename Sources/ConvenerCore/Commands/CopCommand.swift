@@ -69,6 +69,10 @@ public enum CopCommand: Sendable, Equatable, Hashable {
     case meBirthday(month: Int, day: Int, timeZone: String?)
     /// `/cop me birthday clear`: opt out of the birthday greeting.
     case meBirthdayClear
+    /// `/cop me email ADDRESS`: get the round-up by mail, once the address is confirmed through a mailed link.
+    case meEmail(String)
+    /// `/cop me email off`: delete the address; no more mail.
+    case meEmailOff
     /// `/cop me forget`: ask to delete the member's data (asks for confirmation).
     case meForget
     /// `/cop me forget confirm`: delete the member's data.
@@ -115,6 +119,8 @@ public enum CopCommand: Sendable, Equatable, Hashable {
         case .meExport: "me.export"
         case .meBirthday: "me.birthday"
         case .meBirthdayClear: "me.birthday.clear"
+        case .meEmail: "me.email"
+        case .meEmailOff: "me.email.off"
         case .meForget: "me.forget"
         case .meForgetConfirm: "me.forget.confirm"
         case .rulesList: "rules.list"

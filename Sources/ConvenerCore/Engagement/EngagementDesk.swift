@@ -90,9 +90,10 @@ enum EngagementDesk: FeatureDesk {
 
     private static func postDigest(days: Int, _ context: FeatureContext, id: String) -> FeatureEffects {
         let text = EngagementDigest(context: context, days: days).text
-        return FeatureEffects(facts: [
-            EngagementOutbox.queue(.channel, text, id: id, context), .engagement(.digestPosted(at: context.now)),
-        ])
+        return FeatureEffects(
+            facts: [
+                EngagementOutbox.queue(.channel, text, id: id, context), .engagement(.digestPosted(at: context.now)),
+            ] + MailDesk.roundUp(text: text, id: id, context))
     }
 
     // MARK: - Tiers and celebrations, once a day

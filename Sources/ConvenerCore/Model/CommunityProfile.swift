@@ -32,6 +32,8 @@ public struct CommunityProfile: Sendable, Equatable {
     public var calendarFeedURL: String?
     /// How pairing intros sign their calendar invitation links, when the operator set a calendar key.
     public var invitationSigning: PairingInvitationLink.Signing?
+    /// How the community uses e-mail; nil when the operator set up no SMTP server.
+    public var mail: CommunityMail?
 
     /// A community profile.
     public init(

@@ -44,6 +44,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public var calendarRevisions: [String: CalendarEventRevision] = [:]
     /// The weekly history: closed weeks and the running week's counts.
     public var analytics = CommunityAnalytics()
+    /// Members' addresses for the round-up by mail.
+    public var mail = MailBook()
 
     /// The state of a new community.
     public init() {}
@@ -72,6 +74,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
         calendarRevisions =
             try container.decodeIfPresent([String: CalendarEventRevision].self, forKey: .calendarRevisions) ?? [:]
         analytics = try container.decodeIfPresent(CommunityAnalytics.self, forKey: .analytics) ?? CommunityAnalytics()
+        mail = try container.decodeIfPresent(MailBook.self, forKey: .mail) ?? MailBook()
     }
 
     /// Applies one fact. Every fact is cheap to apply, whatever the size of the state.
@@ -113,6 +116,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
             surveys.forget(id)
             pairing.forget(id)
             engagement.forget(id)
+            mail.forget(id)
         case .memberTagged(let id, let tag):
             if let tags = members[id]?.tags, !tags.contains(tag) {
                 members[id]?.tags = (tags + [tag]).sorted()
@@ -172,6 +176,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
             engagement.apply(fact)
         case .analytics(let fact):
             analytics.apply(fact)
+        case .mail(let fact):
+            mail.apply(fact)
         }
     }
 

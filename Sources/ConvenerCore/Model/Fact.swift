@@ -51,6 +51,8 @@ public enum Fact: Codable, Sendable, Equatable {
     case engagement(EngagementFact)
     /// The weekly history changed: a week opened or closed, or a member left.
     case analytics(AnalyticsFact)
+    /// A member's address for the round-up by mail changed.
+    case mail(MailFact)
 
     /// Whether the fact is written to the journal; a few live only in memory (see `SurveyFact.isJournaled`,
     /// `FeedbackFact.isJournaled`).
@@ -108,15 +110,19 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
     /// Where a late reply goes instead of the message's audience: the answer to a slash command or click whose
     /// handling outlasted the platform's 3-second acknowledgement; nil for ordinary messages.
     public var replyTarget: OutboxReplyTarget?
+    /// The mail this entry is, when it goes out by e-mail instead of to the chat (the message's text is its body).
+    public var mail: OutboxMail?
 
     /// An outbox entry.
     public init(
-        message: OutboundMessage, queuedAt: Date, notBefore: Date? = nil, replyTarget: OutboxReplyTarget? = nil
+        message: OutboundMessage, queuedAt: Date, notBefore: Date? = nil, replyTarget: OutboxReplyTarget? = nil,
+        mail: OutboxMail? = nil
     ) {
         self.message = message
         self.queuedAt = queuedAt
         self.notBefore = notBefore
         self.replyTarget = replyTarget
+        self.mail = mail
     }
 
     /// An entry queued at `now` for `profile`'s community: a direct message queued during its quiet hours waits for

@@ -48,7 +48,7 @@ struct MemberDataView {
     /// The question `/cop me forget` asks before deleting anything.
     var forgetQuestion: String {
         "This deletes everything \(context.profile.name) stores about you: your profile, activity, tier, birthday, "
-            + "roster place, the kudos you gave and your pairing and poll data; kudos others gave you stay, "
+            + "roster place, e-mail address, the kudos you gave and your pairing and poll data; kudos others gave you stay, "
             + "thanking \"a member\". It cannot be undone. Are you sure?"
     }
 
@@ -108,6 +108,7 @@ struct MemberDataView {
         return [
             ("polls", state.polls.memberDataLines(id)), ("feedback", state.feedback.memberDataLines(id)),
             ("surveys", state.surveys.memberDataLines(id)), ("pairing", state.pairing.memberDataLines(id)),
+            ("email", state.mail.memberDataLines(id)),
         ]
     }
 

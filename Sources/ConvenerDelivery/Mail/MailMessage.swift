@@ -1,3 +1,4 @@
+import ConvenerCore
 import Foundation
 
 /// One e-mail: envelope, headers and a plain-text body with an optional HTML alternative.
@@ -34,14 +35,8 @@ public struct MailMessage: Sendable, Hashable {
         self.unsubscribeURL = unsubscribeURL
     }
 
-    /// Whether `address` looks like a deliverable mailbox: one `@`, a dot in the domain, no spaces or controls.
+    /// Whether `address` looks like a deliverable mailbox (see `MailAddress.isPlausible`).
     public static func isPlausibleAddress(_ address: String) -> Bool {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."), address.count <= 254
-        else { return false }
-        return address.unicodeScalars.allSatisfy {
-            $0.value > 0x20 && $0.value < 0x7F && !"<>()[],;:\"\\".unicodeScalars.contains($0)
-        }
+        MailAddress.isPlausible(address)
     }
 }

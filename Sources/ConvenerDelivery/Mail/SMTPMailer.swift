@@ -80,9 +80,8 @@ public struct SMTPMailer: Sendable {
         let message =
             "\(String(cString: curl_easy_strerror(code)))\(detail.isEmpty ? "" : ": \(detail)")"
             + (reply > 0 ? " (server reply \(reply))" : "")
-        if (500...599).contains(reply) || code == CURLE_LOGIN_DENIED || code == CURLE_USE_SSL_FAILED {
-            return .permanent(message)
-        }
+        if code == CURLE_LOGIN_DENIED || code == CURLE_USE_SSL_FAILED { return .permanent(message) }
+        if (500...599).contains(reply) { return .refused(message) }
         return .transient(message)
     }
 }

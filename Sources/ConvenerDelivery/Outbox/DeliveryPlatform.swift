@@ -24,9 +24,9 @@ public protocol DeliveryPlatform: Sendable {
 extension DeliveryPlatform {
     /// The usual destination of a queued post: `channel` for the community's channel, the member's user id
     /// (after `memberPrefix`) for a direct message to a member of this platform, nothing for replies (they have
-    /// a reply target) and ephemeral messages.
+    /// a reply target), mails and ephemeral messages.
     public func postDestination(of entry: OutboxEntry, channel: String?, memberPrefix: String = "") -> String? {
-        guard entry.replyTarget == nil else { return nil }
+        guard entry.replyTarget == nil, entry.mail == nil else { return nil }
         switch entry.message.audience {
         case .channel: return channel
         case .direct(let member): return member.platform == name ? memberPrefix + member.user : nil

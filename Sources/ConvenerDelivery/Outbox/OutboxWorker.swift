@@ -69,6 +69,11 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
             + "(SLACK_BOT_TOKEN; MATTERMOST_BOT_TOKEN with MATTERMOST_URL; DISCORD_BOT_TOKEN)"
     }
 
+    /// Why a mail has nowhere to go.
+    static var noMail: String {
+        "no SMTP server is set up to send mail: add an email section (smtp_url, from, link_key)"
+    }
+
     /// Settles superseded updates and entries with nowhere to go, dead-letters impossible ones, and claims the
     /// idle lanes of everything else.
     private func plan() async -> [DeliveryLane] {
@@ -91,7 +96,9 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
                 continue
             }
             if routes.isEmpty {
-                if case .direct(let member) = entry.message.audience, entry.replyTarget == nil {
+                if entry.mail != nil {
+                    dead.append((id, Self.noMail))
+                } else if case .direct(let member) = entry.message.audience, entry.replyTarget == nil {
                     dead.append((id, Self.unreachable(member)))
                 } else {
                     settled.append(id)

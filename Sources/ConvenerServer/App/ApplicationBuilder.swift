@@ -12,7 +12,8 @@ import Prometheus
 /// `onListening` receives the bound address once the server accepts connections, which is how the CLI
 /// reports the real port when asked for port 0. `transport` makes the calls that open modals and dialogs on the
 /// chat platforms; without one, forms are shown as text with their open button. `addresses` is where platforms keep
-/// how to reach conversations, shared with the deliveries (by default in memory only).
+/// how to reach conversations, shared with the deliveries (by default in memory only). With `mail`, the pages mail
+/// links open are served.
 public func buildApplication(
     settings: ServerSettings,
     runtimes: [CommunityRuntime],
@@ -22,6 +23,7 @@ public func buildApplication(
     logger: Logger,
     transport: (any HTTPTransport)? = nil,
     addresses: PlatformAddressBook? = nil,
+    mail: MailSetup? = nil,
     onListening: @escaping @Sendable (String) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ConvenerRequestContext.self)
@@ -30,6 +32,9 @@ public func buildApplication(
     HealthController(runtimes: runtimes).addRoutes(to: router)
     MetricsController(registry: metrics).addRoutes(to: router)
     CalendarController(runtimes: runtimes, key: settings.calendarKey, clock: clock).addRoutes(to: router)
+    if let mail {
+        EmailController(runtimes: runtimes, links: mail.links, renderer: mail.renderer).addRoutes(to: router)
+    }
     let forms = PlatformFormOpener(
         transport: transport, credentials: settings.platforms, publicURL: settings.publicURL, logger: logger)
     let directory = CommunityDirectory(runtimes: runtimes)

@@ -35,6 +35,8 @@ public struct ConvenerDaemon {
 
     /// Runs until a shutdown signal; throws when start-up fails (the state cannot be opened, the port is taken).
     public func run() async throws {
+        // Before any state folder is locked: missing mail templates stop start-up with nothing to undo.
+        let mail = try await mailSetup()
         var runtimes: [CommunityRuntime] = []
         var services: [any Service] = []
         var summary = ["Convener \(ConvenerVersion.current)", "  config:     \(configuration.source)"]
@@ -88,8 +90,21 @@ public struct ConvenerDaemon {
                 ?? "http://\(configuration.server.host):\(configuration.server.port)",
             clock: clock, addresses: addresses)
         for runtime in runtimes {
-            services.append(
-                OutboxWorker(source: runtime, platforms: delivery.platforms(for: runtime.profile), logger: logger))
+            var platforms = delivery.platforms(for: runtime.profile)
+            if let mail {
+                platforms.append(
+                    MailDelivery(
+                        community: runtime.profile, mailer: mail.mailer, renderer: mail.renderer, links: mail.links,
+                        clock: clock, backoff: mail.backoff))
+            }
+            services.append(OutboxWorker(source: runtime, platforms: platforms, logger: logger))
+        }
+        if let settings = configuration.email {
+            summary.append(
+                "  email:      \(settings.url) (\(settings.security.rawValue)) from \(settings.from); "
+                    + (mail?.links == nil
+                        ? "members cannot subscribe (no email.link_key), mailing lists only"
+                        : "members subscribe with /cop me email"))
         }
         summary.append("  rules:      \(configuration.rules.rules.count) from \(configuration.rulesSource)")
         let programs = configuration.settings.pairing.programs.map { program in
@@ -129,6 +144,7 @@ public struct ConvenerDaemon {
             logger: logger,
             transport: transport,
             addresses: addresses,
+            mail: mail,
             onListening: { [report] url in
                 if playgroundEnabled { report("  playground: \(url)/playground") }
                 report("Listening on \(url)")
@@ -153,6 +169,19 @@ public struct ConvenerDaemon {
         }
         await transport.shutdown()
         report("Convener stopped cleanly.")
+    }
+}
+
+extension ConvenerDaemon {
+    /// The mail setup when the config has an `email` section: its links under the public URL (or the listen
+    /// address), signed with `email.link_key`.
+    fileprivate func mailSetup() async throws -> MailSetup? {
+        guard let settings = configuration.email else { return nil }
+        let server = configuration.server
+        let links = server.emailLinkKey.map {
+            MailLinks(baseURL: server.publicURL ?? "http://\(server.host):\(server.port)", key: $0)
+        }
+        return MailSetup(mailer: SMTPMailer(settings: settings), renderer: try await MailRenderer.load(), links: links)
     }
 }
 

@@ -17,6 +17,8 @@ public struct ServerSettings: Sendable {
     public var publicURL: String?
     /// The key the calendar feeds' URLs derive from; nil serves no feed.
     public var calendarKey: String?
+    /// The key that signs the unsubscribe links in mails; nil lets no member subscribe.
+    public var emailLinkKey: String?
 
     /// Server settings.
     public init(

@@ -200,10 +200,45 @@ public actor CommunityRuntime {
         state.deliveredMessages[CommunityState.deliveryKey(messageID: messageID, platform: platform)]
     }
 
-    /// Moves messages that cannot be delivered from the outbox to the dead letters.
+    /// Moves messages that cannot be delivered from the outbox to the dead letters; a mail whose address the
+    /// server refused also stops mail to that address and tells its member.
     public func deadLetter(_ failures: [(id: String, reason: String)]) async throws {
         let now = clock.now()
-        try await commit(failures.map { .messageDeadLettered(id: $0.id, reason: $0.reason, at: now) })
+        var facts: [Fact] = []
+        for failure in failures {
+            if let entry = state.outbox.first(where: { $0.message.id == failure.id }) {
+                facts += MailDesk.undeliverable(entry, reason: failure.reason, state: state, profile: profile, now: now)
+            }
+            facts.append(.messageDeadLettered(id: failure.id, reason: failure.reason, at: now))
+        }
+        try await commit(facts)
+    }
+
+    /// What pressing the button of the confirmation link with `token` would do now.
+    public func checkMailConfirmation(token: String) -> MailDesk.Confirmation {
+        MailDesk.check(token: token, state: state, now: clock.now())
+    }
+
+    /// Confirms the address whose confirmation link carries `token`, durably, once.
+    public func confirmMail(token: String) async throws -> MailDesk.Confirmation {
+        if let failure { throw CommunityUnavailable(reason: failure) }
+        let now = clock.now()
+        let (result, facts) = MailDesk.confirm(
+            token: token, state: state, profile: profile, now: now, idPrefix: "email.\(Int(now.timeIntervalSince1970))")
+        try await commit(facts)
+        return result
+    }
+
+    /// Unsubscribes `member` from mail (their signed link was checked), durably; false when they had no address.
+    public func unsubscribeMail(member: MemberID) async throws -> Bool {
+        if let failure { throw CommunityUnavailable(reason: failure) }
+        let now = clock.now()
+        let facts = MailDesk.unsubscribe(
+            member: member, state: state, profile: profile, now: now,
+            idPrefix: "email.\(Int(now.timeIntervalSince1970))")
+        try await commit(facts)
+        if !facts.isEmpty { await erase() }
+        return !facts.isEmpty
     }
 
     /// Writes a new snapshot when the journal has grown past its thresholds.

@@ -10,7 +10,7 @@ struct PlaygroundDelivery: DeliveryPlatform {
     var pace: Duration { .zero }
 
     func destination(of entry: OutboxEntry) throws -> String? {
-        guard entry.replyTarget == nil else { return nil }
+        guard entry.replyTarget == nil, entry.mail == nil else { return nil }
         switch entry.message.audience {
         case .channel: return "channel"
         case .direct(let member): return member.platform == name ? member.user : nil

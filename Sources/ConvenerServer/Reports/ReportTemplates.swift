@@ -1,8 +1,8 @@
 import Foundation
 import Mustache
 
-/// The Mustache templates of the trends page and the funders' report, kept as resource files in `Templates/`
-/// and loaded once.
+/// The Mustache templates of the trends page and the funders' report, kept as resource files (see
+/// `TemplateFolder`) and loaded once.
 enum ReportTemplates {
     /// A template that could not be loaded or rendered; says which and what to do.
     struct Problem: Error, CustomStringConvertible {
@@ -13,9 +13,8 @@ enum ReportTemplates {
     private static let names = ["trends", "report", "chart"]
 
     private static let library: Result<MustacheLibrary, Problem> = {
-        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates") else {
-            return .failure(
-                Problem(description: "the report templates are missing: reinstall convener with its resources"))
+        guard let folder = TemplateFolder.located(holding: "trends.mustache") else {
+            return .failure(Problem(description: "the report templates are missing: " + TemplateFolder.missingAdvice))
         }
         var templates: [String: MustacheTemplate] = [:]
         for name in names {

@@ -107,6 +107,6 @@ struct CommandHelpTests {
             #expect(usage.split(separator: "\n").count >= 1)
         }
         #expect(CommandHelp.usage(forTopic: "pair")?.split(separator: "\n").count == 6)
-        #expect(CommandHelp.usage(forTopic: "me")?.split(separator: "\n").count == 6)
+        #expect(CommandHelp.usage(forTopic: "me")?.split(separator: "\n").count == 8)
     }
 }

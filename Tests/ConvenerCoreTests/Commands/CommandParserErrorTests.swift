@@ -40,8 +40,9 @@ private enum Usage {
     static let digest = ["/cop digest preview", "/cop digest now"].joined(separator: "\n")
     static let me = [
         "/cop me", "/cop me export", "/cop me birthday MM-DD [--tz Area/City]", "/cop me birthday clear",
-        "/cop me forget", "/cop me forget confirm",
+        "/cop me email ADDRESS", "/cop me email off", "/cop me forget", "/cop me forget confirm",
     ].joined(separator: "\n")
+    static let meEmail = "/cop me email ADDRESS\n/cop me email off"
     static let meForget = "/cop me forget\n/cop me forget confirm"
     static let rules = ["/cop rules list", "/cop rules explain RULE_ID"].joined(separator: "\n")
 }
@@ -400,7 +401,19 @@ struct CommandParserErrorTests {
         CommandErrorCase("stats --json", "stats takes no flags, but got --json.", "/cop stats"),
         CommandErrorCase("me exprot", "Unknown me subcommand \"exprot\"; did you mean export?", Usage.me),
         CommandErrorCase(
-            "me delete", "Unknown me subcommand \"delete\"; me takes export, forget or birthday.", Usage.me),
+            "me delete", "Unknown me subcommand \"delete\"; me takes export, forget, birthday or email.", Usage.me),
+        CommandErrorCase(
+            "me email", "me email needs an e-mail address like ada@example.org, or the word off.", Usage.meEmail),
+        CommandErrorCase(
+            "me email ada@example",
+            "\"ada@example\" is not an e-mail address; write one like ada@example.org "
+                + "(one @, a domain with a dot, no spaces).", Usage.meEmail),
+        CommandErrorCase(
+            "me email ada.example.org",
+            "\"ada.example.org\" is not an e-mail address; write one like "
+                + "ada@example.org (one @, a domain with a dot, no spaces).", Usage.meEmail),
+        CommandErrorCase(
+            "me email a@b.org c@d.org", "me email takes one address; \"c@d.org\" is extra.", Usage.meEmail),
         CommandErrorCase("me --all", "me takes no flags, but got --all.", "/cop me"),
         CommandErrorCase(
             "me 'export", "The quote at column 4 ('export) is never closed; add the closing quote.", "/cop me"),

@@ -64,6 +64,10 @@ struct CommandPropertiesTests {
         .init(
             input: "me birthday clear", name: "me.birthday.clear", requiresConvenor: false,
             usage: "/cop me birthday clear"),
+        .init(
+            input: "me email ada@example.org", name: "me.email", requiresConvenor: false,
+            usage: "/cop me email ADDRESS"),
+        .init(input: "me email off", name: "me.email.off", requiresConvenor: false, usage: "/cop me email off"),
         .init(input: "me forget", name: "me.forget", requiresConvenor: false, usage: "/cop me forget"),
         .init(
             input: "me forget confirm", name: "me.forget.confirm", requiresConvenor: false,

@@ -42,7 +42,7 @@ struct CommunityStateRoundTripTests {
     }
 
     /// A community after a busy week: members, an outbox and a dead letter, rules, schedules, prompts, absences,
-    /// silence, deliveries, polls, feedback, a survey, pairing, engagement and a calendar revision.
+    /// silence, deliveries, polls, feedback, a survey, pairing, engagement, a calendar revision and a mail address.
     static func populatedState() throws -> CommunityState {
         let rule = EngagementHarness.rule("thanks", on: "kudos.given", post: "Thanks, {{ member.mention }}!")
         var harness = try EngagementHarness(rules: [rule])
@@ -72,6 +72,10 @@ struct CommunityStateRoundTripTests {
                 event: "meetup",
                 revision: CalendarEventRevision(
                     fingerprint: "f", sequence: 1, firstSeen: day, modifiedAt: Support.at(day: 1.3))),
+            .mail(
+                .addressRequested(
+                    member: Support.member("ada"), address: "ada@example.org", tokenHash: "00",
+                    expiresAt: Support.at(day: 3))),
         ])
         return state
     }

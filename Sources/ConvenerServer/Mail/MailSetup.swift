@@ -1,0 +1,20 @@
+import ConvenerDelivery
+
+/// What sending mail takes: the SMTP server, the templates, and the signed links (nil without `email.link_key`).
+public struct MailSetup: Sendable {
+    /// The SMTP server.
+    public let mailer: SMTPMailer
+    /// The templates.
+    public let renderer: MailRenderer
+    /// The links mails carry.
+    public let links: MailLinks?
+    /// Temporary failures so far, shared by every community's mail lanes.
+    let backoff = MailBackoff()
+
+    /// A setup.
+    public init(mailer: SMTPMailer, renderer: MailRenderer, links: MailLinks?) {
+        self.mailer = mailer
+        self.renderer = renderer
+        self.links = links
+    }
+}
