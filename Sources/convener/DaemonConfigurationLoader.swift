@@ -2,6 +2,7 @@ import ConvenerConfig
 import ConvenerCore
 import ConvenerDelivery
 import ConvenerServer
+import ConvenerStore
 import Foundation
 import Logging
 
@@ -65,6 +66,12 @@ enum DaemonConfigurationLoader {
                 url: email.smtpURL, from: email.from, fromName: email.fromName, username: email.username,
                 password: loaded.secrets.emailPassword?.revealedValue,
                 security: email.security.flatMap(SMTPSettings.Security.init(rawValue:)))
+        }
+        if let url = loaded.secrets.databaseURL?.revealedValue {
+            let postgres = config.store?.postgres ?? PostgresStoreConfig()
+            configuration.database = PostgresSettings(
+                url: url, poolSize: postgres.poolSize, connectTimeoutSeconds: postgres.connectTimeoutSeconds,
+                statementTimeoutSeconds: postgres.statementTimeoutSeconds)
         }
         configuration.promptProblems = prompts.diagnostics.map(\.description)
         configuration.promptSources = prompts.sources.map(\.description)

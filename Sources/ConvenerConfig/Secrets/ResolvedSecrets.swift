@@ -10,6 +10,8 @@ public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
     public var calendarKey: ConfigSecret?
     /// The SMTP password, when the `email` section names one.
     public var emailPassword: ConfigSecret?
+    /// The PostgreSQL URL (`store.postgres.url`, default env `CONVENER_DATABASE_URL`), when one resolved.
+    public var databaseURL: ConfigSecret?
 
     /// Creates resolved settings.
     public init(adminToken: ConfigSecret?, platforms: ResolvedPlatforms, playgroundEnabled: Bool) {

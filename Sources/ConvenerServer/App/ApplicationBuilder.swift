@@ -11,7 +11,8 @@ import Prometheus
 ///
 /// `onListening` receives the bound address once the server accepts connections, which is how the CLI
 /// reports the real port when asked for port 0. `transport` makes the calls that open modals and dialogs on the
-/// chat platforms; without one, forms are shown as text with their open button.
+/// chat platforms; without one, forms are shown as text with their open button. `readiness` names what keeps the
+/// daemon from serving (the database not answering), or nil when nothing does.
 public func buildApplication(
     settings: ServerSettings,
     runtimes: [CommunityRuntime],
@@ -20,12 +21,13 @@ public func buildApplication(
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger,
     transport: (any HTTPTransport)? = nil,
+    readiness: (@Sendable () async -> String?)? = nil,
     onListening: @escaping @Sendable (String) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ConvenerRequestContext.self)
     router.add(middleware: JSONErrorMiddleware())
     router.add(middleware: MetricsMiddleware())
-    HealthController(runtimes: runtimes).addRoutes(to: router)
+    HealthController(runtimes: runtimes, readiness: readiness).addRoutes(to: router)
     MetricsController(registry: metrics).addRoutes(to: router)
     CalendarController(runtimes: runtimes, key: settings.calendarKey, clock: clock).addRoutes(to: router)
     let forms = PlatformFormOpener(
