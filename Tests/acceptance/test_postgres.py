@@ -155,7 +155,8 @@ def test_several_daemons_share_one_database_under_kill_9(make_daemon, database_u
     # Every daemon tails the journal: all of them converge on the database's state.
     total = sum(stored.values())
     for daemon in daemons:
-        assert wait_for(lambda: health_messages(daemon) == total, timeout=10), (health_messages(daemon), total)
+        assert wait_for(lambda: health_messages(daemon) == total, timeout=10), (
+            health_messages(daemon), total, [line for line in daemon.output if "error" in line or "critical" in line][-5:])
     assert "OK" in cli(database_url, "state", "verify", cwd=tmp_path).stdout
     for daemon in daemons:
         assert daemon.stop() == 0

@@ -298,9 +298,15 @@ public actor CommunityRuntime {
         await enterStep()
         defer { leaveStep() }
         for attempt in 1...Self.conflictRetries {
-            let saved = (state: state, rules: ruleState, ticket: lastTicket)
             do {
                 try await catchUp()
+            } catch let error as StoreError where error.isRefusal {
+                databaseProblem = error.description
+                throw CommunityUnavailable(reason: error.description)
+            }
+            // Taken after the catch-up: what it applied is durable and must survive a rollback.
+            let saved = (state: state, rules: ruleState, ticket: lastTicket)
+            do {
                 let (facts, value) = reduce(state, &ruleState)
                 try await commit(facts)
                 databaseProblem = nil
