@@ -203,7 +203,9 @@ def test_a_rule_fires_exactly_once_a_minute_across_three_daemons_one_killed(
     daemons[victim].kill()
     # 09:29 fires at real anchor + 59.5 s; give the outbox time to deliver it.
     assert wait_for(lambda: sum(MARKER in post["text"] for post in slack_posts(httpserver)) >= 30,
-                    timeout=max(5.0, anchor + 75 - time.time()))
+                    timeout=max(5.0, anchor + 75 - time.time())), (
+        sum(MARKER in post["text"] for post in slack_posts(httpserver)),
+        [line for daemon in daemons for line in daemon.output if "error" in line or "clock" in line][-8:])
     time.sleep(3.0)
     fired = [post for post in slack_posts(httpserver) if MARKER in post["text"]]
     assert len(fired) == 30, f"{len(fired)} posts of the minutely rule, expected exactly 30"

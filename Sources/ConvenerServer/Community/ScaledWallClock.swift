@@ -40,7 +40,7 @@ public struct ScaledWallClock: WallClock {
             let start = try? Date(String(parts[0]).trimmingCharacters(in: .whitespaces), strategy: .iso8601)
         else { return nil }
         var rate = 1.0
-        if parts.count == 2 {
+        if parts.count >= 2 {
             guard let parsed = Double(parts[1].trimmingCharacters(in: .whitespaces)), parsed > 0, parsed.isFinite
             else { return nil }
             rate = parsed
