@@ -467,7 +467,7 @@ public final class StateStore<State: PersistentState>: Sendable {
 }
 
 /// What a caller of `waitUntilDurable` does next.
-private enum StoreFlushStep {
+enum StoreFlushStep {
     case done, flush, wait
 }
 

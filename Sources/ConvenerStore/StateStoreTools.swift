@@ -22,10 +22,7 @@ public enum StateStoreTools {
         directory: String, as type: State.Type, fileSystem: some StoreFileSystem = PosixFileSystem()
     ) throws -> Data {
         let result = try StoreRecovery<State>(directory: directory, fileSystem: fileSystem).load()
-        var bytes = Array("{\"formatVersion\":\(State.formatVersion),\"seq\":\(result.lastSeq),\"state\":".utf8)
-        bytes.append(contentsOf: try StoreCoding.encode(result.state))
-        bytes.append(contentsOf: "}\n".utf8)
-        return Data(bytes)
+        return try document(result.state, seq: result.lastSeq)
     }
 
     /// Writes an exported document as the snapshot of a new folder; refuses a folder that has any file.
@@ -35,6 +32,23 @@ public enum StateStoreTools {
         _ data: Data, into directory: String, as type: State.Type,
         fileSystem: some StoreFileSystem = PosixFileSystem()
     ) throws {
+        let (seq, state) = try decodeDocument(data, as: State.self)
+        let snapshot = StoreRecordFormat.encodeSnapshot(
+            formatVersion: State.formatVersion, seq: seq, state: try StoreCoding.encode(state))
+        let existing = try fileSystem.contentsOfDirectory(at: directory) ?? []
+        guard existing.isEmpty else { throw StoreError.notEmpty(directory: directory, entries: existing) }
+        try fileSystem.createDirectory(at: directory)
+        let lock = try fileSystem.lockExclusively(at: StoreLayout.path(directory, StoreLayout.lock))
+        defer { try? fileSystem.unlock(lock) }
+        let now = (try fileSystem.contentsOfDirectory(at: directory) ?? []).filter { $0 != StoreLayout.lock }
+        guard now.isEmpty else { throw StoreError.notEmpty(directory: directory, entries: now) }
+        try StoreSnapshotWriter.write(snapshot, directory: directory, fileSystem: fileSystem)
+    }
+
+    /// The sequence number and state of an exported document, migrated to the current format version.
+    static func decodeDocument<State: PersistentState>(
+        _ data: Data, as type: State.Type
+    ) throws -> (seq: UInt64, state: State) {
         try StoreMigrator.validate(State.self)
         let document: JSONValue
         do {
@@ -64,16 +78,15 @@ public enum StateStoreTools {
         } catch {
             throw StoreError.invalidDocument(reason: "\"state\" does not decode: \(error)")
         }
-        let snapshot = StoreRecordFormat.encodeSnapshot(
-            formatVersion: State.formatVersion, seq: UInt64(seq), state: try StoreCoding.encode(state))
-        let existing = try fileSystem.contentsOfDirectory(at: directory) ?? []
-        guard existing.isEmpty else { throw StoreError.notEmpty(directory: directory, entries: existing) }
-        try fileSystem.createDirectory(at: directory)
-        let lock = try fileSystem.lockExclusively(at: StoreLayout.path(directory, StoreLayout.lock))
-        defer { try? fileSystem.unlock(lock) }
-        let now = (try fileSystem.contentsOfDirectory(at: directory) ?? []).filter { $0 != StoreLayout.lock }
-        guard now.isEmpty else { throw StoreError.notEmpty(directory: directory, entries: now) }
-        try StoreSnapshotWriter.write(snapshot, directory: directory, fileSystem: fileSystem)
+        return (UInt64(seq), state)
+    }
+
+    /// The export document of `state` at `seq`.
+    static func document<State: PersistentState>(_ state: State, seq: UInt64) throws -> Data {
+        var bytes = Array("{\"formatVersion\":\(State.formatVersion),\"seq\":\(seq),\"state\":".utf8)
+        bytes.append(contentsOf: try StoreCoding.encode(state))
+        bytes.append(contentsOf: "}\n".utf8)
+        return Data(bytes)
     }
 
     /// Takes the lock, writes a snapshot of the recovered state and drops the journal it covers.

@@ -32,6 +32,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case compactionInProgress(directory: String)
     /// A sealed pool file does not open with its key: it was damaged or replaced.
     case unopenableSealedPool(file: String, reason: String)
+    /// Another daemon sharing the database appended first; catch up and reduce again.
+    case conflict(location: String, seq: UInt64)
+    /// The database refused or did not answer; nothing of the refused batch was written.
+    case database(doing: String, reason: String)
+    /// `CONVENER_DATABASE_URL` (or `store.postgres.url`) is not a usable PostgreSQL URL.
+    case invalidDatabaseURL(url: String, reason: String)
+    /// The database's schema was upgraded by a newer convener.
+    case newerSchema(url: String, found: Int, supported: Int)
+    /// Moving a state folder into the database found the community already there.
+    case communityExists(community: String, url: String)
 
     /// A message naming what failed, where, and what to do.
     public var description: String {
@@ -88,6 +98,33 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file) does not open with its key (\(reason)): it was damaged or replaced, since it is only ever "
                 + "replaced whole. Nothing was changed. Restore the state folder from a backup, or remove that file "
                 + "if losing the anonymous answers or notes still waiting in it is acceptable."
+        case .conflict(let location, let seq):
+            return "record \(seq) of \(location) was written by another convener first; this one catches up and "
+                + "reduces the input again (the caller retries; nothing was lost)."
+        case .database(let doing, let reason):
+            return "the database failed while \(doing): \(reason). Nothing of this change was written; requests get "
+                + "503 until the database answers again. Check that PostgreSQL runs and CONVENER_DATABASE_URL is right."
+        case .invalidDatabaseURL(let url, let reason):
+            return "the database URL \(url) is not usable: \(reason). Set CONVENER_DATABASE_URL (or "
+                + "store.postgres.url) to postgres://USER:PASSWORD@HOST:5432/DATABASE."
+        case .newerSchema(let url, let found, let supported):
+            return "the database \(url) has Convener schema version \(found), written by a newer convener (this build "
+                + "knows up to \(supported)). Run the newer convener, or restore a backup made before the upgrade; "
+                + "nothing was changed."
+        case .communityExists(let community, let url):
+            return "community \(community) already has state in \(url); nothing was changed. Move each state folder in "
+                + "once, into a database that does not hold that community yet."
+        }
+    }
+}
+
+extension StoreError {
+    /// True when a shared store refused a batch without failing: another daemon appended first, or the database
+    /// did not answer. Nothing of the batch was written; the caller rolls back and retries or answers 503.
+    public var isRefusal: Bool {
+        switch self {
+        case .conflict, .database: true
+        default: false
         }
     }
 }

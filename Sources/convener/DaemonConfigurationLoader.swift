@@ -2,6 +2,7 @@ import ConvenerConfig
 import ConvenerCore
 import ConvenerDelivery
 import ConvenerServer
+import ConvenerStore
 import Foundation
 import Logging
 
@@ -82,6 +83,12 @@ enum DaemonConfigurationLoader {
                     membersMaySubscribe: configuration.server.emailLinkKey != nil,
                     roundUpTo: community.email?.roundUpTo, chatLink: community.email?.chatLink)
             }
+        }
+        if let url = loaded.secrets.databaseURL?.revealedValue {
+            let postgres = config.store?.postgres ?? PostgresStoreConfig()
+            configuration.database = PostgresSettings(
+                url: url, poolSize: postgres.poolSize, connectTimeoutSeconds: postgres.connectTimeoutSeconds,
+                statementTimeoutSeconds: postgres.statementTimeoutSeconds)
         }
         configuration.promptProblems = prompts.diagnostics.map(\.description)
         configuration.promptSources = prompts.sources.map(\.description)

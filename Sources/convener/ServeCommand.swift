@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
         if let text = ProcessInfo.processInfo.environment["CONVENER_TEST_CLOCK"] {
             guard let scaled = ScaledWallClock(parsing: text) else {
                 throw CLIError.startup(
-                    "CONVENER_TEST_CLOCK='\(text)' is not ISO8601[,RATE]; use e.g. 2026-01-06T09:59:50Z,60")
+                    "CONVENER_TEST_CLOCK='\(text)' is not ISO8601[,RATE[,EPOCH]]; use e.g. 2026-01-06T09:59:50Z,60 "
+                        + "(EPOCH: the Unix time at which the clock shows ISO8601, so several daemons agree)")
             }
             clock = scaled
         }

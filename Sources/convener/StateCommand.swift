@@ -5,12 +5,13 @@ import ConvenerStore
 import Foundation
 import Logging
 
-/// `convener state …`: offline tools for the state folder.
+/// `convener state …`: offline tools for the state folder, or for the database when `CONVENER_DATABASE_URL` (or
+/// `store.postgres`) is set.
 struct StateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "state",
-        abstract: "Verify, export, import or compact the state folder.",
-        subcommands: [Verify.self, Export.self, Import.self, Compact.self]
+        abstract: "Verify, export, import or compact the state (folder or database); move folders into PostgreSQL.",
+        subcommands: [Verify.self, Export.self, Import.self, Compact.self, MigrateToPostgres.self]
     )
 
     /// The options every `state` subcommand shares: where the state is and which community.
@@ -38,6 +39,22 @@ struct StateCommand: AsyncParsableCommand {
             return (configuration, profile)
         }
 
+        /// Runs `body` against the database when one is configured; returns nil (without running it) otherwise.
+        func withDatabase<T: Sendable>(
+            _ body: @Sendable (PostgresDatabase, CommunityProfile) async throws -> T
+        ) async throws -> T? {
+            let (configuration, profile) = try chosenCommunity()
+            guard let settings = configuration.database else { return nil }
+            do {
+                return try await PostgresDatabase.with(settings, logger: StateCommand.logger) { database in
+                    try await database.prepareSchema()
+                    return try await body(database, profile)
+                }
+            } catch {
+                throw CLIError.state("community \(profile.id) in \(settings.redactedURL): \(error)")
+            }
+        }
+
         /// The state folder of the chosen community.
         func directory() throws -> String {
             let (configuration, profile) = try chosenCommunity()
@@ -57,14 +74,29 @@ struct StateCommand: AsyncParsableCommand {
         }
     }
 
-    struct Verify: ParsableCommand {
+    /// Logs of the database tools: warnings only, on standard error.
+    static var logger: Logger {
+        var logger = Logger(label: "convener.state")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every CRC and replay the journal (read-only; safe while the daemon runs)."
         )
 
         @OptionGroup var location: Location
 
-        func run() throws {
+        func run() async throws {
+            if let line = try await location.withDatabase({ database, profile in
+                let report = try await PostgresStateTools.verify(
+                    community: profile.id, database: database, as: CommunityState.self)
+                return "community \(profile.id) in \(database.settings.redactedURL): OK\n\(report)"
+            }) {
+                print(line)
+                return
+            }
             let directory = try location.directory()
             do {
                 let report = try StateStoreTools.verify(directory: directory, as: CommunityState.self)
@@ -75,14 +107,21 @@ struct StateCommand: AsyncParsableCommand {
         }
     }
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the state as one JSON document (format version, sequence number, state)."
         )
 
         @OptionGroup var location: Location
 
-        func run() throws {
+        func run() async throws {
+            if let data = try await location.withDatabase({ database, profile in
+                try await PostgresStateTools.export(community: profile.id, database: database, as: CommunityState.self)
+            }) {
+                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(Data("\n".utf8))
+                return
+            }
             let directory = try location.directory()
             do {
                 let data = try StateStoreTools.export(directory: directory, as: CommunityState.self)
@@ -94,9 +133,9 @@ struct StateCommand: AsyncParsableCommand {
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load an export into an empty state folder."
+            abstract: "Load an export into an empty state folder (or a community the database does not hold yet)."
         )
 
         @Argument(help: "The JSON document `convener state export` wrote.")
@@ -104,14 +143,22 @@ struct StateCommand: AsyncParsableCommand {
 
         @OptionGroup var location: Location
 
-        func run() throws {
-            let directory = try location.directory()
+        func run() async throws {
             let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
                 throw CLIError.state("Cannot read \(file): \(error.localizedDescription)")
             }
+            if let line = try await location.withDatabase({ database, profile in
+                try await PostgresStateTools.importState(
+                    data, community: profile.id, database: database, as: CommunityState.self)
+                return "Imported \(file) into community \(profile.id) in \(database.settings.redactedURL)."
+            }) {
+                print(line)
+                return
+            }
+            let directory = try location.directory()
             do {
                 try StateStoreTools.importState(data, into: directory, as: CommunityState.self)
                 print("Imported \(file) into \(directory).")
@@ -129,6 +176,16 @@ struct StateCommand: AsyncParsableCommand {
         @OptionGroup var location: Location
 
         func run() async throws {
+            if let line = try await location.withDatabase({ database, profile in
+                let (store, state, report) = try await PostgresStateStore<CommunityState>.open(
+                    community: profile.id, database: database)
+                try await store.compact(state, through: store.lastTicket)
+                try await store.close()
+                return "\(report)\nCompacted community \(profile.id) in \(database.settings.redactedURL)."
+            }) {
+                print(line)
+                return
+            }
             let directory = try location.directory()
             do {
                 let report = try await StateStoreTools.compact(
@@ -139,6 +196,60 @@ struct StateCommand: AsyncParsableCommand {
             } catch {
                 throw CLIError.state("\(directory): \(error)")
             }
+        }
+    }
+
+    struct MigrateToPostgres: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "migrate-to-postgres",
+            abstract: "Move the communities' state folders into the database (CONVENER_DATABASE_URL), verified.",
+            discussion: """
+                Stop the daemon first: each folder is locked while it moves. Every community in the config whose \
+                folder exists moves (or only --community), with its sealed pool files; the database's export must \
+                equal the folder's byte for byte. The folders are left as they were, as a backup.
+                """
+        )
+
+        @OptionGroup var options: ConfigOptions
+
+        @Option(name: .long, help: "Move only this community (default: every community in the config).")
+        var community: String?
+
+        func run() async throws {
+            let configuration = try DaemonConfigurationLoader.load(
+                configPath: options.config, stateDirectory: options.stateDir, listen: nil)
+            guard let settings = configuration.database else {
+                throw CLIError.state(
+                    "No database is configured: set CONVENER_DATABASE_URL=postgres://USER:PASSWORD@HOST/DATABASE "
+                        + "(or store.postgres.url in the config) and run this again.")
+            }
+            let profiles = configuration.communities.filter { community == nil || $0.id == community }
+            guard !profiles.isEmpty else {
+                let known = configuration.communities.map(\.id).joined(separator: ", ")
+                throw ValidationError("--community '\(community ?? "")' is not in the config; it has: \(known).")
+            }
+            let folders = profiles.map { (id: $0.id, directory: configuration.stateDirectory(for: $0)) }
+            let lines = try await PostgresDatabase.with(settings, logger: StateCommand.logger) { database in
+                try await database.prepareSchema()
+                var lines: [String] = []
+                for folder in folders {
+                    guard FileManager.default.fileExists(atPath: folder.directory) else {
+                        lines.append("community \(folder.id): no folder at \(folder.directory); nothing to move")
+                        continue
+                    }
+                    do {
+                        let moved = try await PostgresStateTools.migrate(
+                            directory: folder.directory, community: folder.id, database: database,
+                            as: CommunityState.self)
+                        lines.append("\(moved)\n\(moved.verified)")
+                    } catch {
+                        throw CLIError.state("\(folder.directory) → \(settings.redactedURL): \(error)")
+                    }
+                }
+                return lines
+            }
+            for line in lines { print(line) }
+            print("Done. Start convener with CONVENER_DATABASE_URL set; keep the folders as a backup.")
         }
     }
 }

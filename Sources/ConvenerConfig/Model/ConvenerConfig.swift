@@ -21,6 +21,8 @@ public struct ConvenerConfig: Sendable, Hashable {
     public var adminToken: SecretSetting
     /// The key the calendar feeds' secret URLs derive from (default env `CONVENER_CALENDAR_KEY`); no key, no feeds.
     public var calendarKey: SecretSetting = .defaultEnvironment("CONVENER_CALENDAR_KEY")
+    /// Where the state lives (default none: JSON files under `stateDirectory`, unless `CONVENER_DATABASE_URL` is set).
+    public var store: StoreConfig?
     /// The SMTP server for mail (default none: no mail is sent).
     public var email: EmailConfig?
     /// The built-in web chat.

@@ -12,6 +12,8 @@ public struct ResolvedSecrets: Sendable, Hashable, CustomStringConvertible {
     public var emailPassword: ConfigSecret?
     /// The key that signs the links in mails, when the `email` section's `link_key` resolved.
     public var emailLinkKey: ConfigSecret?
+    /// The PostgreSQL URL (`store.postgres.url`, default env `CONVENER_DATABASE_URL`), when one resolved.
+    public var databaseURL: ConfigSecret?
 
     /// Creates resolved settings.
     public init(adminToken: ConfigSecret?, platforms: ResolvedPlatforms, playgroundEnabled: Bool) {

@@ -14,6 +14,15 @@ extension SecretResolver {
         let calendarKey = run.secret(config.calendarKey, at: "calendar_key")
         let emailPassword = config.email?.password.flatMap { run.secret($0, at: "email.password") }
         let emailLinkKey = config.email.flatMap { run.secret($0.linkKey, at: "email.link_key") }
+        let postgres = config.store?.postgres
+        let databaseURL = run.secret(
+            postgres?.url ?? .defaultEnvironment("CONVENER_DATABASE_URL"), at: "store.postgres.url")
+        if let postgres, postgres.url.isDefault, databaseURL == nil {
+            run.report(
+                at: "store.postgres",
+                "store.postgres is configured but \(postgres.url.reference) is not set; set it, or name the URL "
+                    + "with url: {env: NAME} or {file: PATH}")
+        }
         let platforms = ResolvedPlatforms(
             PlatformSettingsRegistry.all.compactMap { declaration in
                 config.platforms[declaration.name].flatMap { run.platform(declaration, $0) }
@@ -37,6 +46,7 @@ extension SecretResolver {
         secrets.calendarKey = calendarKey
         secrets.emailPassword = emailPassword
         secrets.emailLinkKey = emailLinkKey
+        secrets.databaseURL = databaseURL
         return .success(secrets)
     }
 

@@ -6,7 +6,7 @@ extension ConvenerConfig {
     static let keys = [
         "listen", "state_dir", "prompts_dir", "log_level", "admin_token", "playground", "communities", "platforms",
         "rules", "extra_prompts_dirs", "calendar_key", "email", "polls", "feedback", "surveys", "pairing", "engagement",
-        "public_url",
+        "public_url", "store",
     ]
 
     /// Reads the document root over the embedded defaults; every problem lands in `context`.
@@ -35,6 +35,9 @@ extension ConvenerConfig {
         if let field = table.optional("log_level", &context) {
             let levels = ConfigLogLevel.allCases.map { (word: $0.rawValue, value: $0) }
             config.logLevel = field.choice(&context, what: "a log level", options: levels) ?? config.logLevel
+        }
+        if let field = table.optional("store", &context) {
+            config.store = StoreConfig.decode(field, &context)
         }
         if let field = table.optional("email", &context) {
             config.email = EmailConfig.decode(field, &context)

@@ -13,7 +13,8 @@ import Prometheus
 /// reports the real port when asked for port 0. `transport` makes the calls that open modals and dialogs on the
 /// chat platforms; without one, forms are shown as text with their open button. `addresses` is where platforms keep
 /// how to reach conversations, shared with the deliveries (by default in memory only). With `mail`, the pages mail
-/// links open are served.
+/// links open are served. `readiness` names what keeps the daemon from serving (the database not answering), or
+/// nil when nothing does.
 public func buildApplication(
     settings: ServerSettings,
     runtimes: [CommunityRuntime],
@@ -24,12 +25,13 @@ public func buildApplication(
     transport: (any HTTPTransport)? = nil,
     addresses: PlatformAddressBook? = nil,
     mail: MailSetup? = nil,
+    readiness: (@Sendable () async -> String?)? = nil,
     onListening: @escaping @Sendable (String) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ConvenerRequestContext.self)
     router.add(middleware: JSONErrorMiddleware())
     router.add(middleware: MetricsMiddleware())
-    HealthController(runtimes: runtimes).addRoutes(to: router)
+    HealthController(runtimes: runtimes, readiness: readiness).addRoutes(to: router)
     MetricsController(registry: metrics).addRoutes(to: router)
     CalendarController(runtimes: runtimes, key: settings.calendarKey, clock: clock).addRoutes(to: router)
     if let mail {

@@ -34,17 +34,63 @@ public struct ConvenerDaemon {
     }
 
     /// Runs until a shutdown signal; throws when start-up fails (the state cannot be opened, the port is taken).
+    ///
+    /// With a database configured, its connection pool runs beside the services for as long as they do.
     public func run() async throws {
+        guard let settings = configuration.database else {
+            try await serve(database: nil, clock: clock, upkeep: []) { profile in
+                let opened = try await StateStore<CommunityState>.open(
+                    directory: configuration.stateDirectory(for: profile), logger: logger)
+                return (opened.store, opened.state, opened.recovery)
+            }
+            return
+        }
+        let database = try PostgresDatabase(settings: settings, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await database.run() }
+            defer { group.cancelAll() }
+            try await database.prepareSchema()
+            // Every daemon sharing the database schedules by the database's clock.
+            let time = DatabaseTime()
+            try await time.synchronize(with: database)
+            var clock = self.clock
+            if let scaled = clock as? ScaledWallClock {
+                clock = scaled.reading(realTime: { time.now() })
+            } else if clock is SystemWallClock {
+                clock = DatabaseWallClock(time: time)
+            }
+            let upkeep: [any Service] = [DatabaseTimeService(time: time, database: database, logger: logger)]
+            try await serve(database: database, clock: clock, upkeep: upkeep) { profile in
+                let opened = try await PostgresStateStore<CommunityState>.open(
+                    community: profile.id, database: database)
+                return (opened.store, opened.state, opened.recovery)
+            }
+        }
+    }
+
+    /// Opens every community with `open`, then serves until a shutdown signal, with `upkeep` running beside.
+    private func serve(
+        database: PostgresDatabase?,
+        clock: any WallClock,
+        upkeep: [any Service],
+        open: (CommunityProfile) async throws -> (
+            store: any StateStoring<CommunityState>, state: CommunityState, recovery: RecoveryReport
+        )
+    ) async throws {
         // Before any state folder is locked: missing mail templates stop start-up with nothing to undo.
         let mail = try await mailSetup()
         var runtimes: [CommunityRuntime] = []
-        var services: [any Service] = []
+        var services: [any Service] = upkeep
         var summary = ["Convener \(ConvenerVersion.current)", "  config:     \(configuration.source)"]
+        if let database {
+            summary.append(
+                "  database:   \(database.settings.redactedURL) (PostgreSQL, pool of \(database.settings.poolSize); "
+                    + "other daemons may share it)")
+        }
         for profile in configuration.communities {
-            let directory = configuration.stateDirectory(for: profile)
-            let opened: (store: StateStore<CommunityState>, state: CommunityState, recovery: RecoveryReport)
+            let opened: (store: any StateStoring<CommunityState>, state: CommunityState, recovery: RecoveryReport)
             do {
-                opened = try await StateStore<CommunityState>.open(directory: directory, logger: logger)
+                opened = try await open(profile)
             } catch {
                 for runtime in runtimes { try? await runtime.close() }
                 throw error
@@ -65,7 +111,8 @@ public struct ConvenerDaemon {
             summary.append(
                 "  community:  \(profile.name) (\(profile.id)), time zone \(profile.timeZoneName), "
                     + "convenors: \(profile.convenors.sorted().joined(separator: ", "))")
-            summary.append("  state:      \(directory) (\(opened.state.members.count) members; \(opened.recovery))")
+            summary.append(
+                "  state:      \(opened.store.location) (\(opened.state.members.count) members; \(opened.recovery))")
             if !profile.bindings.isEmpty {
                 summary.append("  lives in:   " + profile.bindings.map(\.description).joined(separator: "; "))
             }
@@ -135,6 +182,12 @@ public struct ConvenerDaemon {
         report(summary.joined(separator: "\n"))
 
         let playgroundEnabled = configuration.server.playgroundEnabled
+        var readiness: (@Sendable () async -> String?)?
+        if let database {
+            readiness = {
+                await database.isReachable() ? nil : "the database \(database.settings.redactedURL) does not answer"
+            }
+        }
         let app = buildApplication(
             settings: configuration.server,
             runtimes: runtimes,
@@ -145,6 +198,7 @@ public struct ConvenerDaemon {
             transport: transport,
             addresses: addresses,
             mail: mail,
+            readiness: readiness,
             onListening: { [report] url in
                 if playgroundEnabled { report("  playground: \(url)/playground") }
                 report("Listening on \(url)")

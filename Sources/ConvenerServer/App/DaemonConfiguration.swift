@@ -1,5 +1,6 @@
 import ConvenerCore
 import ConvenerDelivery
+import ConvenerStore
 import Foundation
 import Logging
 
@@ -33,6 +34,9 @@ public struct DaemonConfiguration: Sendable {
     public var email: SMTPSettings?
     /// Problems found while reading the prompt folders, one line each (the rest of the library still loads).
     public var promptProblems: [String] = []
+    /// The PostgreSQL database every community's state lives in (`CONVENER_DATABASE_URL` or `store.postgres`);
+    /// nil keeps each community in its folder under `stateDirectory`.
+    public var database: PostgresSettings?
 
     /// A daemon configuration.
     public init(

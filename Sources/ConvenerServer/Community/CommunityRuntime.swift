@@ -8,11 +8,15 @@ import Logging
 ///
 /// Inputs are reduced one at a time in arrival order; while one waits for its journal record to reach the
 /// disk, later inputs are already reduced and enqueued, so many of them share one fsync (group commit).
+///
+/// Over a store other daemons share (PostgreSQL), each input is reduced on the latest state instead: the runtime
+/// catches up with what the others appended, reduces, and appends; when another daemon took the sequence number
+/// first, it puts its state back, catches up and reduces again. The reducer is pure, so reducing again is safe.
 public actor CommunityRuntime {
     /// The community this runtime serves.
     public nonisolated let profile: CommunityProfile
     private let reducer: CommunityReducer
-    private let store: StateStore<CommunityState>
+    private let store: any StateStoring<CommunityState>
     private let clock: any WallClock
     private let randomness: CommunityRandomness
     private let logger: Logger
@@ -26,11 +30,22 @@ public actor CommunityRuntime {
     /// snapshot covers it and no segment holding covered records is left.
     private var erasureThrough: UInt64?
     private let metrics: CommunityMetrics
+    /// Over a shared store: whether a step (catch up, reduce, append) is running, and who waits for it.
+    private var stepping = false
+    private var waitingSteps: [CheckedContinuation<Void, Never>] = []
+    /// Over a shared store: why the last step could not reach the database, until one does.
+    private var databaseProblem: String?
+
+    /// How often one input is reduced again when other daemons keep appending first.
+    static let conflictRetries = 20
+    /// How long a daemon keeps delivering a community's outbox without renewing the lease: the longest a crashed
+    /// holder's messages wait for another daemon.
+    static let deliveryLeaseSeconds = 10
 
     /// A runtime over a store that was just opened with `state` recovered from it.
     public init(
         profile: CommunityProfile,
-        store: StateStore<CommunityState>,
+        store: any StateStoring<CommunityState>,
         state: CommunityState,
         rules: RuleSet = .empty,
         prompts: PromptLibrary = PromptLibrary(),
@@ -81,17 +96,21 @@ public actor CommunityRuntime {
                 "restored \(count) anonymous item(s) waiting for their batch in pool \(pool)",
                 metadata: ["convener.community": "\(profile.id)"])
         }
-        if !obsolete.isEmpty {
+        if !obsolete.isEmpty, !store.isShared {
+            // Over a shared store another daemon may still be filling the pool; its own start or close tidies up.
             try await store.waitUntilDurable(try store.enqueue([], pools: obsolete))
         }
         // After the files were read: no file can be sealed under a key that did not exist yet.
-        if state.feedback.sealKey == nil {
-            try await commit([.feedback(.sealKeyMinted(AnonymityKey(randomness: randomness)))])
+        let randomness = self.randomness
+        try await step { state, _ in
+            let facts: [Fact] =
+                state.feedback.sealKey == nil ? [.feedback(.sealKeyMinted(AnonymityKey(randomness: randomness)))] : []
+            return (facts, ())
         }
     }
 
     /// Why the community cannot take changes, or nil when it can.
-    public var unavailability: String? { failure }
+    public var unavailability: String? { failure ?? databaseProblem }
 
     /// Reduces `input`, applies and journals its facts, and returns once they are durable.
     ///
@@ -101,21 +120,27 @@ public actor CommunityRuntime {
     public func handle(_ input: Input, lateReply: DeliveryLateReply? = nil) async throws -> Outcome {
         if let failure { throw CommunityUnavailable(reason: failure) }
         metrics.recordInput(input.event)
-        let now = clock.now()
-        let outcome = reducer.reduce(state, input, rules: &ruleState, now: now)
+        let reducer = self.reducer
+        let clock = self.clock
+        // Decided once: reducing again after a conflict must not move a reply between the answer and the outbox.
+        let inline = lateReply.map { $0.claimInline() }
+        let outcome = try await step { state, ruleState in
+            let now = clock.now()
+            let outcome = reducer.reduce(state, input, rules: &ruleState, now: now)
+            var facts = outcome.facts
+            if let lateReply, let inline {
+                // Inline, the HTTP answer carries the first reply and the others follow through the reply target;
+                // late, all of them do. Either way every reply reaches the member.
+                let queued = inline ? outcome.replies.dropFirst() : outcome.replies[...]
+                facts += queued.prefix(lateReply.target.maxReplies).map {
+                    .messageQueued(OutboxEntry(message: $0, queuedAt: now, replyTarget: lateReply.target))
+                }
+            }
+            return (facts, outcome)
+        }
         for note in outcome.notes {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
         }
-        var facts = outcome.facts
-        if let lateReply {
-            // Inline, the HTTP answer carries the first reply and the others follow through the reply target;
-            // late, all of them do. Either way every reply reaches the member.
-            let queued = lateReply.claimInline() ? outcome.replies.dropFirst() : outcome.replies[...]
-            facts += queued.prefix(lateReply.target.maxReplies).map {
-                .messageQueued(OutboxEntry(message: $0, queuedAt: now, replyTarget: lateReply.target))
-            }
-        }
-        try await commit(facts)
         if outcome.compactsJournal { await erase() }
         return outcome
     }
@@ -129,11 +154,17 @@ public actor CommunityRuntime {
     public func tick() async throws {
         if let failure { throw CommunityUnavailable(reason: failure) }
         metrics.recordTick()
-        let outcome = reducer.reduceTick(state, rules: &ruleState, now: clock.now())
+        let reducer = self.reducer
+        let clock = self.clock
+        // Two daemons firing the same schedule both reduce it; the second to append catches up, finds the fire in
+        // the ledger and reduces to nothing: one fire, whoever wins.
+        let outcome = try await step { state, ruleState in
+            let outcome = reducer.reduceTick(state, rules: &ruleState, now: clock.now())
+            return (outcome.facts, outcome)
+        }
         for note in outcome.notes {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
         }
-        try await commit(outcome.facts)
         if outcome.compactsJournal { await erase() }
     }
 
@@ -179,7 +210,18 @@ public actor CommunityRuntime {
     }
 
     /// Messages due for delivery now, oldest first (direct messages held by quiet hours wait).
-    public func pendingOutbox() -> [OutboxEntry] {
+    ///
+    /// Over a shared store only the daemon holding the community's delivery lease gets any, and only after catching
+    /// up once it holds it, so what the previous holder settled is not sent again.
+    public func pendingOutbox() async -> [OutboxEntry] {
+        if store.isShared {
+            guard await store.holdDeliveryLease(seconds: Self.deliveryLeaseSeconds) else { return [] }
+            do {
+                try await step { _, _ in ([Fact](), ()) }
+            } catch {
+                return []
+            }
+        }
         let now = clock.now()
         return state.outbox.filter { $0.isDue(at: now) }
     }
@@ -187,12 +229,12 @@ public actor CommunityRuntime {
     /// Records that queued messages were delivered, so they leave the outbox for good.
     public func settle(_ messageIDs: [String]) async throws {
         let now = clock.now()
-        try await commit(messageIDs.map { .messageSettled(id: $0, at: now) })
+        try await step { _, _ in (messageIDs.map { Fact.messageSettled(id: $0, at: now) }, ()) }
     }
 
     /// Records, durably, where a delivered message lives on its platform.
     public func recordDelivery(of messageID: String, at reference: PlatformMessageReference) async throws {
-        try await commit([.messageDelivered(id: messageID, reference: reference)])
+        try await step { _, _ in ([Fact.messageDelivered(id: messageID, reference: reference)], ()) }
     }
 
     /// Where a delivered message lives on `platform`, if it was recorded.
@@ -204,14 +246,18 @@ public actor CommunityRuntime {
     /// server refused also stops mail to that address and tells its member.
     public func deadLetter(_ failures: [(id: String, reason: String)]) async throws {
         let now = clock.now()
-        var facts: [Fact] = []
-        for failure in failures {
-            if let entry = state.outbox.first(where: { $0.message.id == failure.id }) {
-                facts += MailDesk.undeliverable(entry, reason: failure.reason, state: state, profile: profile, now: now)
+        let profile = self.profile
+        try await step { state, _ in
+            var facts: [Fact] = []
+            for failure in failures {
+                if let entry = state.outbox.first(where: { $0.message.id == failure.id }) {
+                    facts += MailDesk.undeliverable(
+                        entry, reason: failure.reason, state: state, profile: profile, now: now)
+                }
+                facts.append(.messageDeadLettered(id: failure.id, reason: failure.reason, at: now))
             }
-            facts.append(.messageDeadLettered(id: failure.id, reason: failure.reason, at: now))
+            return (facts, ())
         }
-        try await commit(facts)
     }
 
     /// What pressing the button of the confirmation link with `token` would do now.
@@ -223,22 +269,28 @@ public actor CommunityRuntime {
     public func confirmMail(token: String) async throws -> MailDesk.Confirmation {
         if let failure { throw CommunityUnavailable(reason: failure) }
         let now = clock.now()
-        let (result, facts) = MailDesk.confirm(
-            token: token, state: state, profile: profile, now: now, idPrefix: "email.\(Int(now.timeIntervalSince1970))")
-        try await commit(facts)
-        return result
+        let profile = self.profile
+        return try await step { state, _ in
+            let (result, facts) = MailDesk.confirm(
+                token: token, state: state, profile: profile, now: now,
+                idPrefix: "email.\(Int(now.timeIntervalSince1970))")
+            return (facts, result)
+        }
     }
 
     /// Unsubscribes `member` from mail (their signed link was checked), durably; false when they had no address.
     public func unsubscribeMail(member: MemberID) async throws -> Bool {
         if let failure { throw CommunityUnavailable(reason: failure) }
         let now = clock.now()
-        let facts = MailDesk.unsubscribe(
-            member: member, state: state, profile: profile, now: now,
-            idPrefix: "email.\(Int(now.timeIntervalSince1970))")
-        try await commit(facts)
-        if !facts.isEmpty { await erase() }
-        return !facts.isEmpty
+        let profile = self.profile
+        let removed = try await step { state, _ in
+            let facts = MailDesk.unsubscribe(
+                member: member, state: state, profile: profile, now: now,
+                idPrefix: "email.\(Int(now.timeIntervalSince1970))")
+            return (facts, !facts.isEmpty)
+        }
+        if removed { await erase() }
+        return removed
     }
 
     /// Writes a new snapshot when the journal has grown past its thresholds.
@@ -281,9 +333,10 @@ public actor CommunityRuntime {
     /// everything and releases the state folder.
     public func close() async throws {
         if failure == nil {
-            let outcome = reducer.reduceShutdown(state, now: clock.now())
+            let reducer = self.reducer
+            let now = clock.now()
             do {
-                try await commit(outcome.facts)
+                try await step { state, _ in (reducer.reduceShutdown(state, now: now).facts, ()) }
                 if erasureThrough != nil { await erase() }
             } catch {
                 logger.error(
@@ -292,6 +345,86 @@ public actor CommunityRuntime {
             }
         }
         try await store.close()
+    }
+
+    /// Reduces one step with `reduce` (on the state and the rule engine's working state) and commits its facts;
+    /// returns what `reduce` returned besides them.
+    ///
+    /// Over a state folder this is just reduce and commit (inputs pipeline into group commits). Over a shared store
+    /// one step runs at a time: catch up, reduce, append; a conflict puts state, rules and ticket back and goes
+    /// round again, and a database failure puts them back and answers 503 without failing the community.
+    private func step<Value>(
+        _ reduce: (CommunityState, inout RuleEngineState) -> (facts: [Fact], value: Value)
+    ) async throws -> Value {
+        guard store.isShared else {
+            let (facts, value) = reduce(state, &ruleState)
+            try await commit(facts)
+            return value
+        }
+        await enterStep()
+        defer { leaveStep() }
+        for attempt in 1...Self.conflictRetries {
+            do {
+                try await catchUp()
+            } catch let error as StoreError where error.isRefusal {
+                databaseProblem = error.description
+                throw CommunityUnavailable(reason: error.description)
+            }
+            // Taken after the catch-up: what it applied is durable and must survive a rollback.
+            let saved = (state: state, rules: ruleState, ticket: lastTicket)
+            do {
+                let (facts, value) = reduce(state, &ruleState)
+                try await commit(facts)
+                databaseProblem = nil
+                return value
+            } catch let error as StoreError where error.isRefusal {
+                state = saved.state
+                ruleState = saved.rules
+                lastTicket = saved.ticket
+                if case .conflict = error, attempt < Self.conflictRetries {
+                    metrics.recordConflict()
+                    continue
+                }
+                databaseProblem = error.description
+                throw CommunityUnavailable(reason: error.description)
+            }
+        }
+        throw CommunityUnavailable(reason: "other daemons kept appending first \(Self.conflictRetries) times")
+    }
+
+    /// Applies what other daemons appended since this one last wrote or caught up.
+    private func catchUp() async throws {
+        let found = try await store.catchUp()
+        guard !found.isEmpty else { return }
+        if let reset = found.reset { state = reset }
+        for record in found.records { state.apply(record) }
+        for content in found.pools {
+            guard let key = state.sealingKey(pool: content.pool), let plaintext = (try? content.open(key: key)) ?? nil,
+                let image = try? SealedPoolImage.decode(plaintext),
+                let fact = state.restoring(pool: content.pool, image: image)
+            else { continue }
+            state.apply([fact])
+        }
+        ruleState = state.ruleEngineState
+        lastTicket = store.lastTicket
+    }
+
+    /// Waits until no other step runs, then holds the turn.
+    private func enterStep() async {
+        guard stepping else {
+            stepping = true
+            return
+        }
+        await withCheckedContinuation { waitingSteps.append($0) }
+    }
+
+    /// Hands the turn to the next waiting step, if any.
+    private func leaveStep() {
+        if waitingSteps.isEmpty {
+            stepping = false
+        } else {
+            waitingSteps.removeFirst().resume()
+        }
     }
 
     private func commit(_ facts: [Fact]) async throws {
@@ -309,6 +442,9 @@ public actor CommunityRuntime {
             try await store.waitUntilDurable(ticket)
             metrics.recordCommit(facts: journaled.count, state: state)
             if erasureThrough != nil, !isCompacting { await erase() }
+        } catch let error as StoreError where store.isShared && error.isRefusal {
+            // Nothing of it was written; `step` puts the state back.
+            throw error
         } catch {
             // The in-memory state now holds a change the disk may not: refuse further work until a restart
             // recovers the durable prefix.

@@ -9,6 +9,7 @@ struct CommunityMetrics: Sendable {
     private let ticks: Counter
     private let facts: Counter
     private let compactions: Counter
+    private let conflicts: Counter
     private let outboxDepth: Gauge
     private let deadLetters: Gauge
     private let members: Gauge
@@ -24,6 +25,7 @@ struct CommunityMetrics: Sendable {
         ticks = Counter(label: "convener_ticks_total", dimensions: dimensions)
         facts = Counter(label: "convener_journaled_facts_total", dimensions: dimensions)
         compactions = Counter(label: "convener_compactions_total", dimensions: dimensions)
+        conflicts = Counter(label: "convener_store_conflicts_total", dimensions: dimensions)
         outboxDepth = Gauge(label: "convener_outbox_messages", dimensions: dimensions)
         deadLetters = Gauge(label: "convener_dead_letters", dimensions: dimensions)
         members = Gauge(label: "convener_members", dimensions: dimensions)
@@ -57,4 +59,7 @@ struct CommunityMetrics: Sendable {
 
     /// Counts one snapshot rewrite.
     func recordCompaction() { compactions.increment() }
+
+    /// Counts one input reduced again because another daemon appended first.
+    func recordConflict() { conflicts.increment() }
 }
