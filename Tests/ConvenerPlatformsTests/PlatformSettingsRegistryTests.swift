@@ -9,7 +9,8 @@ struct PlatformSettingsRegistryTests {
     func namesAreUnique() {
         let names = PlatformSettingsRegistry.all.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(names == [SlackParser.platform, MattermostParser.platform, DiscordParser.platform])
+        #expect(
+            names == [SlackParser.platform, MattermostParser.platform, DiscordParser.platform, MatrixEvents.platform])
     }
 
     @Test("each platform is enabled by one of its own secrets", arguments: PlatformSettingsRegistry.all.map(\.name))

@@ -7,6 +7,8 @@ public enum PlatformInbound: Sendable, Equatable {
     case input(PlatformRequest)
     /// A member joined the workspace or channel.
     case memberJoined(PlatformMemberEvent)
+    /// A member left the channel (Matrix `m.room.member` leave).
+    case memberLeft(PlatformMemberEvent)
     /// A member reacted to a message with an emoji.
     case reaction(PlatformReaction)
     /// A protocol handshake to answer at once with this body and no state change (Slack URL check, Discord PING).
@@ -31,7 +33,7 @@ public struct PlatformRequest: Sendable, Equatable {
 
 /// Where a request came from and how to answer it later; fields a platform does not send are nil.
 public struct PlatformReplyContext: Sendable, Equatable {
-    /// `slack`, `mattermost` or `discord`.
+    /// The platform's name, e.g. `slack`.
     public var platform: String
     /// The channel the request was made in.
     public var channelID: String?
@@ -51,6 +53,8 @@ public struct PlatformReplyContext: Sendable, Equatable {
     public var platformMessageID: String?
     /// Whether the request came from a direct conversation, when the platform says so beyond the channel id.
     public var isDirect: Bool?
+    /// The thread the request was made in (Matrix's thread root event), so public replies go there too.
+    public var threadID: String?
 
     /// A reply context.
     public init(

@@ -5,6 +5,7 @@ public enum PlatformSettingsRegistry {
         SlackSettings.declaration,
         MattermostSettings.declaration,
         DiscordSettings.declaration,
+        MatrixSettings.declaration,
     ]
 
     /// The declaration of the platform called `name`.

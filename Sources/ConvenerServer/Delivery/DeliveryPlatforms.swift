@@ -16,6 +16,8 @@ struct DeliveryPlatforms: Sendable {
     let publicURL: String
     /// Tells whether the reply window is still open.
     let clock: any WallClock
+    /// The accounts of the platforms Convener pulls from (Matrix), which their deliveries send as.
+    var pulled: PullPlatforms = .none
 
     /// The longest one outbound request may take: 15 s, or `CONVENER_TEST_DELIVERY_TIMEOUT_MS` (tests only).
     static func timeout(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration {
@@ -65,6 +67,9 @@ struct DeliveryPlatforms: Sendable {
         if credentials.discordPublicKey != nil {
             platforms.append(DiscordFollowUpDelivery(apiBase: discordBase, exchange: exchange, clock: clock))
         }
+        if let session = pulled.matrix {
+            platforms.append(MatrixDelivery(session: session, channel: profile.mainChannel(on: MatrixEvents.platform)))
+        }
         return platforms
     }
 
@@ -74,6 +79,7 @@ struct DeliveryPlatforms: Sendable {
         if credentials.slackBotToken != nil { parts.append("slack") }
         if credentials.mattermostBotToken != nil, credentials.mattermostURL != nil { parts.append("mattermost") }
         if credentials.discordBotToken != nil { parts.append("discord") }
+        if pulled.matrix != nil { parts.append("matrix") }
         return parts.joined(separator: ", ")
             + " (channel posts go to each platform with a channel configured; late replies via response_url "
             + "and follow-ups)"
