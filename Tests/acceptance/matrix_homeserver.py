@@ -160,10 +160,12 @@ class Member:
             self.run(self.client.join(room_id))
         return self
 
-    def create_room(self, invite=(), public=True, direct=False, alias=None):
+    def create_room(self, invite=(), public=True, direct=False, alias=None, encrypted=False):
         preset = self.nio.RoomPreset.public_chat if public else self.nio.RoomPreset.trusted_private_chat
+        state = [{"type": "m.room.encryption", "state_key": "",
+                  "content": {"algorithm": "m.megolm.v1.aes-sha2"}}] if encrypted else []
         response = self.run(self.client.room_create(
-            preset=preset, invite=list(invite), is_direct=direct, alias=alias))
+            preset=preset, invite=list(invite), is_direct=direct, alias=alias, initial_state=state))
         assert isinstance(response, self.nio.RoomCreateResponse), response
         return response.room_id
 

@@ -268,6 +268,19 @@ def test_a_bound_alias_works_and_other_invites_are_refused(world):
     assert left and "only joins the rooms" in left[0]["content"].get("reason", "")
 
 
+def test_an_encrypted_room_is_told_plainly_that_the_bot_cannot_read_it(world):
+    w = world().start().bot_joined()
+    secret_room = w.alice.create_room(invite=[w.bot["user_id"]], public=False, direct=True, encrypted=True)
+    notice = wait_for(lambda: [e for r, e in w.alice.sync().events
+                               if r == secret_room and e.get("sender") == w.bot["user_id"]
+                               and e.get("type") == "m.room.message"], timeout=20)
+    assert notice and "cannot read end-to-end encrypted rooms" in notice[0]["content"]["body"]
+    assert wait_for(lambda: [e for r, e in w.alice.sync().events
+                             if r == secret_room and e.get("type") == "m.room.member"
+                             and e.get("state_key") == w.bot["user_id"]
+                             and e["content"].get("membership") == "leave"], timeout=20)
+
+
 def test_kill_9_during_a_burst_loses_no_command_and_answers_none_twice(world):
     w = world().start().bot_joined()
     w.alice.say(w.room, "!cop help")
