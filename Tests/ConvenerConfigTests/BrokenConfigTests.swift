@@ -21,8 +21,9 @@ private let topKeys =
     + "extra_prompts_dirs, calendar_key, email, polls, feedback, surveys, pairing, engagement, public_url, store"
 private let communityKeys =
     "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, events, "
-    + "rules, email, slack_channel, mattermost_channel, discord_channel, teams_channel, slack_channels, "
-    + "mattermost_channels, discord_channels, teams_channels, slack_team, mattermost_team, discord_guild, teams_team"
+    + "rules, email, slack_channel, mattermost_channel, discord_channel, teams_channel, matrix_room, slack_channels, "
+    + "mattermost_channels, discord_channels, teams_channels, matrix_rooms, slack_team, mattermost_team, "
+    + "discord_guild, teams_team, matrix_server"
 private let levels = "trace, debug, info, notice, warning, error, critical"
 private let listenUsage = "expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or localhost:8080"
 private let inlineSecret = "secrets are never written in the config; use {env: NAME} or {file: PATH}"
@@ -221,7 +222,7 @@ let brokenConfigs: [BrokenConfig] = [
             + "'alice' or a platform id like 'slack:U024BE7LH'",
         "convener.yaml:3:32: communities[0].convenors[2]: 'bob' is listed twice",
         "convener.yaml:3:37: communities[0].convenors[3]: 'zulip:x' is not a member handle; "
-            + "the prefix must be one of slack, mattermost, discord, teams, playground",
+            + "the prefix must be one of slack, mattermost, discord, teams, matrix, playground",
         "convener.yaml:3:48: communities[0].convenors[4]: expected a string, got a mapping"
     ),
     BrokenConfig(
@@ -332,7 +333,7 @@ let brokenConfigs: [BrokenConfig] = [
     BrokenConfig(
         "unknown platform",
         "platforms:\n  zulip: {}\n",
-        "convener.yaml:2:3: platforms.zulip: unknown key; allowed keys: slack, mattermost, discord, teams"
+        "convener.yaml:2:3: platforms.zulip: unknown key; allowed keys: slack, mattermost, discord, teams, matrix"
     ),
     BrokenConfig(
         "unknown playground mode",

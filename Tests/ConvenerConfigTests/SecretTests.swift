@@ -53,7 +53,7 @@ private func parse(_ yaml: String) throws -> ConvenerConfig {
     let secrets = try #require(resolver(["SLACK_SIGNING_SECRET": ""]).resolve(.embeddedDefaults).successValue)
     #expect(secrets.platforms.enabledNames.isEmpty)
     #expect(secrets.platforms["discord"] == nil)
-    #expect(secrets.platforms.description == "slack: off; mattermost: off; discord: off; teams: off")
+    #expect(secrets.platforms.description == "slack: off; mattermost: off; discord: off; teams: off; matrix: off")
 }
 
 @Test func missingSecretsAreReportedByKeyAndSource() throws {
@@ -123,7 +123,7 @@ private func parse(_ yaml: String) throws -> ConvenerConfig {
     #expect(
         secrets.description == "admin token: set; calendar key: none; playground: on; slack: on (bot token: yes, api: "
             + "https://slack.com/api); mattermost: on (bot token: no, url: none); discord: on (application id: none, "
-            + "bot token: no, api: https://discord.com/api/v10); teams: off")
+            + "bot token: no, api: https://discord.com/api/v10); teams: off; matrix: off")
 }
 
 @Test func aPublicPlaygroundNeedsTheAdminToken() throws {

@@ -12,6 +12,7 @@ struct PlatformSettingsRegistryTests {
         #expect(
             names == [
                 SlackParser.platform, MattermostParser.platform, DiscordParser.platform, TeamsActivityParser.platform,
+                MatrixEvents.platform,
             ])
     }
 

@@ -28,7 +28,7 @@ class Daemon:
         self.output = []
 
     def start(self, timeout=30.0):
-        environment = {k: v for k, v in os.environ.items() if not k.startswith(("CONVENER_", "SLACK_", "DISCORD_", "MATTERMOST_", "TEAMS_"))}
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(("CONVENER_", "SLACK_", "DISCORD_", "MATTERMOST_", "TEAMS_", "MATRIX_"))}
         environment.update(self.env or {})
         self.output = []
         self.process = subprocess.Popen(
@@ -150,3 +150,14 @@ def make_daemon(tmp_path, state_dir):
 @pytest.fixture
 def daemon(make_daemon):
     return make_daemon().start()
+
+
+@pytest.fixture(scope="session")
+def synapse(tmp_path_factory):
+    """One real Synapse homeserver for the whole session, on a free loopback port (see matrix_homeserver.py)."""
+    pytest.importorskip("synapse", reason="matrix-synapse is in Tests/requirements.txt")
+    from matrix_homeserver import Synapse
+
+    server = Synapse(tmp_path_factory.mktemp("synapse")).start()
+    yield server
+    server.stop()

@@ -1,9 +1,11 @@
-"""Two communities on Slack, Discord, Mattermost and Teams at once: every command, click and form lands in the right
-one."""
+"""Two communities on Slack, Discord, Mattermost, Teams and Matrix at once: every command, click and form lands
+in the right one."""
 
 import json
+import re
 import time
 import urllib.parse
+import uuid
 
 import pytest
 
@@ -262,3 +264,68 @@ def test_teams_channels_land_in_their_community(two, teams_fake, tmp_path, confi
     assert "teams:29:1uxmember" in ux["members"] and "teams:29:1uxmember" not in data["members"]
     assert "teams:29:1datamember" in data["members"] and "teams:29:1datamember" not in ux["members"]
     assert "Tea?" in json.dumps(ux["polls"]) and "Tea?" not in json.dumps(data["polls"])
+
+
+def test_matrix_rooms_route_to_their_communities_and_a_1_1_room_asks_which(synapse, make_daemon, tmp_path):
+    pytest.importorskip("nio", reason="matrix-nio is in Tests/requirements.txt")
+    from matrix_homeserver import Member
+
+    tag = uuid.uuid4().hex[:8]
+    bot = synapse.register(f"bot{tag}")
+    alice, bob = Member(synapse, f"alice{tag}"), Member(synapse, f"bob{tag}")
+    try:
+        data_room = alice.create_room(invite=[bot["user_id"]])
+        ux_room = alice.create_room(invite=[bot["user_id"]])
+        config = tmp_path / "matrix.yaml"
+        config.write_text(
+            "communities:\n"
+            "  - id: data\n    name: Data Science\n"
+            f"    convenors: [\"matrix:{alice.user_id}\"]\n"
+            f"    matrix_room: \"{data_room}\"\n"
+            "  - id: ux\n    name: UX Research\n"
+            f"    convenors: [\"matrix:{alice.user_id}\"]\n"
+            f"    matrix_rooms: [\"{ux_room}\"]\n")
+        state = tmp_path / "matrix-state"
+        make_daemon(extra_args=["--config", str(config)], state=state, env={
+            "MATRIX_HOMESERVER_URL": synapse.url, "MATRIX_ACCESS_TOKEN": bot["access_token"],
+            "MATRIX_USER_ID": bot["user_id"]}).start()
+
+        def joined(room):
+            return any(r == room and e.get("state_key") == bot["user_id"] and e["content"].get("membership") == "join"
+                       for r, e in alice.sync().events)
+
+        assert wait_for(lambda: joined(data_room) and joined(ux_room), timeout=20)
+        bob.join(data_room)
+
+        def export(community):
+            return exported(tmp_path, config, state, community)
+
+        alice.say(ux_room, '!cop poll "Tea or coffee?" "Tea" "Coffee"')
+        bob.say(data_room, "!cop me")
+        alice.say(data_room, "!cop me")
+        member_alice, member_bob = f"matrix:{alice.user_id}", f"matrix:{bob.user_id}"
+        assert wait_for(lambda: member_alice in export("data")["members"] and member_bob in export("data")["members"]
+                        and "Tea or coffee?" in json.dumps(export("ux")["polls"]), timeout=20)
+        assert member_bob not in export("ux")["members"]
+        assert "Tea or coffee?" not in json.dumps(export("data")["polls"])
+        # In a 1:1 room, alice (a member of both) is asked which community, and answers with the choice code.
+        direct = alice.create_room(invite=[bot["user_id"]], public=False, direct=True)
+        assert wait_for(lambda: joined(direct), timeout=20)
+        alice.say(direct, "!cop me")
+
+        def question():
+            return [e["content"]["body"] for r, e in alice.sync().messages_from(bot["user_id"], direct)
+                    if "which one" in e["content"]["body"]]
+
+        asked = wait_for(question, timeout=15)
+        assert asked, alice.messages_from(bot["user_id"])
+        code = re.search(r"send (\w{5}) and a number", asked[0]).group(1)
+        choices = re.findall(r"^(\d)\. (.+)$", asked[0], re.MULTILINE)
+        ux_number = next(number for number, label in choices if label == "UX Research")
+        before = export("ux")["members"][member_alice]["activity"]["commands"]
+        alice.say(direct, f"{code} {ux_number}")
+        assert wait_for(lambda: export("ux")["members"][member_alice]["activity"]["commands"] == before + 1,
+                        timeout=15)
+    finally:
+        alice.close()
+        bob.close()

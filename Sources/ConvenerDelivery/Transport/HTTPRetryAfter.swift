@@ -18,14 +18,20 @@ public enum HTTPRetryAfter {
         return interval > 0 ? .milliseconds(Int64((interval * 1000).rounded(.up))) : .zero
     }
 
-    /// The wait in a JSON body's top-level `retry_after` (seconds, possibly fractional, as Discord sends).
+    /// The wait in a JSON body's top-level `retry_after` (seconds, possibly fractional, as Discord sends) or
+    /// `retry_after_ms` (milliseconds, Matrix's `M_LIMIT_EXCEEDED`).
     public static func parseJSONBody(_ body: [UInt8]) -> Duration? {
         struct Body: Decodable {
             let retryAfter: Double?
-            enum CodingKeys: String, CodingKey { case retryAfter = "retry_after" }
+            let retryAfterMilliseconds: Double?
+            enum CodingKeys: String, CodingKey {
+                case retryAfter = "retry_after"
+                case retryAfterMilliseconds = "retry_after_ms"
+            }
         }
         guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(body)),
-            let seconds = decoded.retryAfter, seconds.isFinite, seconds >= 0
+            let seconds = decoded.retryAfter ?? decoded.retryAfterMilliseconds.map({ $0 / 1000 }), seconds.isFinite,
+            seconds >= 0
         else { return nil }
         return .milliseconds(Int64((seconds * 1000).rounded(.up)))
     }

@@ -11,12 +11,14 @@ public struct PlatformBindingDeclaration: Sendable {
     /// How workspace ids look.
     public var workspaceID: PlatformIDRule
 
-    /// Declares the binding keys `<name>_channel`, `<name>_channels` and `workspace`.
+    /// Declares the binding keys `<name>_<noun>`, `<name>_<noun>s` and `workspace`; the noun is what the
+    /// platform calls a channel (Matrix: `room`).
     public init(
-        platform: String, workspace: String, channelID: PlatformIDRule, workspaceID: PlatformIDRule
+        platform: String, workspace: String, channelNoun: String = "channel", channelID: PlatformIDRule,
+        workspaceID: PlatformIDRule
     ) {
-        self.channel = "\(platform)_channel"
-        self.channels = "\(platform)_channels"
+        self.channel = "\(platform)_\(channelNoun)"
+        self.channels = "\(platform)_\(channelNoun)s"
         self.workspace = workspace
         self.channelID = channelID
         self.workspaceID = workspaceID

@@ -7,6 +7,8 @@ public enum PlatformInbound: Sendable, Equatable {
     case input(PlatformRequest)
     /// A member joined the workspace or channel.
     case memberJoined(PlatformMemberEvent)
+    /// A member left the channel (Matrix `m.room.member` leave).
+    case memberLeft(PlatformMemberEvent)
     /// A member reacted to a message with an emoji.
     case reaction(PlatformReaction)
     /// A protocol handshake to answer at once with this body and no state change (Slack URL check, Discord PING).
@@ -34,7 +36,7 @@ public struct PlatformRequest: Sendable, Equatable {
 
 /// Where a request came from and how to answer it later; fields a platform does not send are nil.
 public struct PlatformReplyContext: Sendable, Equatable {
-    /// `slack`, `mattermost` or `discord`.
+    /// The platform's name, e.g. `slack`.
     public var platform: String
     /// The channel the request was made in.
     public var channelID: String?
@@ -57,6 +59,8 @@ public struct PlatformReplyContext: Sendable, Equatable {
     /// What the platform needs to answer in the same conversation later, opaque to everything but the platform
     /// (Teams: the connector's service URL, the conversation, the activity answered, the tenant).
     public var address: [String: String] = [:]
+    /// The thread the request was made in (Matrix's thread root event), so public replies go there too.
+    public var threadID: String?
 
     /// A reply context.
     public init(

@@ -6,6 +6,7 @@ public enum PlatformSettingsRegistry {
         MattermostSettings.declaration,
         DiscordSettings.declaration,
         TeamsSettings.declaration,
+        MatrixSettings.declaration,
     ]
 
     /// The declaration of the platform called `name`.

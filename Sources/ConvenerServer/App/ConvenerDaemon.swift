@@ -129,13 +129,23 @@ public struct ConvenerDaemon {
         let addresses = PlatformAddressBook(
             file: URL(fileURLWithPath: configuration.stateDirectory).appendingPathComponent("platform-addresses.json"),
             logger: logger)
+        let exchange = DeliveryExchange(transport: transport, timeout: DeliveryPlatforms.timeout())
+        let pulled: PullPlatforms
+        do {
+            pulled = try PullPlatforms(
+                credentials: configuration.server.platforms, stateDirectory: configuration.stateDirectory,
+                transport: transport, exchange: exchange)
+        } catch {
+            for runtime in runtimes { try? await runtime.close() }
+            throw error
+        }
         let delivery = DeliveryPlatforms(
             credentials: configuration.server.platforms,
             timeline: configuration.server.playgroundEnabled ? timeline : nil,
-            exchange: DeliveryExchange(transport: transport, timeout: DeliveryPlatforms.timeout()),
+            exchange: exchange,
             publicURL: configuration.server.publicURL
                 ?? "http://\(configuration.server.host):\(configuration.server.port)",
-            clock: clock, addresses: addresses)
+            clock: clock, addresses: addresses, pulled: pulled)
         for runtime in runtimes {
             var platforms = delivery.platforms(for: runtime.profile)
             if let mail {
@@ -153,6 +163,8 @@ public struct ConvenerDaemon {
                         ? "members cannot subscribe (no email.link_key), mailing lists only"
                         : "members subscribe with /cop me email"))
         }
+        // After the communities and their outboxes, so it stops before them: no event is handled once a store closes.
+        services += pulled.services(runtimes: runtimes, clock: clock, logger: logger)
         summary.append("  rules:      \(configuration.rules.rules.count) from \(configuration.rulesSource)")
         let programs = configuration.settings.pairing.programs.map { program in
             "\(program.id) (\(program.kind.rawValue)\(program.cadence.map { ", \"\($0)\"" } ?? ", by rule only"))"

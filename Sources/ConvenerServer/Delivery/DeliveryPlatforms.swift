@@ -18,6 +18,8 @@ struct DeliveryPlatforms: Sendable {
     let clock: any WallClock
     /// How to reach conversations and members, as the routes learned it.
     let addresses: PlatformAddressBook
+    /// The accounts of the platforms Convener pulls from (Matrix), which their deliveries send as.
+    var pulled: PullPlatforms = .none
 
     /// The longest one outbound request may take: 15 s, or `CONVENER_TEST_DELIVERY_TIMEOUT_MS` (tests only).
     static func timeout(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration {
@@ -75,6 +77,9 @@ struct DeliveryPlatforms: Sendable {
                 TeamsDelivery(connector: connector, channel: profile.mainChannel(on: TeamsSettings.platform)))
             platforms.append(TeamsReplyDelivery(connector: connector, clock: clock))
         }
+        if let session = pulled.matrix {
+            platforms.append(MatrixDelivery(session: session, channel: profile.mainChannel(on: MatrixEvents.platform)))
+        }
         return platforms
     }
 
@@ -85,6 +90,7 @@ struct DeliveryPlatforms: Sendable {
         if credentials.mattermostBotToken != nil, credentials.mattermostURL != nil { parts.append("mattermost") }
         if credentials.discordBotToken != nil { parts.append("discord") }
         if credentials.teamsAppPassword != nil, credentials.teamsAppID != nil { parts.append("teams") }
+        if pulled.matrix != nil { parts.append("matrix") }
         return parts.joined(separator: ", ")
             + " (channel posts go to each platform with a channel configured; late replies via response_url "
             + "and follow-ups)"

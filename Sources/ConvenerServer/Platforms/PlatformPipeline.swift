@@ -61,26 +61,11 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
             throw PlatformResponse.badRequest("\(error)")
         }
         await platform.remember(http, at: endpoint)
-        var platformRequest: PlatformRequest
         switch inbound {
-        case .input(let parsed): platformRequest = parsed
-        case .memberJoined(let joined):
-            platformRequest = PlatformRequest(
-                input: Input(
-                    id: "\(platform.name).ev.\(joined.eventID)", member: joined.member, displayName: joined.displayName,
-                    event: .joined),
-                context: PlatformReplyContext(
-                    platform: platform.name, channelID: joined.channelID, teamID: joined.teamID))
-        case .reaction(let reaction):
-            platformRequest = PlatformRequest(
-                input: Input(
-                    id: "\(platform.name).ev.\(reaction.eventID)", member: reaction.member,
-                    displayName: reaction.member.user,
-                    event: .reaction(emoji: reaction.emoji)),
-                context: PlatformReplyContext(platform: platform.name, channelID: reaction.channelID))
-        case .reply(let reply):
-            return reply.response
-        case .ignored:
+        case .reply(let reply): return reply.response
+        default: break
+        }
+        guard var platformRequest = inbound.request(platform: platform.name) else {
             return platform.acknowledgement(for: nil, at: endpoint)
         }
         // 5. De-duplicate the platform's retries of the same input.
@@ -116,30 +101,7 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
 
     /// The community of the request; strips a command's `--community` flag and resolves "which community?" clicks.
     private func route(_ request: inout PlatformRequest, now: Date) async -> CommunityRoute {
-        if let (input, route) = await directory.chosen(request.input, now: now) {
-            request.input = input
-            return route
-        }
-        var flag: String?
-        if case .command(let text) = request.input.event {
-            let stripped = CommunityFlag.strip(text)
-            request.input.event = .command(stripped.text)
-            flag = stripped.community
-            if flag == "" {
-                return .answer(
-                    request.input.privateAnswer(
-                        "--community needs a community id, e.g. /cop stats --community data-science"))
-            }
-        }
-        let place = RequestPlace(
-            platform: platform.name, workspace: request.context.teamID, channel: request.context.channelID,
-            isDirect: platform.isDirect(request.context))
-        let route = await directory.route(request.input, from: place, flag: flag, now: now)
-        if case .ignore = route {
-            logger.debug(
-                "An event from a place no community lives in was ignored",
-                metadata: ["convener.platform": "\(platform.name)"])
-        }
-        return route
+        await directory.route(
+            &request, platform: platform.name, isDirect: platform.isDirect(request.context), now: now, logger: logger)
     }
 }

@@ -182,6 +182,12 @@ struct HTTPRetryAfterTests {
         #expect(HTTPRetryAfter.parseJSONBody(Array(#"{"retry_after": -1}"#.utf8)) == nil)
     }
 
+    @Test func parsesMatrixLimitExceeded() {
+        let body = #"{"errcode": "M_LIMIT_EXCEEDED", "error": "Too many requests", "retry_after_ms": 2000}"#
+        #expect(HTTPRetryAfter.parseJSONBody(Array(body.utf8)) == .seconds(2))
+        #expect(HTTPRetryAfter.parseJSONBody(Array(#"{"retry_after_ms": 1}"#.utf8)) == .milliseconds(1))
+    }
+
     @Test func responseLooksUpRetryAfterCaseInsensitively() {
         let response = HTTPTransportResponse(status: 429, headers: [HTTPTransportHeader("retry-after", "12")])
         #expect(response.retryAfter(now: now) == .seconds(12))
