@@ -27,6 +27,11 @@ public struct MailBook: Codable, Sendable, Equatable {
         subscriptions[member] = nil
     }
 
+    /// The member's address once they confirmed it.
+    public func confirmedAddress(of member: MemberID) -> String? {
+        subscriptions[member].flatMap { $0.isConfirmed ? $0.address : nil }
+    }
+
     /// The members whose confirmed addresses get the round-up, in a stable order.
     public var confirmed: [(member: MemberID, address: String)] {
         subscriptions.filter { $0.value.isConfirmed }.sorted { $0.key < $1.key }.map { ($0.key, $0.value.address) }

@@ -200,8 +200,14 @@ public actor CommunityRuntime {
             let slot = PairingInvitation.slot(
                 round: round, group: group, workingHours: program.workingHours, profile: profile)
         else { return nil }
-        let names = round.groups[group].members.map { state.members[$0]?.displayName ?? $0.user }
-        return PairingInvitation(profile: profile, round: round, group: group, slot: slot, names: names).document()
+        let members = round.groups[group].members
+        let names = members.map { state.members[$0]?.displayName ?? $0.user }
+        // Organizer and attendees only when every member confirmed an address (see PairingInvitation).
+        let addresses = members.compactMap(state.mail.confirmedAddress(of:))
+        return PairingInvitation(
+            profile: profile, round: round, group: group, slot: slot, names: names,
+            addresses: addresses.count == members.count ? addresses : nil
+        ).document()
     }
 
     /// The member's current record, if the community knows them.
