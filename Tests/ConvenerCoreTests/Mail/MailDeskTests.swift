@@ -60,6 +60,16 @@ struct MailDeskTests {
         #expect(second == .unknown && again.isEmpty)
     }
 
+    @Test("Only a confirmed address is given out (for calendar invitations), never a pending one")
+    func confirmedAddressOnly() throws {
+        var harness = try EngagementHarness(profile: Self.profile())
+        _ = harness.command("ben", "me email ben@example.org", at: Support.at(day: 0))
+        #expect(harness.state.mail.confirmedAddress(of: Support.member("ben")) == nil)
+        let confirmed = try subscribed()
+        #expect(confirmed.state.mail.confirmedAddress(of: Support.member("ada")) == "ada@example.org")
+        #expect(confirmed.state.mail.confirmedAddress(of: Support.member("cleo")) == nil)
+    }
+
     @Test("A second confirmation mail waits 10 minutes, so the command cannot flood an inbox")
     func resendPause() throws {
         var harness = try EngagementHarness(profile: Self.profile())
