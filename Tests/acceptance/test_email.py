@@ -404,6 +404,13 @@ def test_a_later_bounce_stops_mail_and_tells_the_member_and_a_delay_or_forgery_c
     assert b"Nothing changed" in delayed.stdout
     assert "ada@example.org, confirmed" in daemon.say("ada", "/cop me")[0]["text"]
 
+    # An auto-reply that reaches the bounce address is no report: refused with the reason, nothing changed.
+    auto_reply = (f"From: ada@example.org\r\nTo: {sender}\r\nSubject: Out of office\r\n\r\nAway until May.\r\n").encode()
+    not_a_report = hand_over(tmp_path, daemon, auto_reply)
+    assert not_a_report.returncode == 65 and b"not a delivery status notification" in not_a_report.stderr, \
+        not_a_report
+    assert "ada@example.org, confirmed" in daemon.say("ada", "/cop me")[0]["text"]
+
     # A forged one (a token made up, or bob's token claiming ada's failure without the key) is refused unread.
     forged_sender = sender[:8] + "0" * 20 + sender[28:]
     forged = hand_over(tmp_path, daemon, dsn(forged_sender, "ada@example.org", "failed", "5.1.1"),
