@@ -60,6 +60,7 @@ struct MatrixDelivery: DeliveryPlatform {
                 room: room, type: MatrixEvents.messageType, transactionID: Self.transactionID(shown, editing: nil),
                 content: MatrixRenderer.content(shown, threadRoot: thread))
         else { return nil }
+        if !message.attachments.isEmpty { try await sendAttachments(of: message, room: room, thread: thread) }
         return PlatformMessageReference(platform: name, channel: room, messageID: eventID)
     }
 
