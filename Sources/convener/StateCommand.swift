@@ -55,6 +55,21 @@ struct StateCommand: AsyncParsableCommand {
             }
         }
 
+        /// The chosen community and its state, read-only and safe while daemons run: from the database when one
+        /// is configured (loaded as a daemon loads it, through `PostgresStateStore`), else from its state folder
+        /// without taking the lock.
+        func state() async throws -> (
+            configuration: DaemonConfiguration, profile: CommunityProfile, state: CommunityState
+        ) {
+            let (configuration, profile) = try chosenCommunity()
+            if let state = try await withDatabase({ database, profile in
+                try await PostgresStateStore<CommunityState>.open(community: profile.id, database: database).state
+            }) {
+                return (configuration, profile, state)
+            }
+            return (configuration, profile, try Self.readState(configuration.stateDirectory(for: profile)))
+        }
+
         /// The state folder of the chosen community.
         func directory() throws -> String {
             let (configuration, profile) = try chosenCommunity()

@@ -2,7 +2,8 @@ import ConvenerCore
 import ConvenerPlatforms
 import Foundation
 
-/// What the Matrix platform keeps between runs, in `platforms/matrix.json` beside the communities' state: the
+/// What the Matrix platform keeps between runs, in `platforms/matrix.json` beside the communities' state (or the
+/// `matrix` row of `convener_platform_state`, shared by every daemon, when the state lives in PostgreSQL): the
 /// sync token (`next_batch`) past which every event is handled, and the 1:1 room the bot uses with each member.
 struct MatrixSavedState: Codable, Sendable, Equatable {
     /// Where the next `/sync` continues; nil before the first one.
@@ -32,15 +33,16 @@ struct MatrixChoices: Codable, Sendable, Equatable {
 actor MatrixSession {
     /// The API client.
     nonisolated let client: MatrixClient
-    private let saved: PlatformStateFile<MatrixSavedState>
+    private let saved: any PlatformStateDocument<MatrixSavedState>
     private var botUserID: String?
     private var aliases: [String: String] = [:]
 
-    /// A session for the bot `userID` (asked with `whoami` when nil), its state kept at `statePath`.
-    init(client: MatrixClient, userID: String?, statePath: String) throws {
+    /// A session for the bot `userID` (asked with `whoami` when nil), its state kept in `saved` (a file, or a row
+    /// every daemon sharing the database uses).
+    init(client: MatrixClient, userID: String?, saved: any PlatformStateDocument<MatrixSavedState>) {
         self.client = client
         self.botUserID = userID
-        self.saved = try PlatformStateFile(path: statePath, initial: MatrixSavedState())
+        self.saved = saved
     }
 
     /// The bot's user id: configured, else `GET /account/whoami` once.
@@ -55,7 +57,7 @@ actor MatrixSession {
 
     /// Where the next sync continues.
     func nextBatch() async -> String? {
-        await saved.value.nextBatch
+        await saved.read().nextBatch
     }
 
     /// Makes `token` the durable sync position; call it only once every event before it is handled.
@@ -68,7 +70,7 @@ actor MatrixSession {
 
     /// The events after the sync position already handled.
     func handledEvents() async -> Set<String> {
-        Set(await saved.value.handled)
+        Set(await saved.read().handled)
     }
 
     /// Records, durably, that the event `eventID` after the sync position is handled.
@@ -92,7 +94,7 @@ actor MatrixSession {
     /// The bot's 1:1 room with `user`: the one kept, else a new private, unencrypted room marked direct
     /// (`POST /createRoom` with `is_direct` and the member invited), kept durably.
     func directRoom(for user: String) async throws -> String {
-        if let known = await saved.value.directRooms[user] { return known }
+        if let known = await saved.read().directRooms[user] { return known }
         let body: PlatformJSON = [
             "preset": "trusted_private_chat", "is_direct": true, "invite": [.string(user)],
             "name": "Convener", "topic": "Your private conversation with Convener (not end-to-end encrypted)",
@@ -118,7 +120,7 @@ actor MatrixSession {
         let original = message.updates ?? message.id
         let code = MatrixRenderer.choiceCode(for: original)
         let choices = MatrixChoices(message: original, actions: message.actions.map(\.id), at: now)
-        guard await saved.value.choices[code] != choices else { return }
+        guard await saved.read().choices[code] != choices else { return }
         try await saved.update { state in
             state.choices[code] = choices
             if state.choices.count > Self.keptChoices {
@@ -131,7 +133,7 @@ actor MatrixSession {
 
     /// The message and action `CODE N` stands for, if the code is known and N is one of its buttons.
     func click(code: String, number: Int) async -> (messageID: String, actionID: String)? {
-        guard let choices = await saved.value.choices[code], (1...choices.actions.count).contains(number) else {
+        guard let choices = await saved.read().choices[code], (1...choices.actions.count).contains(number) else {
             return nil
         }
         return (choices.message, choices.actions[number - 1])
@@ -139,7 +141,7 @@ actor MatrixSession {
 
     /// The form `user` is answering, if any.
     func conversation(of user: String) async -> MatrixFormConversation? {
-        await saved.value.forms[user]
+        await saved.read().forms[user]
     }
 
     /// Keeps where `user` is in a form, durably; nil ends the conversation.
@@ -149,6 +151,6 @@ actor MatrixSession {
 
     /// Whether `room` is a kept 1:1 room.
     func isDirectRoom(_ room: String) async -> Bool {
-        await saved.value.directRooms.values.contains(room)
+        await saved.read().directRooms.values.contains(room)
     }
 }
