@@ -158,12 +158,14 @@ public actor CommunityRuntime {
         metrics.recordTick()
         let reducer = self.reducer
         let clock = self.clock
-        if store.isShared, !stepping {
+        if store.isShared {
             // Journal notices keep the state current, so a tick with nothing due needs no round trip to the
-            // database; only one that has something to do catches up and reduces again on the latest state.
+            // database (and does not queue behind other steps while it is away); only one that has something to do
+            // catches up and reduces again on the latest state. While a step runs, its facts may still be rolled
+            // back, so its working state is only read: a fire it hid is found by the next tick.
             var probe = ruleState
             if reducer.reduceTick(state, rules: &probe, now: clock.now()).facts.isEmpty {
-                ruleState = probe
+                if !stepping { ruleState = probe }
                 return
             }
         }

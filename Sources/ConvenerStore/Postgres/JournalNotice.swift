@@ -37,13 +37,17 @@ extension PostgresDatabase {
     /// Opens one connection of its own (outside the pool: `LISTEN` belongs to a session, which a pooler in
     /// transaction mode would hand to others), listens for journal notices, calls `listening` once notices flow
     /// (so the caller catches up with what it may have missed before), then `notice` for each one, in order.
-    /// Returns or throws when the connection ends; the caller reconnects.
+    /// Returns or throws (`JournalFollowingFailed`) when the connection ends; the caller reconnects.
     public func followJournal(
         listening: @Sendable () async -> Void, notice: @Sendable (JournalNotice) async -> Void
     ) async throws {
         let configuration = try settings.connectionConfiguration()
-        let connection = try await PostgresConnection.connect(
-            configuration: configuration, id: 0, logger: queryLogger)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: queryLogger)
+        } catch {
+            throw JournalFollowingFailed(doing: "opening the notice connection", reason: Self.describe(error))
+        }
         do {
             try await connection.listen(on: JournalNotice.channel) { notifications in
                 await listening()
@@ -54,8 +58,18 @@ extension PostgresDatabase {
             }
         } catch {
             try? await connection.close()
-            throw error
+            throw JournalFollowingFailed(doing: "listening for the journal's notices", reason: Self.describe(error))
         }
         try? await connection.close()
     }
+}
+
+/// The notice connection could not be opened, or broke (the database restarted, the network went away).
+public struct JournalFollowingFailed: Error, CustomStringConvertible {
+    /// What the daemon was doing.
+    public let doing: String
+    /// What the database or the network said.
+    public let reason: String
+
+    public var description: String { "\(doing) failed: \(reason)" }
 }
