@@ -93,8 +93,14 @@ def test_a_state_folder_moves_into_postgres_once(make_daemon, database_url, stat
     assert folder_daemon.stop() == 0
     before = export(None, tmp_path, state_dir)
 
+    # What a Teams daemon learned moves too.
+    book = {"teams": {"member:29:1abc": {"conversation": "a:1xyz", "serviceUrl": "https://smba.example/emea/"}}}
+    (state_dir / "platform-addresses.json").write_text(json.dumps(book))
     moved = cli(database_url, "state", "migrate-to-postgres", "--state-dir", str(state_dir), cwd=tmp_path)
-    assert "byte for byte" in moved.stdout
+    assert "byte for byte" in moved.stdout and "platform state platform-addresses: moved" in moved.stdout
+    stored = psql(database_url, "SELECT convert_from(value, 'UTF8') FROM convener_platform_state "
+                                "WHERE name = 'platform-addresses'")
+    assert json.loads(stored) == book
     assert export(database_url, tmp_path) == before
     again = cli(database_url, "state", "migrate-to-postgres", "--state-dir", str(state_dir), cwd=tmp_path, check=False)
     assert again.returncode != 0 and "already has state" in again.stderr
