@@ -34,7 +34,9 @@ public enum MatrixEvents {
             let input: InputEvent = command(in: text).map { .command($0) } ?? .message(text)
             return .input(
                 PlatformRequest(
-                    input: Input(id: inputID, member: sender, displayName: localpart(of: event.sender), event: input),
+                    input: Input(
+                        id: inputID, member: sender, displayName: localpart(of: event.sender), event: input,
+                        respondsTo: event.threadRoot ?? event.repliesTo),
                     context: context))
         case memberType:
             guard let subject = event.stateKey, subject != botUserID else { return .ignored(reason: "the bot") }
@@ -49,9 +51,13 @@ public enum MatrixEvents {
             return .ignored(reason: "a membership change that is neither a join nor a leave")
         case reactionType:
             guard let key = event.relation?["key"]?.stringValue else { return .ignored(reason: "no reaction key") }
+            let annotated =
+                event.relation?["rel_type"]?.stringValue == "m.annotation"
+                ? event.relation?["event_id"]?.stringValue : nil
             return .reaction(
                 PlatformReaction(
-                    eventID: event.eventID, member: sender, emoji: key, itemAuthor: nil, channelID: event.roomID))
+                    eventID: event.eventID, member: sender, emoji: key, itemAuthor: nil, channelID: event.roomID,
+                    messageID: annotated))
         default:
             return .ignored(reason: "event type \(event.type)")
         }
