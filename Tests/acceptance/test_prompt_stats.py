@@ -15,6 +15,7 @@ import pytest
 from werkzeug import Response
 
 from conftest import wait_for
+from test_matrix import world  # noqa: F401  (the fixture of a Matrix community on a real Synapse)
 from test_platforms import SLACK_SECRET, bolt_accepts, slack_command, slack_headers
 
 TOKEN = "xoxb-test-token"
@@ -144,3 +145,35 @@ def test_members_may_not_see_prompt_stats(prompted):
     status, data, _ = daemon.request("POST", "/slack/commands", raw=body, headers=slack_headers(body))
     assert status == 200
     assert "Only the convenors of Slackers" in json.loads(data)["text"]
+
+
+def test_matrix_thread_replies_and_reactions_to_a_prompt_count_against_a_real_synapse(world):
+    """The same on Matrix, against a real Synapse: members answer in the prompt's thread (`m.thread` with the
+    `m.in_reply_to` fallback, as Element sends it) and react with `m.annotation`."""
+    names = ("alice", "bob", "carol", "dave", "erin", "fred")
+    w = world(names=names).start().bot_joined()
+    answerers = [w.members[name] for name in names[1:]]
+    for member in answerers:
+        member.join(w.room)
+    w.alice.say(w.room, "!cop prompt now")
+    prompt = wait_for(lambda: next((event for _, event in w.replies(w.alice, w.room)
+                                    if event["content"]["body"].startswith("💬")), None), timeout=20)
+    assert prompt, [event["content"]["body"] for _, event in w.replies(w.alice)]
+    # The prompt's event id is recorded as soon as Synapse has accepted it; give the daemon a moment to journal it.
+    assert wait_for(lambda: any(prompt["event_id"] in json.dumps(p.get("locations", []))
+                                for p in w.state().get("prompts", {}).get("open", [])), timeout=10)
+    for member in answerers:
+        member.say(w.room, "Here is what I think", thread=prompt["event_id"])
+    answerers[0].react(w.room, prompt["event_id"], "👍")
+    answerers[1].say(w.room, "A message outside the thread")
+
+    def running():
+        return w.state()["analytics"]["running"]
+
+    assert wait_for(lambda: running().get("promptReplies") == 5 and running().get("promptReactions") == 1,
+                    timeout=20), running()
+    assert running()["promptAnswerers"] == 5
+    w.alice.say(w.room, "!cop prompt stats")
+    stats = wait_for(lambda: next((event["content"]["body"] for _, event in w.replies(w.alice)
+                                   if "What members respond to" in event["content"]["body"]), None), timeout=20)
+    assert stats and "reflection: 1 prompt, 5 replies, < 5 reactions, 5 answerers, response rate 5.0" in stats, stats
