@@ -202,6 +202,7 @@ struct SimulatedPromptYearTests {
             53, state: state, community: "Simulated CoP", k: reducer.settings.surveys.threshold,
             weeks: reducer.analyticsWeeks, now: now)
         let table = PromptStatsTable(trends)
+        #expect(table.text.contains("\n• show-and-tell: 13 prompts, 1164 replies, 409 reactions, 864 answerers, "))
         #expect(table.rows.map(\.theme) == SimulatedPromptYear.themes.map(\.id))
         #expect(table.rows.allSatisfy { $0.posted == 13 && $0.responseRate != nil })
         let document = try TrendsDocument(trends).json()
