@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConvenerServer
 import Foundation
 
 /// `convener check`: validates the config (and, as they arrive, the rules) and exits non-zero on problems.
@@ -20,5 +21,10 @@ struct CheckCommand: ParsableCommand {
         print("  listen:      \(configuration.server.host):\(configuration.server.port)")
         print("  state:       \(configuration.stateDirectory)")
         print("  rules:       \(configuration.rules.rules.count) from \(configuration.rulesSource)")
+        if let email = configuration.email {
+            let linkKeySet = configuration.server.emailLinkKey != nil
+            print("  email:       " + EmailSummary.line(email, linkKeySet: linkKeySet))
+            if !linkKeySet { print("warning: email: " + EmailSummary.missingLinkKey) }
+        }
     }
 }

@@ -73,7 +73,8 @@ enum DaemonConfigurationLoader {
             SMTPSettings(
                 url: email.smtpURL, from: email.from, fromName: email.fromName, username: email.username,
                 password: loaded.secrets.emailPassword?.revealedValue,
-                security: email.security.flatMap(SMTPSettings.Security.init(rawValue:)))
+                security: email.security.flatMap(SMTPSettings.Security.init(rawValue:)),
+                bounceAddress: email.bounceAddress)
         }
         configuration.server.emailLinkKey = loaded.secrets.emailLinkKey?.revealedValue
         if config.email != nil {

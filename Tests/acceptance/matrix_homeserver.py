@@ -127,7 +127,7 @@ class Synapse:
         if not log.exists():
             return 0
         return sum(1 for line in log.read_text(errors="replace").splitlines()
-                   if "/send/m.room.message/" in line and " 429 " in line)
+                   if "/send/" in line and " 429 " in line)
 
 
 class Member:
@@ -151,7 +151,8 @@ class Member:
 
     def sync(self):
         """Reads what arrived since the last sync; joins the rooms the member is invited to (the bot's 1:1 room)."""
-        response = self.run(self.client.sync(timeout=0))
+        # Synapse gives 10 timeline events a room unless asked for more; a test's burst is larger.
+        response = self.run(self.client.sync(timeout=0, sync_filter={"room": {"timeline": {"limit": 1000}}}))
         assert isinstance(response, self.nio.SyncResponse), response
         for room_id, room in response.rooms.join.items():
             for event in room.timeline.events:
@@ -176,8 +177,10 @@ class Member:
     def leave(self, room):
         self.run(self.client.room_leave(room))
 
-    def say(self, room, text, thread=None):
+    def say(self, room, text, thread=None, html=None):
         content = {"msgtype": "m.text", "body": text}
+        if html:
+            content.update({"format": "org.matrix.custom.html", "formatted_body": html})
         if thread:
             content["m.relates_to"] = {"rel_type": "m.thread", "event_id": thread, "is_falling_back": True,
                                        "m.in_reply_to": {"event_id": thread}}
@@ -185,14 +188,33 @@ class Member:
         assert isinstance(response, self.nio.RoomSendResponse), response
         return response.event_id
 
+    def respond(self, room, poll_event_id, answers, stable=False):
+        """A vote in a native poll: MSC3381's stable `m.poll.response`, or the unstable form Element sends."""
+        relation = {"rel_type": "m.reference", "event_id": poll_event_id}
+        if stable:
+            kind, content = "m.poll.response", {"m.relates_to": relation, "m.selections": list(answers)}
+        else:
+            kind = "org.matrix.msc3381.poll.response"
+            content = {"m.relates_to": relation, kind: {"answers": list(answers)}}
+        response = self.run(self.client.room_send(room, kind, content))
+        assert isinstance(response, self.nio.RoomSendResponse), response
+        return response.event_id
+
+    def set_display_name(self, name):
+        response = self.run(self.client.set_displayname(name))
+        assert isinstance(response, self.nio.ProfileSetDisplayNameResponse), response
+
     def react(self, room, event_id, key):
         content = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}}
         self.run(self.client.room_send(room, "m.reaction", content))
 
+    POSTS = ("m.room.message", "org.matrix.msc3381.poll.start", "org.matrix.msc3381.poll.end")
+
     def messages_from(self, sender, room=None, edits=False):
-        """The `m.room.message` events `sender` sent, as (room, event) pairs; edits (`m.replace`) only if asked."""
+        """The messages and native poll events `sender` sent, as (room, event) pairs; edits (`m.replace`) only if
+        asked."""
         return [(room_id, event) for room_id, event in self.events
-                if event.get("sender") == sender and event.get("type") == "m.room.message"
+                if event.get("sender") == sender and event.get("type") in self.POSTS
                 and (room is None or room_id == room)
                 and (edits or event.get("content", {}).get("m.relates_to", {}).get("rel_type") != "m.replace")]
 

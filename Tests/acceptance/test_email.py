@@ -323,3 +323,127 @@ def test_forget_leaves_no_address_in_the_state_folder(mail_daemon, state_dir):
     confirm = next(action["id"] for action in question["actions"] if action["label"].lower().startswith("yes"))
     assert "deleted" in daemon.click("dora", question["id"], confirm)[0]["text"]
     assert wait_for(lambda: traces() == [], timeout=10), traces()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Bounces that arrive later (RFC 3464 delivery status notifications), handed over by `convener email bounce`.
+
+def dsn(envelope_recipient, address, action, status):
+    """A delivery status notification as a receiving server sends it back to the envelope sender, built with
+    Python's email package: multipart/report with a human part, message/delivery-status and the returned headers."""
+    from email.message import Message
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    report = MIMEMultipart("report", report_type="delivery-status")
+    report["From"] = "MAILER-DAEMON@mx.example.net (Mail Delivery System)"
+    report["To"] = envelope_recipient
+    report["Subject"] = "Undelivered Mail Returned to Sender" if action == "failed" else "Delayed Mail"
+    report["Auto-Submitted"] = "auto-replied"
+    report.attach(MIMEText(f"This is the mail system at host mx.example.net. Your message to {address} {action}.\n"))
+    delivery = Message()
+    delivery.set_type("message/delivery-status")
+    per_message = Message()
+    per_message["Reporting-MTA"] = "dns; mx.example.net"
+    per_message["Arrival-Date"] = "Sat, 5 Dec 2026 10:00:00 +0000"
+    per_recipient = Message()
+    per_recipient["Final-Recipient"] = f"rfc822; {address}"
+    per_recipient["Action"] = action
+    per_recipient["Status"] = status
+    per_recipient["Diagnostic-Code"] = f"smtp; {'550' if status.startswith('5') else '451'} {status} mailbox trouble"
+    delivery.set_payload([per_message, per_recipient])
+    report.attach(delivery)
+    report.attach(MIMEText("From: Data Science <cop@example.org>\nSubject: Round-up of Data Science\n",
+                           "rfc822-headers"))
+    return report.as_bytes()
+
+
+def hand_over(tmp_path, daemon, message, recipient=None):
+    """`convener email bounce`, as a Postfix pipe runs it: the raw message on standard input."""
+    arguments = [BINARY, "email", "bounce", "--url", f"http://127.0.0.1:{daemon.port}"]
+    if recipient:
+        arguments += ["--recipient", recipient]
+    return subprocess.run(arguments, cwd=tmp_path, input=message, capture_output=True, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", "CONVENER_EMAIL_KEY": LINK_KEY})
+
+
+@pytest.fixture
+def bounce_daemon(make_daemon, smtp_server, tmp_path):
+    controller, inbox = smtp_server
+    http_port = free_port()
+    write_daemon_config(tmp_path, controller.port, http_port)
+    config = tmp_path / "convener.yaml"
+    config.write_text(config.read_text().replace('  from: "cop@example.org"\n',
+                                                 '  from: "cop@example.org"\n  bounce_address: "bounces@example.org"\n'))
+    daemon = make_daemon(extra_args=["--listen", f"127.0.0.1:{http_port}"],
+                         env={"CONVENER_EMAIL_KEY": LINK_KEY}).start()
+    return daemon, inbox
+
+
+def envelope_sender(inbox, address):
+    return next(sender for sender, recipients, _ in reversed(inbox.messages) if address in recipients)
+
+
+def test_a_later_bounce_stops_mail_and_tells_the_member_and_a_delay_or_forgery_changes_nothing(bounce_daemon,
+                                                                                                  tmp_path):
+    daemon, inbox = bounce_daemon
+    assert any("later bounces to bounces@example.org" in line for line in daemon.output), daemon.output
+    subscribe(daemon, inbox, "ada", "ada@example.org")
+    subscribe(daemon, inbox, "bob", "bob@example.org")
+    round_up(daemon, inbox, "ada@example.org", 2)
+    # Each member's mail goes out with a VERP envelope sender naming their address; the list's keeps `from`.
+    sender = envelope_sender(inbox, "ada@example.org")
+    assert re.fullmatch(r"bounces\+[0-9a-f]{20}@example\.org", sender), sender
+    assert envelope_sender(inbox, "bob@example.org") != sender
+    assert wait_for(lambda: inbox.to("ds-list@lists.example.org"))
+    assert envelope_sender(inbox, "ds-list@lists.example.org") == "cop@example.org"
+
+    # A delayed (4.x.x) report is taken but changes nothing.
+    delayed = hand_over(tmp_path, daemon, dsn(sender, "ada@example.org", "delayed", "4.4.7"), recipient=sender)
+    assert delayed.returncode == 0, delayed.stderr
+    assert b"Nothing changed" in delayed.stdout
+    assert "ada@example.org, confirmed" in daemon.say("ada", "/cop me")[0]["text"]
+
+    # An auto-reply that reaches the bounce address is no report: refused with the reason, nothing changed.
+    auto_reply = (f"From: ada@example.org\r\nTo: {sender}\r\nSubject: Out of office\r\n\r\nAway until May.\r\n").encode()
+    not_a_report = hand_over(tmp_path, daemon, auto_reply)
+    assert not_a_report.returncode == 65 and b"not a delivery status notification" in not_a_report.stderr, \
+        not_a_report
+    assert "ada@example.org, confirmed" in daemon.say("ada", "/cop me")[0]["text"]
+
+    # A forged one (a token made up, or bob's token claiming ada's failure without the key) is refused unread.
+    forged_sender = sender[:8] + "0" * 20 + sender[28:]
+    forged = hand_over(tmp_path, daemon, dsn(forged_sender, "ada@example.org", "failed", "5.1.1"),
+                       recipient=forged_sender)
+    assert forged.returncode == 65 and b"Not a bounce of Convener's mail" in forged.stderr, forged
+    status, body, _ = get(daemon, f"http://127.0.0.1:{daemon.port}/email/bounces", method="POST",
+                          body=dsn(sender, "ada@example.org", "failed", "5.1.1"),
+                          headers={"Authorization": "Bearer not-the-secret", "X-Convener-Recipient": sender})
+    assert status == 401
+    assert "ada@example.org, confirmed" in daemon.say("ada", "/cop me")[0]["text"]
+
+    # The real bounce, days later: found by the To of the report itself (an alias gives no --recipient).
+    failed = hand_over(tmp_path, daemon, dsn(sender, "ada@example.org", "failed", "5.1.1"))
+    assert failed.returncode == 0, failed.stderr
+    assert b"stopped mailing it" in failed.stdout
+    assert wait_for(lambda: any("refused mail to ada@example.org" in t for t in dms(daemon, "ada")))
+    assert "ada@example.org" not in daemon.say("ada", "/cop me")[0]["text"]
+    # No further mail goes to ada; bob still gets his.
+    before = len(inbox.to("ada@example.org"))
+    round_up(daemon, inbox, "bob@example.org", 3)
+    time.sleep(1)
+    assert len(inbox.to("ada@example.org")) == before
+    # The same bounce again names an address nobody has any more: refused, nothing to do.
+    again = hand_over(tmp_path, daemon, dsn(sender, "ada@example.org", "failed", "5.1.1"), recipient=sender)
+    assert again.returncode == 65
+
+
+def test_check_warns_when_mail_has_no_link_key(tmp_path):
+    write_config(tmp_path, free_port())
+    result = subprocess.run([BINARY, "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                            env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert "warning: email: members cannot subscribe (no email.link_key)" in result.stdout
+    keyed = subprocess.run([BINARY, "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                           env={"PATH": "/usr/bin:/bin", "CONVENER_EMAIL_KEY": LINK_KEY})
+    assert "warning" not in keyed.stdout and "members subscribe with /cop me email" in keyed.stdout

@@ -128,8 +128,9 @@ def test_every_command_is_answered_in_the_room_or_privately(world):
         w.wait_replies(w.alice, before + 1)
     bodies = [event["content"]["body"] for _, event in w.replies(w.alice)]
     assert not any("Unknown command" in body for body in bodies), bodies
-    # Every reply is a notice, so no bot answers it.
-    assert all(event["content"]["msgtype"] == "m.notice" for _, event in w.replies(w.alice))
+    # Every reply is a notice, so no bot answers it (the poll is a native poll event, which no bot answers either).
+    assert all(event["content"]["msgtype"] == "m.notice" for _, event in w.replies(w.alice)
+               if event["type"] == "m.room.message")
 
 
 def test_slash_cop_typed_as_text_and_replies_in_threads_with_mentions(world):
@@ -177,29 +178,56 @@ def test_join_is_welcomed_reactions_count_and_a_leave_runs_the_leaving_rule(worl
     assert farewell and carol.user_id.split(":")[0][1:] in farewell[0]["content"]["body"]
 
 
-def test_a_poll_voted_in_private_and_closed_counts_each_vote(world):
-    w = world(names=("alice", "bob", "carol")).start().bot_joined()
-    bob, carol = w.members["bob"], w.members["carol"]
-    bob.join(w.room)
-    carol.join(w.room)
+def test_a_native_poll_counts_real_responses_the_latest_per_member_and_none_after_its_end(world):
+    w = world(names=("alice", "bob", "carol", "dave")).start().bot_joined()
+    bob, carol, dave = w.members["bob"], w.members["carol"], w.members["dave"]
+    for member in (bob, carol, dave):
+        member.join(w.room)
     w.alice.say(w.room, '!cop poll "Lunch?" "Pizza" "Salad"')
-    post = wait_for(lambda: [e for _, e in w.replies(w.alice, w.room) if "Lunch?" in e["content"]["body"]])
-    assert post, w.daemon.output[-20:]
-    code = choice_code(post[0]["content"]["body"])
-    rooms = {bob.user_id: direct_room(w, bob), carol.user_id: direct_room(w, carol)}
-    # Bob votes Pizza, Carol Salad, then Bob changes his mind to Salad as well.
-    for member, number in ((bob, 1), (carol, 2), (bob, 1), (bob, 2)):
-        room = rooms[member.user_id]
-        before = len(w.replies(member, room))
-        member.say(room, f"{code} {number}")
-        w.wait_replies(member, before + 1, room=room)
+    start = wait_for(lambda: [e for _, e in w.replies(w.alice, w.room)
+                              if e["type"] == "org.matrix.msc3381.poll.start"], timeout=20)
+    assert start, w.daemon.output[-20:]
+    content = start[0]["content"]
+    poll = content["org.matrix.msc3381.poll.start"]
+    assert poll["kind"] == "org.matrix.msc3381.poll.disclosed" and poll["max_selections"] == 1
+    assert poll["question"]["org.matrix.msc1767.text"] == "Lunch?"
+    pizza, salad = (answer["id"] for answer in poll["answers"])
+    assert [a["org.matrix.msc1767.text"] for a in poll["answers"]] == ["Pizza", "Salad"]
+    assert content["org.matrix.msc1767.text"] == "Lunch?\n1. Pizza\n2. Salad"
+    assert content["m.text"] == [{"body": "Lunch?\n1. Pizza\n2. Salad"}]
+    poll_id = start[0]["event_id"]
+    # Bob votes Pizza then changes to Salad; Carol votes Salad in the stable form; Dave's second vote, cut to
+    # max_selections (1), names an answer the poll does not have: spoiled, it takes his Pizza back.
+    bob.respond(w.room, poll_id, [pizza])
+    carol.respond(w.room, poll_id, [salad], stable=True)
+    dave.respond(w.room, poll_id, [pizza])
+    bob.respond(w.room, poll_id, [salad])
+    dave.respond(w.room, poll_id, ["not-an-answer", pizza])
+
+    def counts():
+        poll = w.state()["polls"]["polls"]["P1"]
+        return poll["counts"], poll["voterCount"]
+
+    assert wait_for(lambda: counts() == ([0, 2], 2), timeout=20), counts()
     w.alice.say(w.room, "!cop poll close P1")
-    closed = wait_for(lambda: [text for text in w.texts(w.alice, w.room) if "Lunch?" in text and "(closed)" in text])
-    assert closed, w.texts(w.alice, w.room)
-    assert "Pizza: 0" in closed[-1] and "Salad: 2" in closed[-1], closed[-1]
-    # The room holds no vote: each was sent in a 1:1 room.
-    assert not [e for e in w.alice.room_history(w.room) if e.get("sender") in (bob.user_id, carol.user_id)
-                and e.get("type") == "m.room.message"]
+    end = wait_for(lambda: [e for _, e in w.replies(w.alice, w.room) if e["type"] == "org.matrix.msc3381.poll.end"],
+                   timeout=20)
+    assert end, w.texts(w.alice, w.room)
+    assert end[0]["content"]["m.relates_to"] == {"rel_type": "m.reference", "event_id": poll_id}
+    results = end[0]["content"]["org.matrix.msc1767.text"]
+    assert "Pizza: 0" in results and "Salad: 2" in results, results
+    # A vote after the end is ignored as if it never happened: no count changes and nobody is answered.
+    dave.respond(w.room, poll_id, [pizza])
+    shown = len([text for text in w.texts(w.alice) if "Salad: 2" in text])
+    w.alice.say(w.room, "!cop poll results P1")
+    answered = wait_for(lambda: len([text for text in w.texts(w.alice) if "Salad: 2" in text]) > shown, timeout=20)
+    assert answered, w.texts(w.alice)
+    assert counts() == ([0, 2], 2), counts()
+    private = [e["content"].get("body", "") for r, e in w.replies(dave) if r != w.room]
+    assert not [body for body in private if "P1" in body or "vote" in body], private
+    # Votes are the members' own events in the room; the bot never started a 1:1 room about them.
+    assert not [e for _, e in w.replies(bob) if "send" in e["content"].get("body", "") and "and a number" in
+                e["content"].get("body", "")]
 
 
 def test_an_anonymous_poll_leaves_no_vote_in_the_room(world):
@@ -321,3 +349,74 @@ def test_synapse_rate_limit_is_hit_and_honoured(world, synapse):
     assert wait_for(lambda: len(posts()) == count, timeout=40), (posts(), w.daemon.output[-30:])
     assert synapse.rate_limited_sends() > before, "the bot's burst went past rc_message"
     assert len([1 for _, e in w.replies(w.alice, w.room) if "Limited" in e["content"]["body"]]) == count
+
+
+def test_a_burst_beyond_the_timeline_limit_while_stopped_is_fetched_and_each_event_handled_once(world):
+    w = world().start().bot_joined()
+    w.alice.say(w.room, "!cop help")
+    w.wait_replies(w.alice, 1)
+    member = f"matrix:{w.alice.user_id}"
+    messages_before = w.state()["members"][member]["activity"].get("messages", 0)
+    w.daemon.stop()
+    # The commands come first, so more than the sync timeline's 100 events follow them: only paging back through
+    # the room's history finds them.
+    polls, chatter = 10, 110
+    for n in range(polls):
+        w.alice.say(w.room, f'!cop poll "Gap {n}?" "Yes" "No"')
+    for n in range(chatter):
+        w.alice.say(w.room, f"chatter {n}")
+    w.daemon.start()
+
+    def posts():
+        found = {}
+        for _, event in w.replies(w.alice, w.room):
+            match = re.search(r"Gap (\d+)\?", event["content"].get("body", ""))
+            if match and event["type"] == "org.matrix.msc3381.poll.start":
+                found.setdefault(int(match.group(1)), []).append(event["event_id"])
+        return found
+
+    assert wait_for(lambda: len(posts()) == polls, timeout=90), (posts(), w.daemon.output[-30:])
+    assert wait_for(lambda: w.state()["members"][member]["activity"].get("messages", 0) >= messages_before + chatter,
+                    timeout=30)
+    time.sleep(2)  # anything handled twice would show by now
+    assert all(len(ids) == 1 for ids in posts().values()), posts()
+    assert w.state()["members"][member]["activity"].get("messages", 0) == messages_before + chatter
+    assert f'"P{polls + 1}"' not in json.dumps(w.state()["polls"]), "no poll command ran twice"
+    # In the order they were typed.
+    numbers = [int(re.search(r"Gap (\d+)\?", e["content"]["body"]).group(1)) for _, e in w.replies(w.alice, w.room)
+               if e["type"] == "org.matrix.msc3381.poll.start"]
+    assert numbers == sorted(numbers), numbers
+
+
+def test_members_are_named_by_their_matrix_display_names(world):
+    w = world(names=("alice", "bob", "carol")).start().bot_joined()
+    bob, carol = w.members["bob"], w.members["carol"]
+    bob.set_display_name("Bob Builder")
+    carol.set_display_name("Carol Danvers")
+    carol.join(w.room)
+    welcome = wait_for(lambda: [e for _, e in w.replies(w.alice, w.room) if "Welcome" in e["content"].get("body", "")],
+                       timeout=20)
+    assert welcome, w.texts(w.alice)
+    content = welcome[-1]["content"]
+    assert "Carol Danvers" in content["body"], content["body"]
+    assert f'<a href="https://matrix.to/#/{carol.user_id}">Carol Danvers</a>' in content["formatted_body"]
+    bob.join(w.room)
+    assert wait_for(lambda: w.state()["members"].get(f"matrix:{bob.user_id}", {}).get("displayName") == "Bob Builder")
+
+    def kudos_for(user):
+        return [e for _, e in w.replies(w.alice, w.room) if "Kudos" in e["content"].get("body", "")
+                and user in e["content"].get("m.mentions", {}).get("user_ids", [])]
+
+    # Named by the localpart typed as @name, the announcement's pill shows the display name.
+    bob_localpart = bob.user_id.split(":")[0][1:]
+    w.alice.say(w.room, f"!cop kudos @{bob_localpart} for the notes")
+    announced = wait_for(lambda: kudos_for(bob.user_id), timeout=20)
+    assert announced, w.texts(w.alice)
+    assert "Bob Builder" in announced[-1]["content"]["body"]
+    assert f'<a href="https://matrix.to/#/{bob.user_id}">Bob Builder</a>' in announced[-1]["content"]["formatted_body"]
+    # Named by a pill, as Element writes a mention: the display name in the body, the link in the HTML.
+    w.alice.say(w.room, "!cop kudos Carol Danvers for the slides",
+                html=f'!cop kudos <a href="https://matrix.to/#/{carol.user_id}">Carol Danvers</a> for the slides')
+    announced = wait_for(lambda: kudos_for(carol.user_id), timeout=20)
+    assert announced, w.texts(w.alice)
+    assert "Carol Danvers" in announced[-1]["content"]["body"]

@@ -15,6 +15,9 @@ public struct EmailConfig: Sendable, Hashable {
     /// Where the key that signs the links in mails comes from (unsubscribe links); without it members cannot
     /// subscribe, and only mailing lists get mail.
     public var linkKey: SecretSetting = .defaultEnvironment("CONVENER_EMAIL_KEY")
+    /// The mailbox bounces come back to (`bounces@example.org`), if set: each member's mail then goes out with the
+    /// envelope sender `bounces+TOKEN@example.org`, so a bounce that arrives later names whom it is about.
+    public var bounceAddress: String?
 
     /// A section with the required keys.
     public init(smtpURL: String, from: String) {

@@ -1,7 +1,11 @@
+import ConvenerCore
+
 /// The `email` section.
 extension EmailConfig {
     /// The keys allowed in the section.
-    static let keys = ["smtp_url", "from", "from_name", "username", "password", "security", "link_key"]
+    static let keys = [
+        "smtp_url", "from", "from_name", "username", "password", "security", "link_key", "bounce_address",
+    ]
 
     /// Reads the section; `smtp_url` and `from` are required.
     static func decode(_ field: ConfigField, _ context: inout ConfigContext) -> EmailConfig? {
@@ -38,6 +42,16 @@ extension EmailConfig {
         }
         if let field = table.optional("link_key", &context), let reference = field.secret(&context) {
             email.linkKey = SecretSetting(reference, isDefault: false)
+        }
+        if let field = table.optional("bounce_address", &context), let text = field.string(&context) {
+            if MailAddress.isPlausible(text), !text.contains("+") {
+                email.bounceAddress = text
+            } else {
+                context.report(
+                    field,
+                    "\(ConfigField.quoted(text)) is not a plain mailbox; write bounces@example.org (no \"+\": Convener "
+                        + "adds +TOKEN to it for each recipient)")
+            }
         }
         if let field = table.optional("security", &context) {
             email.security = field.choice(

@@ -1,10 +1,12 @@
-/// A member named in a command: `@alice`, `@user.name`, Slack `<@U123|alice>`, Discord `<@123>` or `<@!123>`.
+/// A member named in a command: `@alice`, `@user.name`, Slack `<@U123|alice>`, Discord `<@123>` or `<@!123>`, or a
+/// Matrix user id as the Matrix adapter writes it, `<@@alice:example.org>`.
 public struct MemberMention: Sendable, Equatable, Hashable {
     /// How the member was named, which decides how the reducer looks them up.
     public enum Kind: String, Sendable, Equatable, Hashable {
         /// A plain user name such as `@alice` or Mattermost's `@user.name`; `id` is the name.
         case username
-        /// A platform user id from Slack (`<@U123>`) or Discord (`<@123>`); `id` is that id.
+        /// A platform user id from Slack (`<@U123>`), Discord (`<@123>`) or Matrix (`<@@alice:example.org>`); `id` is
+        /// that id.
         case userID
     }
 
@@ -58,6 +60,15 @@ public struct MemberMention: Sendable, Equatable, Hashable {
 
     private static let broadcastNames: Set<String> = ["here", "channel", "everyone", "all"]
 
+    /// `@localpart:server`, as Convener's Matrix adapter writes a member it recognised: `<@@bob:example.org>`.
+    private static func isMatrixUserID(_ id: String) -> Bool {
+        let rest = id.dropFirst()
+        guard id.hasPrefix("@"), id.count <= 255, let colon = rest.firstIndex(of: ":"), colon != rest.startIndex,
+            rest.index(after: colon) != rest.endIndex
+        else { return false }
+        return rest.allSatisfy { $0.isASCII && !$0.isWhitespace && !"<>|@".contains($0) }
+    }
+
     private static func isNameCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "." || character == "_" || character == "-"
     }
@@ -92,7 +103,8 @@ public struct MemberMention: Sendable, Equatable, Hashable {
         let parts = body.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
         let id = parts.first.map(String.init) ?? ""
         let label = parts.count > 1 ? String(parts[1]) : nil
-        guard !id.isEmpty, id.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+        let isPlatformID = id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard !id.isEmpty, isPlatformID || isMatrixUserID(id) else {
             return .failure(
                 CommandProblem(
                     message: "\"\(original)\" is not a member mention; mention them with @, like @alice."))

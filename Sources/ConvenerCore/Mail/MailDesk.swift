@@ -138,12 +138,29 @@ public enum MailDesk {
             let subscription = state.mail.subscriptions[member],
             subscription.address.lowercased() == mail.to.lowercased()
         else { return [] }
+        return refused(member: member, address: subscription.address, id: "\(entry.message.id).refused", profile, now)
+    }
+
+    /// What a bounce that arrived later (a delivery status saying the mail failed for good) changes: every member
+    /// with that address gets no more mail and is told in the chat, as when the server refused it at once.
+    public static func bounced(address: String, state: CommunityState, profile: CommunityProfile, now: Date) -> [Fact] {
+        let members = state.mail.subscriptions.filter { $0.value.address.lowercased() == address.lowercased() }
+        return members.keys.sorted().flatMap { member in
+            refused(
+                member: member, address: address,
+                id: "email.\(Int(now.timeIntervalSince1970)).\(member.rawValue).email.bounced", profile, now)
+        }
+    }
+
+    /// Deletes `member`'s refused `address` and tells them so.
+    private static func refused(
+        member: MemberID, address: String, id: String, _ profile: CommunityProfile, _ now: Date
+    ) -> [Fact] {
         let text =
-            "The mail server refused mail to \(subscription.address), so \(profile.name) stopped mailing it and "
+            "The mail server refused mail to \(address), so \(profile.name) stopped mailing it and "
             + "deleted it. If the address is right, ask your mail provider why; `/cop me email ADDRESS` gives a "
             + "new one."
-        let message = OutboundMessage(
-            id: "\(entry.message.id).refused", audience: .direct(member), text: text)
+        let message = OutboundMessage(id: id, audience: .direct(member), text: text)
         return [
             .mail(.addressRemoved(member: member)),
             .messageQueued(OutboxEntry(message: message, queuedAt: now, respecting: profile)),

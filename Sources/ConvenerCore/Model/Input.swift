@@ -31,6 +31,9 @@ public enum InputEvent: Sendable, Equatable {
     case message(String)
     /// A click on a button of an earlier message.
     case action(messageID: String, actionID: String)
+    /// A member's whole vote in a poll shown natively (`OutboundMessage.poll`, e.g. Matrix's `m.poll.response`):
+    /// the ids of the answers they pick now, replacing their earlier vote; none takes it back.
+    case vote(messageID: String, answerIDs: [String])
     /// A submitted form.
     case form(formID: String, values: [String: FormValue])
     /// The member left the community's channel or workspace.

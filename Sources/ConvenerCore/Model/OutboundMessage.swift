@@ -12,11 +12,15 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
     public var actions: [MessageAction]
     /// A form to fill in (surveys, modals).
     public var form: MessageForm?
+    /// The poll this message shows, for platforms with native polls; nil for every other message.
+    public var poll: MessagePoll?
     /// The id of an earlier message this one replaces in place.
     public var updates: String?
     /// Why a submitted form was refused, by field id, for platforms that show errors next to the fields (Slack
     /// modals, Mattermost dialogs); empty otherwise. The text says the same for everyone else.
     public var fieldErrors: [String: String]
+    /// Files that go with the message, on the platforms that take files; empty when there are none.
+    public var attachments: [OutboundAttachment]
 
     /// A message; member placeholders in `text` (`MessageMention.placeholder`) become `mentions`.
     public init(
@@ -26,7 +30,9 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
         actions: [MessageAction] = [],
         form: MessageForm? = nil,
         updates: String? = nil,
-        fieldErrors: [String: String] = [:]
+        fieldErrors: [String: String] = [:],
+        attachments: [OutboundAttachment] = [],
+        poll: MessagePoll? = nil
     ) {
         self.id = id
         self.audience = audience
@@ -35,13 +41,16 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
         self.form = form
         self.updates = updates
         self.fieldErrors = fieldErrors
+        self.attachments = attachments
+        self.poll = poll
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, audience, text, mentions, actions, form, updates, fieldErrors
+        case id, audience, text, mentions, actions, form, updates, fieldErrors, attachments, poll
     }
 
-    /// Decodes a message; `mentions` and `fieldErrors`, newer than the journal's first records, may be absent.
+    /// Decodes a message; `mentions`, `fieldErrors`, `attachments` and `poll`, newer than the journal's first
+    /// records, may be absent.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -52,9 +61,11 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
         form = try container.decodeIfPresent(MessageForm.self, forKey: .form)
         updates = try container.decodeIfPresent(String.self, forKey: .updates)
         fieldErrors = try container.decodeIfPresent([String: String].self, forKey: .fieldErrors) ?? [:]
+        attachments = try container.decodeIfPresent([OutboundAttachment].self, forKey: .attachments) ?? []
+        poll = try container.decodeIfPresent(MessagePoll.self, forKey: .poll)
     }
 
-    /// Encodes a message, leaving `mentions` and `fieldErrors` out when there are none.
+    /// Encodes a message, leaving `mentions`, `fieldErrors`, `attachments` and `poll` out when there are none.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -65,6 +76,8 @@ public struct OutboundMessage: Codable, Sendable, Equatable {
         try container.encodeIfPresent(form, forKey: .form)
         try container.encodeIfPresent(updates, forKey: .updates)
         if !fieldErrors.isEmpty { try container.encode(fieldErrors, forKey: .fieldErrors) }
+        if !attachments.isEmpty { try container.encode(attachments, forKey: .attachments) }
+        try container.encodeIfPresent(poll, forKey: .poll)
     }
 
     /// The text with each mention rendered by `render` (a platform's native form), the rest as it is.

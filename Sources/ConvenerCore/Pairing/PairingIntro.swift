@@ -31,15 +31,18 @@ struct PairingIntro {
                 }
                 if !why.isEmpty { text += "\nWhy you were paired: \(why)." }
                 text += "\nA first question to get you started: \(question)"
-                if let invitation = invitationLine(
-                    groupIndex: groupIndex, member: member, groupSize: group.members.count)
-                {
-                    text += "\n" + invitation
+                var files: [OutboundAttachment] = []
+                if let offer = invitation(groupIndex: groupIndex, member: member, group: group) {
+                    text += "\n" + offer.line
+                    files.append(offer.file)
                 }
                 text +=
                     "\nFind a time that suits you \(others.count > 1 ? "all" : "both") and say hi! "
                     + "`/cop pair pause 2w` skips rounds for a while, `/cop pair leave` stops them."
-                facts.append(queue(id: "pairing.\(round.number).intro.\(groupIndex).\(position)", to: member, text))
+                facts.append(
+                    queue(
+                        id: "pairing.\(round.number).intro.\(groupIndex).\(position)", to: member, text,
+                        attachments: files))
             }
         }
         for (index, member) in round.unplaced.enumerated() {
@@ -73,8 +76,14 @@ struct PairingIntro {
         return facts
     }
 
-    /// "📅 A time inside both your working hours: …, add it to your calendar: LINK", on the member's own clock.
-    private func invitationLine(groupIndex: Int, member: MemberID, groupSize: Int) -> String? {
+    /// "📅 A time inside both your working hours: …, add it to your calendar: LINK", on the member's own clock, and
+    /// the same invitation as a file for the platforms that take files.
+    ///
+    /// The file carries no ORGANIZER or ATTENDEE: it is kept by the chat platform, where `/cop me forget` cannot
+    /// reach, so no member's e-mail address goes into it (the link, served fresh, adds them; see PairingInvitation).
+    private func invitation(groupIndex: Int, member: MemberID, group: PairingGroup)
+        -> (line: String, file: OutboundAttachment)?
+    {
         guard let signing = reducer.profile.invitationSigning,
             let slot = PairingInvitation.slot(
                 round: round, group: groupIndex, workingHours: program.workingHours, profile: reducer.profile)
@@ -83,8 +92,14 @@ struct PairingIntro {
         let zone = TimeZone(identifier: zoneName) ?? reducer.profile.timeZone
         let when = CommunityClockText(timeZone: zone, zoneName: zoneName).dateTime(slot.start)
         let link = PairingInvitationLink(community: reducer.profile.id, round: round.number, group: groupIndex)
-        return "📅 A time inside \(groupSize > 2 ? "all" : "both") your working hours: \(when). Add it to your "
+        let line =
+            "📅 A time inside \(group.members.count > 2 ? "all" : "both") your working hours: \(when). Add it to your "
             + "calendar: \(signing.baseURL)\(link.path(key: signing.key))"
+        let names = group.members.map { state.members[$0]?.displayName ?? $0.user }
+        let document = PairingInvitation(
+            profile: reducer.profile, round: round, group: groupIndex, slot: slot, names: names
+        ).document()
+        return (line, OutboundAttachment(name: "invitation.ics", mimeType: "text/calendar", text: document))
     }
 
     private var heading: String {
@@ -135,8 +150,12 @@ struct PairingIntro {
         state.mention(member)
     }
 
-    private func queue(id: String, to member: MemberID, _ text: String, actions: [MessageAction] = []) -> Fact {
-        let message = OutboundMessage(id: id, audience: .direct(member), text: text, actions: actions)
+    private func queue(
+        id: String, to member: MemberID, _ text: String, actions: [MessageAction] = [],
+        attachments: [OutboundAttachment] = []
+    ) -> Fact {
+        let message = OutboundMessage(
+            id: id, audience: .direct(member), text: text, actions: actions, attachments: attachments)
         return .messageQueued(OutboxEntry(message: message, queuedAt: now, respecting: reducer.profile))
     }
 

@@ -80,7 +80,7 @@ enum PollDesk: FeatureDesk {
     static func opening(_ poll: Poll, _ context: FeatureContext) -> FeatureEffects {
         let message = OutboundMessage(
             id: poll.messageID, audience: .channel, text: PollText.message(poll, clock: context.profile.clockText),
-            actions: PollText.buttons(poll))
+            actions: PollText.buttons(poll), poll: PollText.description(poll))
         return FeatureEffects(
             facts: [.poll(.opened(poll)), .messageQueued(OutboxEntry(message: message, queuedAt: context.now))],
             notes: ["poll \(poll.id) opened" + (poll.isAnonymous ? " (anonymous)" : "")])
@@ -93,7 +93,8 @@ enum PollDesk: FeatureDesk {
         closed.close(at: context.now)
         let final = OutboundMessage(
             id: "\(poll.messageID).final", audience: .channel,
-            text: PollText.message(closed, clock: context.profile.clockText), updates: poll.messageID)
+            text: PollText.message(closed, clock: context.profile.clockText), updates: poll.messageID,
+            poll: PollText.description(closed))
         var effects = FeatureEffects(
             facts: [.poll(.closed(poll: poll.id, at: context.now))] + supersededEdits(of: poll, context)
                 + [.messageQueued(OutboxEntry(message: final, queuedAt: context.now))],

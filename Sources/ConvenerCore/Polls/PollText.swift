@@ -42,6 +42,19 @@ enum PollText {
         }
     }
 
+    /// The poll as a platform with native polls shows it: every option an answer whose id is its button's action id
+    /// (even once closed, when the buttons are gone), and the counts once closed.
+    static func description(_ poll: Poll) -> MessagePoll {
+        MessagePoll(
+            question: poll.question,
+            answers: poll.options.enumerated().map { index, option in
+                MessageAction(id: actionID(poll: poll.id, option: index), label: label(option))
+            },
+            maxSelections: poll.maxChoices, isAnonymous: poll.isAnonymous,
+            hidesResultsUntilClosed: poll.hidesResultsUntilClosed, isClosed: !poll.isOpen,
+            counts: poll.isOpen ? [] : poll.counts)
+    }
+
     /// The action id of the button for option `index` (0-based) of poll `id`: `poll.P3.vote.1` for the first.
     static func actionID(poll id: String, option index: Int) -> String {
         "poll.\(id).vote.\(index + 1)"

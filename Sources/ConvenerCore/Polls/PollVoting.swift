@@ -42,6 +42,44 @@ struct PollVoting {
         return record(choices, previous: previous, in: poll, replies: &replies)
     }
 
+    /// Handles a whole vote from a native poll (`answerIDs`, the ids of the picked answers): it replaces the member's
+    /// earlier vote, and none takes it back. The platform shows the vote itself, so only a refused one is answered
+    /// (privately); the same vote again changes nothing.
+    func vote(messageID: String, answerIDs: [String], replies: inout ReplyBuilder) -> FeatureEffects {
+        let id =
+            messageID.hasPrefix(PollText.actionPrefix) ? String(messageID.dropFirst(PollText.actionPrefix.count)) : ""
+        guard let poll = context.state.polls[id], poll.messageID == messageID else {
+            replies.ephemeral("Your vote is for a poll Convener no longer knows, so it was not counted.")
+            return FeatureEffects()
+        }
+        guard poll.isOpen else {
+            replies.ephemeral(
+                "\(id) “\(poll.question)” closed before your vote arrived, so it was not counted. "
+                    + "Final results: \(PollText.resultsLine(poll)) (\(PollText.voters(poll.voterCount))).")
+            return FeatureEffects()
+        }
+        var choices: [Int] = []
+        for answer in answerIDs {
+            guard let (answerPoll, option) = PollText.parseAction(answer), answerPoll == poll.id,
+                poll.options.indices.contains(option)
+            else {
+                replies.ephemeral("Your vote names an answer that is not one of \(id)'s, so it was not counted.")
+                return FeatureEffects()
+            }
+            if !choices.contains(option) { choices.append(option) }
+        }
+        guard choices.count <= poll.maxChoices else {
+            replies.ephemeral(
+                "You can pick at most \(poll.maxChoices) options in \(id), so your vote of \(choices.count) was not "
+                    + "counted.")
+            return FeatureEffects()
+        }
+        let previous = poll.choices(of: context.member.id)
+        guard choices.sorted() != previous else { return FeatureEffects() }
+        var silent = ReplyBuilder(inputID: replies.inputID, member: replies.member)
+        return record(choices.sorted(), previous: previous, in: poll, replies: &silent)
+    }
+
     private func record(_ choices: [Int], previous: [Int], in poll: Poll, replies: inout ReplyBuilder)
         -> FeatureEffects
     {
@@ -69,7 +107,7 @@ struct PollVoting {
             let edit = OutboundMessage(
                 id: "\(poll.messageID).u\(after.revision)", audience: .channel,
                 text: PollText.message(after, clock: context.profile.clockText), actions: PollText.buttons(after),
-                updates: poll.messageID)
+                updates: poll.messageID, poll: PollText.description(after))
             facts += PollDesk.supersededEdits(of: poll, feature)
             facts.append(.messageQueued(OutboxEntry(message: edit, queuedAt: context.now)))
         }

@@ -90,7 +90,7 @@ public struct CommunityReducer: Sendable {
                 let daysAway = Int(now.timeIntervalSince(before.lastActiveAt) / 86_400)
                 events.append(RuleEvent(type: "member.returned", payload: ["daysAway": .int(Int64(daysAway))]))
             }
-        case .action, .form, .left, .joined:
+        case .action, .vote, .form, .left, .joined:
             break
         }
         var feature = FeatureEffects()
@@ -103,6 +103,8 @@ public struct CommunityReducer: Sendable {
             feature = CommandHandler(context: context).handle(text, replies: &replies)
         case .action(let messageID, let actionID):
             feature = CommandHandler(context: context).handleAction(actionID, messageID: messageID, replies: &replies)
+        case .vote(let messageID, let answerIDs):
+            feature = PollVoting(context: context).vote(messageID: messageID, answerIDs: answerIDs, replies: &replies)
         case .form(let formID, let values):
             feature = CommandHandler(context: context).handleForm(formID, values: values, replies: &replies)
         case .left:
@@ -141,7 +143,7 @@ public struct CommunityReducer: Sendable {
         switch input.event {
         case .message: return [.prompt(.replied(message: prompt.message, member: input.member, at: now))]
         case .reaction: return [.prompt(.reacted(message: prompt.message, at: now))]
-        case .command, .action, .form, .left, .joined: return []
+        case .command, .action, .vote, .form, .left, .joined: return []
         }
     }
 
@@ -159,7 +161,7 @@ public struct CommunityReducer: Sendable {
         case .reaction:
             member.activity.record(.reaction)
             member.lastActiveAt = now
-        case .action, .form, .left, .joined:
+        case .action, .vote, .form, .left, .joined:
             break
         }
         return member

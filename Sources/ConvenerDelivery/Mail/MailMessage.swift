@@ -19,11 +19,14 @@ public struct MailMessage: Sendable, Hashable {
     public var id: String
     /// The one-click unsubscribe URL (RFC 8058), if the mail is a list mail.
     public var unsubscribeURL: String?
+    /// The envelope sender (`MAIL FROM`), where bounces go, when it is not `from` (a VERP address that names the
+    /// recipient, see `email.bounce_address`).
+    public var envelopeFrom: String?
 
     /// A message.
     public init(
         from: String, fromName: String? = nil, to: String, subject: String, text: String, html: String? = nil,
-        id: String, unsubscribeURL: String? = nil
+        id: String, unsubscribeURL: String? = nil, envelopeFrom: String? = nil
     ) {
         self.from = from
         self.fromName = fromName
@@ -33,6 +36,7 @@ public struct MailMessage: Sendable, Hashable {
         self.html = html
         self.id = id
         self.unsubscribeURL = unsubscribeURL
+        self.envelopeFrom = envelopeFrom
     }
 
     /// Whether `address` looks like a deliverable mailbox (see `MailAddress.isPlausible`).

@@ -23,16 +23,18 @@ public struct SMTPMailer: Sendable {
         let timeout = timeout
         do {
             return try await NIOThreadPool.singleton.runIfActive {
-                Self.perform(document: Array(document.utf8), to: message.to, settings: settings, timeout: timeout)
+                Self.perform(
+                    document: Array(document.utf8), from: message.envelopeFrom ?? settings.from, to: message.to,
+                    settings: settings, timeout: timeout)
             }
         } catch {
             return .transient("the mail thread pool is shut down: \(error)")
         }
     }
 
-    private static func perform(document: [UInt8], to: String, settings: SMTPSettings, timeout: Duration)
-        -> SMTPOutcome
-    {
+    private static func perform(
+        document: [UInt8], from: String, to: String, settings: SMTPSettings, timeout: Duration
+    ) -> SMTPOutcome {
         guard let bindings = CurlBindings.shared, let easy = curl_easy_init() else {
             return .transient("libcurl could not be initialised")
         }
@@ -62,7 +64,7 @@ public struct SMTPMailer: Sendable {
         }
         if let username = settings.username { setText(CURLOPT_USERNAME, username) }
         if let password = settings.password { setText(CURLOPT_PASSWORD, password) }
-        setText(CURLOPT_MAIL_FROM, "<\(settings.from)>")
+        setText(CURLOPT_MAIL_FROM, "<\(from)>")
         setPointer(CURLOPT_MAIL_RCPT, recipients.map { UnsafeRawPointer($0) })
         setLong(CURLOPT_UPLOAD, 1)
         setLong(CURLOPT_INFILESIZE_LARGE, document.count)

@@ -22,12 +22,14 @@ public struct SMTPSettings: Sendable, Hashable {
     public var password: String?
     /// How the connection is protected.
     public var security: Security
+    /// The mailbox bounces of members' mail return to, VERP-style (`bounces+TOKEN@example.org`), if set.
+    public var bounceAddress: String?
 
     /// Settings; `security` defaults from the URL: `smtps://` is implicit TLS, a loopback host may stay plain,
     /// anything else must use STARTTLS.
     public init(
         url: String, from: String, fromName: String? = nil, username: String? = nil, password: String? = nil,
-        security: Security? = nil
+        security: Security? = nil, bounceAddress: String? = nil
     ) {
         self.url = url
         self.from = from
@@ -35,6 +37,7 @@ public struct SMTPSettings: Sendable, Hashable {
         self.username = username
         self.password = password
         self.security = security ?? Self.defaultSecurity(for: url)
+        self.bounceAddress = bounceAddress
     }
 
     /// The protection a URL implies when none is configured.

@@ -18,14 +18,14 @@ public enum MatrixEvents {
     /// The command prefixes: the Matrix bot convention first, then the slash other platforms use.
     public static let commandPrefixes = ["!cop", "/cop"]
 
-    /// The inbound `event` stands for, seen by the bot `botUserID`.
-    public static func inbound(_ event: MatrixEvent, botUserID: String) -> PlatformInbound {
+    /// The inbound `event` stands for, seen by the bot `botUserID`. The member it is about (the sender, or the subject
+    /// of a membership change) is named by the event's own `displayname` (a join carries it), else `displayName`
+    /// (what the room or the profile says), else the user id's localpart. A poll response is not read here (`vote`).
+    public static func inbound(_ event: MatrixEvent, botUserID: String, displayName: String? = nil) -> PlatformInbound {
         guard event.sender != botUserID else { return .ignored(reason: "the bot's own event") }
         let sender = MemberID(platform: platform, user: event.sender)
         let inputID = "\(platform).\(event.eventID)"
-        var context = PlatformReplyContext(
-            platform: platform, channelID: event.roomID, platformMessageID: event.eventID)
-        context.threadID = event.threadRoot
+        let context = replyContext(of: event)
         switch event.type {
         case messageType:
             guard event.content["m.new_content"] == nil else { return .ignored(reason: "an edit") }
@@ -35,14 +35,14 @@ public enum MatrixEvents {
             return .input(
                 PlatformRequest(
                     input: Input(
-                        id: inputID, member: sender, displayName: localpart(of: event.sender), event: input,
-                        respondsTo: event.threadRoot ?? event.repliesTo),
+                        id: inputID, member: sender, displayName: displayName ?? localpart(of: event.sender),
+                        event: input, respondsTo: event.threadRoot ?? event.repliesTo),
                     context: context))
         case memberType:
             guard let subject = event.stateKey, subject != botUserID else { return .ignored(reason: "the bot") }
             let now = event.content["membership"]?.stringValue
             let before = event.previousContent?["membership"]?.stringValue
-            let name = event.content["displayname"]?.stringValue ?? localpart(of: subject)
+            let name = event.content["displayname"]?.stringValue ?? displayName ?? localpart(of: subject)
             let joined = PlatformMemberEvent(
                 eventID: event.eventID, member: MemberID(platform: platform, user: subject), displayName: name,
                 channelID: event.roomID)
@@ -58,9 +58,30 @@ public enum MatrixEvents {
                 PlatformReaction(
                     eventID: event.eventID, member: sender, emoji: key, itemAuthor: nil, channelID: event.roomID,
                     messageID: annotated))
+        case _ where MatrixPolls.responseTypes.contains(event.type):
+            return .ignored(reason: "a poll response, counted against the poll it answers")
         default:
             return .ignored(reason: "event type \(event.type)")
         }
+    }
+
+    /// The whole vote `response` (sent as `event`) casts in `poll`, for the community to count; the answers follow
+    /// MSC3381's rules (`MatrixPoll.selection`).
+    public static func vote(
+        _ event: MatrixEvent, response: MatrixPollResponse, poll: MatrixPoll, displayName: String? = nil
+    ) -> PlatformInbound {
+        let vote = InputEvent.vote(messageID: poll.message, answerIDs: poll.selection(of: response))
+        let input = Input(
+            id: "\(platform).\(event.eventID)", member: MemberID(platform: platform, user: event.sender),
+            displayName: displayName ?? localpart(of: event.sender), event: vote)
+        return .input(PlatformRequest(input: input, context: replyContext(of: event)))
+    }
+
+    private static func replyContext(of event: MatrixEvent) -> PlatformReplyContext {
+        var context = PlatformReplyContext(
+            platform: platform, channelID: event.roomID, platformMessageID: event.eventID)
+        context.threadID = event.threadRoot
+        return context
     }
 
     /// What follows `!cop` or `/cop` at the start of `text`, or nil when it is not a command.
@@ -74,8 +95,8 @@ public enum MatrixEvents {
         return nil
     }
 
-    /// `alice` of `@alice:example.org`: the name a message event carries no better one than (a display name is
-    /// room state, which the bot does not sync), and the default display name Synapse gives.
+    /// `alice` of `@alice:example.org`: the name of last resort when neither the room nor the profile gives one,
+    /// and the default display name Synapse gives.
     public static func localpart(of userID: String) -> String {
         let name = userID.dropFirst(userID.hasPrefix("@") ? 1 : 0)
         return String(name.prefix { $0 != ":" })

@@ -11,13 +11,52 @@ public struct MatrixSyncBatch: Sendable, Equatable {
     public var invites: [MatrixInvite]
     /// Joined rooms that turned on end-to-end encryption (an `m.room.encryption` state event in this batch).
     public var encryptedRooms: [String]
+    /// The rooms whose timeline is `limited`: more events happened since the last sync than it holds, so the ones
+    /// before it must be fetched (`/messages` backwards from `prev_batch`).
+    public var gaps: [MatrixTimelineGap]
+    /// Display names from the `m.room.member` events of this batch (state and timeline), by user id.
+    public var memberNames: [String: String]
 
     /// A batch.
-    public init(nextBatch: String, events: [MatrixEvent], invites: [MatrixInvite], encryptedRooms: [String] = []) {
+    public init(
+        nextBatch: String, events: [MatrixEvent], invites: [MatrixInvite], encryptedRooms: [String] = [],
+        gaps: [MatrixTimelineGap] = [], memberNames: [String: String] = [:]
+    ) {
         self.nextBatch = nextBatch
         self.events = events
         self.invites = invites
         self.encryptedRooms = encryptedRooms
+        self.gaps = gaps
+        self.memberNames = memberNames
+    }
+
+    /// The batch with `missed`, the events of `room` before its timeline (oldest first), put in front of them; events
+    /// already in the batch are not repeated.
+    public func filling(_ room: String, with missed: [MatrixEvent]) -> MatrixSyncBatch {
+        var filled = self
+        let known = Set(events.map(\.eventID))
+        var seen: Set<String> = []
+        let new = missed.filter { known.contains($0.eventID) == false && seen.insert($0.eventID).inserted }
+        let start = filled.events.firstIndex { $0.roomID == room } ?? filled.events.endIndex
+        filled.events.insert(contentsOf: new, at: start)
+        filled.gaps.removeAll { $0.roomID == room }
+        // The batch's own names are newer than the missed events'.
+        for (user, name) in Self.names(in: missed) where filled.memberNames[user] == nil {
+            filled.memberNames[user] = name
+        }
+        return filled
+    }
+
+    /// The display names the joins and profile changes among `events` give, by user id.
+    public static func names(in events: [MatrixEvent]) -> [String: String] {
+        var names: [String: String] = [:]
+        for event in events where event.type == MatrixEvents.memberType {
+            guard let user = event.stateKey, event.content["membership"]?.stringValue == "join",
+                let name = event.content["displayname"]?.stringValue, !name.isEmpty
+            else { continue }
+            names[user] = name
+        }
+        return names
     }
 
     /// The events that happened while the bot was in their room: in a room the bot joined during this batch, only
@@ -49,19 +88,60 @@ public struct MatrixSyncBatch: Sendable, Equatable {
         let rooms = body["rooms"]?.objectValue ?? [:]
         var events: [MatrixEvent] = []
         var encrypted: [String] = []
+        var gaps: [MatrixTimelineGap] = []
+        var names: [String: String] = [:]
         for (roomID, room) in (rooms["join"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let timeline = room.objectValue?["timeline"]?.objectValue?["events"]?.arrayValue ?? []
+            let timelineObject = room.objectValue?["timeline"]?.objectValue
+            let timeline = timelineObject?["events"]?.arrayValue ?? []
             let state = room.objectValue?["state"]?.objectValue?["events"]?.arrayValue ?? []
             let parsed = (state + timeline).compactMap { MatrixEvent(json: $0, roomID: roomID) }
             if parsed.contains(where: { $0.type == MatrixEvents.encryptionType }) { encrypted.append(roomID) }
+            names.merge(Self.names(in: parsed)) { _, later in later }
             events += timeline.compactMap { MatrixEvent(json: $0, roomID: roomID) }
+            if timelineObject?["limited"] == .bool(true), let previous = timelineObject?["prev_batch"]?.stringValue {
+                gaps.append(MatrixTimelineGap(roomID: roomID, previousBatch: previous))
+            }
         }
         var invites: [MatrixInvite] = []
         for (roomID, room) in (rooms["invite"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
             let state = room.objectValue?["invite_state"]?.objectValue?["events"]?.arrayValue ?? []
             invites.append(MatrixInvite(roomID: roomID, strippedState: state.compactMap(\.objectValue)))
         }
-        return MatrixSyncBatch(nextBatch: nextBatch, events: events, invites: invites, encryptedRooms: encrypted)
+        return MatrixSyncBatch(
+            nextBatch: nextBatch, events: events, invites: invites, encryptedRooms: encrypted, gaps: gaps,
+            memberNames: names)
+    }
+}
+
+/// A room whose sync timeline left events out: `previousBatch` is where paging backwards starts.
+public struct MatrixTimelineGap: Sendable, Equatable {
+    /// The room.
+    public var roomID: String
+    /// The timeline's `prev_batch`.
+    public var previousBatch: String
+
+    /// A gap.
+    public init(roomID: String, previousBatch: String) {
+        self.roomID = roomID
+        self.previousBatch = previousBatch
+    }
+}
+
+/// One page of `GET /rooms/{roomId}/messages?dir=b`: events newest first, and where the next page starts.
+public struct MatrixMessagesPage: Sendable, Equatable {
+    /// The events of the page, newest first.
+    public var events: [MatrixEvent]
+    /// The token of the next (older) page; nil when there is none.
+    public var end: String?
+    /// Display names from the member state the page carries (lazy-loaded members), by user id.
+    public var memberNames: [String: String]
+
+    /// Reads a `/messages` answer about `roomID`; a missing or malformed `chunk` is an empty page.
+    public init(_ body: [String: PlatformJSON], roomID: String) {
+        events = (body["chunk"]?.arrayValue ?? []).compactMap { MatrixEvent(json: $0, roomID: roomID) }
+        end = body["end"]?.stringValue
+        let state = (body["state"]?.arrayValue ?? []).compactMap { MatrixEvent(json: $0, roomID: roomID) }
+        memberNames = MatrixSyncBatch.names(in: state + events)
     }
 }
 

@@ -36,6 +36,7 @@ public func buildApplication(
     CalendarController(runtimes: runtimes, key: settings.calendarKey, clock: clock).addRoutes(to: router)
     if let mail {
         EmailController(runtimes: runtimes, links: mail.links, renderer: mail.renderer).addRoutes(to: router)
+        BounceController(runtimes: runtimes, bounces: mail.bounces).addRoutes(to: router)
     }
     let forms = PlatformFormOpener(
         transport: transport, credentials: settings.platforms, publicURL: settings.publicURL, logger: logger)

@@ -152,16 +152,12 @@ public struct ConvenerDaemon {
                 platforms.append(
                     MailDelivery(
                         community: runtime.profile, mailer: mail.mailer, renderer: mail.renderer, links: mail.links,
-                        clock: clock, backoff: mail.backoff))
+                        bounces: mail.bounces, clock: clock, backoff: mail.backoff))
             }
             services.append(OutboxWorker(source: runtime, platforms: platforms, logger: logger))
         }
         if let settings = configuration.email {
-            summary.append(
-                "  email:      \(settings.url) (\(settings.security.rawValue)) from \(settings.from); "
-                    + (mail?.links == nil
-                        ? "members cannot subscribe (no email.link_key), mailing lists only"
-                        : "members subscribe with /cop me email"))
+            summary.append("  email:      " + EmailSummary.line(settings, linkKeySet: mail?.links != nil))
         }
         // After the communities and their outboxes, so it stops before them: no event is handled once a store closes.
         services += pulled.services(runtimes: runtimes, clock: clock, logger: logger)
@@ -247,7 +243,13 @@ extension ConvenerDaemon {
         let links = server.emailLinkKey.map {
             MailLinks(baseURL: server.publicURL ?? "http://\(server.host):\(server.port)", key: $0)
         }
-        return MailSetup(mailer: SMTPMailer(settings: settings), renderer: try await MailRenderer.load(), links: links)
+        var bounces: MailBounceAddress?
+        if let mailbox = settings.bounceAddress, let key = server.emailLinkKey {
+            bounces = MailBounceAddress(mailbox: mailbox, key: key)
+        }
+        return MailSetup(
+            mailer: SMTPMailer(settings: settings), renderer: try await MailRenderer.load(), links: links,
+            bounces: bounces)
     }
 }
 

@@ -299,6 +299,25 @@ public actor CommunityRuntime {
         return removed
     }
 
+    /// Every address members gave, pending or confirmed: what a bounce's token may name.
+    public func mailAddresses() -> [String] {
+        state.mail.subscriptions.values.map(\.address)
+    }
+
+    /// Stops mail to `address`, which a delivery status said failed for good, and tells its members, durably; false
+    /// when no member has it (any more).
+    public func mailBounced(address: String) async throws -> Bool {
+        if let failure { throw CommunityUnavailable(reason: failure) }
+        let now = clock.now()
+        let profile = self.profile
+        let removed = try await step { state, _ in
+            let facts = MailDesk.bounced(address: address, state: state, profile: profile, now: now)
+            return (facts, !facts.isEmpty)
+        }
+        if removed { await erase() }
+        return removed
+    }
+
     /// Writes a new snapshot when the journal has grown past its thresholds.
     public func compactIfNeeded() async {
         guard store.needsCompaction else { return }

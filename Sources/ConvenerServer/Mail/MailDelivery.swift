@@ -16,6 +16,8 @@ struct MailDelivery: DeliveryPlatform {
     let renderer: MailRenderer
     /// The links mails carry; nil when no link key is set (then only mailing lists get mail).
     let links: MailLinks?
+    /// The envelope senders that name each member's address, when `email.bounce_address` is set.
+    var bounces: MailBounceAddress?
     /// The clock the `Date:` header and give-up time read.
     let clock: any WallClock
     /// Temporary failures so far, per queued mail.
@@ -39,7 +41,10 @@ struct MailDelivery: DeliveryPlatform {
         if mail.member != nil, links == nil {
             throw PermanentDeliveryFailure(reason: "email: no link_key is set, so member mail cannot be signed")
         }
-        let message = renderer.message(entry, mail: mail, community: community, links: links, sender: mailer.settings)
+        var message = renderer.message(entry, mail: mail, community: community, links: links, sender: mailer.settings)
+        if mail.member != nil, let bounces {
+            message.envelopeFrom = bounces.sender(community: community.id, to: mail.to)
+        }
         switch await mailer.send(message, at: now) {
         case .sent:
             await backoff.clear(entry.message.id)

@@ -8,13 +8,16 @@ public struct MailSetup: Sendable {
     public let renderer: MailRenderer
     /// The links mails carry.
     public let links: MailLinks?
+    /// The envelope senders that bring later bounces back, when `email.bounce_address` and the link key are set.
+    public let bounces: MailBounceAddress?
     /// Temporary failures so far, shared by every community's mail lanes.
     let backoff = MailBackoff()
 
     /// A setup.
-    public init(mailer: SMTPMailer, renderer: MailRenderer, links: MailLinks?) {
+    public init(mailer: SMTPMailer, renderer: MailRenderer, links: MailLinks?, bounces: MailBounceAddress? = nil) {
         self.mailer = mailer
         self.renderer = renderer
         self.links = links
+        self.bounces = bounces
     }
 }

@@ -18,7 +18,7 @@ struct CommunityMetrics: Sendable {
     init(community id: String) {
         let dimensions = [("community", id)]
         var inputs: [String: Counter] = [:]
-        for kind in ["message", "command", "action", "form", "left", "joined", "reaction"] {
+        for kind in ["message", "command", "action", "vote", "form", "left", "joined", "reaction"] {
             inputs[kind] = Counter(label: "convener_inputs_total", dimensions: dimensions + [("kind", kind)])
         }
         self.inputs = inputs
@@ -38,6 +38,7 @@ struct CommunityMetrics: Sendable {
             case .message: "message"
             case .command: "command"
             case .action: "action"
+            case .vote: "vote"
             case .form: "form"
             case .left: "left"
             case .joined: "joined"

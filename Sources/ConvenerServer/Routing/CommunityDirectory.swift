@@ -64,7 +64,7 @@ struct CommunityDirectory: Sendable {
             case .command, .action, .form:
                 return .answer(
                     reply(to: input, "This channel belongs to no community. " + listing(for: place.platform)))
-            case .message, .left, .joined, .reaction:
+            case .message, .vote, .left, .joined, .reaction:
                 return .ignore
             }
         }

@@ -200,6 +200,39 @@ struct PairingRoundTests {
         #expect(effects.events.first?.event.payload["pairs"] == .int(1))
     }
 
+    @Test("With a calendar key, each intro carries its invitation as a file without addresses, and the link")
+    func introInvitationFile() throws {
+        let plain = try F.reducer()
+        var profile = F.profile
+        profile.invitationSigning = PairingInvitationLink.Signing(
+            key: Array(repeating: 7, count: 32), baseURL: "https://cop.example.org")
+        profile.mail = CommunityMail(membersMaySubscribe: true)
+        let reducer = CommunityReducer(
+            profile: profile, rules: plain.rules, prompts: PromptLibrary(),
+            settings: CommunitySettings(pairing: .defaults), randomness: .seeded(7))
+        var state = CommunityState()
+        for name in ["ann", "ben"] {
+            F.send(reducer, &state, name, .command("pair join --tz Europe/Berlin"))
+            F.send(reducer, &state, name, .command("me email \(name)@example.org"))
+            state.apply(.mail(.addressConfirmed(member: F.id(name), at: F.start)))
+        }
+        #expect(state.mail.confirmed.count == 2, "both addresses are known, so the link's invitation names them")
+        let context = FeatureContext(reducer: reducer, state: state, now: F.start, idPrefix: "t")
+        let effects = PairingRoundMaker.run(
+            program: PairingSettings.defaults.programs[0], number: 1, seed: 1, trigger: "test", context)
+        let messages = F.directMessages(effects.facts).filter { $0.1.text.contains("you are meeting") }
+        #expect(messages.count == 2)
+        for (_, message) in messages {
+            #expect(message.text.contains("Add it to your calendar: https://cop.example.org/calendar/invite/test.1.0."))
+            let file = try #require(message.attachments.first)
+            #expect(message.attachments.count == 1)
+            #expect(file.name == "invitation.ics" && file.mimeType == "text/calendar")
+            let document = String(decoding: file.bytes, as: UTF8.self)
+            #expect(document.contains("METHOD:REQUEST\r\n") && document.contains("UID:pairing-1-0@test.convener"))
+            #expect(!document.contains("example.org"), "no address goes into a file the chat platform keeps")
+        }
+    }
+
     @Test("Forgetting a member removes them from profiles and past rounds but keeps the counts")
     func forget() throws {
         let program = PairingProgram(id: "coffee", kind: .coffee)

@@ -57,15 +57,33 @@ struct DiscordDelivery: DeliveryPlatform {
         ]
     }
 
-    /// `POST /channels/{id}/messages` with `nonce` and `enforce_nonce`.
+    /// `POST /channels/{id}/messages` with `nonce` and `enforce_nonce`; with attachments, one `multipart/form-data`
+    /// request holding the message as `payload_json` and each file as `files[n]`, so message and files arrive
+    /// together or not at all.
     static func createRequest(
         _ message: OutboundMessage, channelID: String, apiBase: String, headers: [HTTPTransportHeader]
     ) throws -> HTTPTransportRequest {
-        let body = PlatformAPIResponse.adding(
-            ["nonce": DeliveryIdempotencyKey.discordNonce(for: message.id), "enforce_nonce": true],
-            to: try render(message))
-        return HTTPTransportRequest(
-            method: "POST", url: "\(apiBase)/channels/\(channelID)/messages", headers: headers, body: Array(body))
+        var extra: [String: Any] = [
+            "nonce": DeliveryIdempotencyKey.discordNonce(for: message.id), "enforce_nonce": true,
+        ]
+        let url = "\(apiBase)/channels/\(channelID)/messages"
+        guard !message.attachments.isEmpty else {
+            let body = PlatformAPIResponse.adding(extra, to: try render(message))
+            return HTTPTransportRequest(method: "POST", url: url, headers: headers, body: Array(body))
+        }
+        extra["attachments"] = message.attachments.enumerated().map { index, file in
+            ["id": index, "filename": file.name] as [String: Any]
+        }
+        let payload = PlatformAPIResponse.adding(extra, to: try render(message))
+        var form = MultipartFormBody()
+        form.field("payload_json", String(decoding: payload, as: UTF8.self), contentType: "application/json")
+        for (index, file) in message.attachments.enumerated() {
+            form.file("files[\(index)]", file)
+        }
+        let multipartHeaders =
+            headers.filter { $0.name.lowercased() != "content-type" }
+            + [HTTPTransportHeader("Content-Type", form.contentType)]
+        return HTTPTransportRequest(method: "POST", url: url, headers: multipartHeaders, body: form.body)
     }
 
     /// `PATCH /channels/{channel}/messages/{message}` of the message `editing`.

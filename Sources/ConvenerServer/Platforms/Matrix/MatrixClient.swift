@@ -15,22 +15,32 @@ struct MatrixClient: Sendable {
     /// Sends everything else, with retries.
     let exchange: DeliveryExchange
 
+    /// The timeline events Convener reads.
+    static let timelineTypes: PlatformJSON = .array(
+        ([MatrixEvents.messageType, MatrixEvents.memberType, MatrixEvents.reactionType, MatrixEvents.encryptionType]
+            + MatrixPolls.responseTypes).map { .string($0) })
+
+    /// The most events one sync (and one page of history) holds for a room; a room with more between two syncs is
+    /// `limited` and its missed events are fetched with `messages`.
+    static let timelineLimit = 100
+
     /// What the bot asks `/sync` for: the timeline events Convener reads and nothing else (no presence, receipts,
-    /// typing or account data), members loaded lazily.
+    /// typing or account data); the member state of the timeline's senders, lazily, for their display names.
     static let filter = PlatformJSON.object([
         "presence": ["types": []], "account_data": ["types": []],
         "room": [
-            "timeline": [
-                "limit": 100,
-                "types": [
-                    .string(MatrixEvents.messageType), .string(MatrixEvents.memberType),
-                    .string(MatrixEvents.reactionType),
-                    .string(MatrixEvents.encryptionType),
-                ],
+            "timeline": ["limit": .int(timelineLimit), "types": timelineTypes],
+            "state": [
+                "types": [.string(MatrixEvents.encryptionType), .string(MatrixEvents.memberType)],
+                "lazy_load_members": true,
             ],
-            "state": ["types": [.string(MatrixEvents.encryptionType)], "lazy_load_members": true],
             "ephemeral": ["types": []], "account_data": ["types": []],
         ],
+    ]).encodedString
+
+    /// The same events for paging through a room's history.
+    static let historyFilter = PlatformJSON.object([
+        "types": timelineTypes, "lazy_load_members": true,
     ]).encodedString
 
     /// One long-poll: waits up to `timeout` for events after `since` (all rooms' recent state when nil).
@@ -46,6 +56,20 @@ struct MatrixClient: Sendable {
             throw MatrixAPIError(call: "GET /sync", status: response.status, body: response.body)
         }
         return try MatrixSyncBatch.parse(Data(response.body))
+    }
+
+    /// One page of `room`'s events before `from` (a sync's `prev_batch`, or the previous page's `end`), newest first,
+    /// stopping at `to` (the sync position the bot had already read up to).
+    func messages(room: String, from: String, to: String) async throws -> MatrixMessagesPage {
+        let query =
+            "dir=b&limit=\(Self.timelineLimit)&from=\(Self.escape(from))&to=\(Self.escape(to))"
+            + "&filter=\(Self.escape(Self.historyFilter))"
+        return MatrixMessagesPage(try await call("GET", "/rooms/\(Self.escape(room))/messages?\(query)"), roomID: room)
+    }
+
+    /// The display name `user` gives themselves in their profile, if any.
+    func profileName(of user: String) async throws -> String? {
+        try await call("GET", "/profile/\(Self.escape(user))/displayname")["displayname"]?.stringValue
     }
 
     /// `method` on the client API `path` (after `/_matrix/client/v3`), with retries; returns the JSON object.

@@ -30,7 +30,12 @@ struct MatrixDelivery: DeliveryPlatform {
         _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
     ) async throws -> PlatformMessageReference? {
         let message = entry.message
-        if !message.actions.isEmpty { try await session.remember(choicesOf: message, at: entry.queuedAt) }
+        if let editing, let poll = await session.poll(startedBy: editing.messageID) {
+            return try await update(poll, message: message, started: editing)
+        }
+        if !message.actions.isEmpty, !MatrixPolls.isNative(message) {
+            try await session.remember(choicesOf: message, at: entry.queuedAt)
+        }
         if let editing {
             _ = try await session.client.send(
                 room: editing.channel, type: MatrixEvents.messageType,
@@ -45,6 +50,9 @@ struct MatrixDelivery: DeliveryPlatform {
             room = try await session.roomID(for: destination)
         }
         let thread = message.audience == .channel ? entry.replyTarget?.address["thread"] : nil
+        if MatrixPolls.isNative(message), let poll = message.poll, !poll.isClosed {
+            return try await start(poll, message: message, in: room, at: entry.queuedAt)
+        }
         var shown = message
         if let form = message.form, !form.fields.isEmpty, destination.hasPrefix("@") {
             // No modals on Matrix: the form is asked in the 1:1 room, one question at a time.
@@ -60,7 +68,40 @@ struct MatrixDelivery: DeliveryPlatform {
                 room: room, type: MatrixEvents.messageType, transactionID: Self.transactionID(shown, editing: nil),
                 content: MatrixRenderer.content(shown, threadRoot: thread))
         else { return nil }
+        if !message.attachments.isEmpty { try await sendAttachments(of: message, room: room, thread: thread) }
         return PlatformMessageReference(platform: name, channel: room, messageID: eventID)
+    }
+
+    /// Sends `poll` as a native poll start event in `room`, and keeps it so the responses to it are counted.
+    private func start(
+        _ poll: MessagePoll, message: OutboundMessage, in room: String, at now: Date
+    ) async throws -> PlatformMessageReference? {
+        guard
+            let eventID = try await session.client.send(
+                room: room, type: MatrixPolls.startType, transactionID: Self.transactionID(message, editing: nil),
+                content: MatrixPolls.startContent(message, poll: poll))
+        else { return nil }
+        try await session.remember(
+            poll: MatrixPoll(
+                message: message.id, answers: poll.answers.map(\.id), maxSelections: poll.maxSelections, at: now),
+            startedBy: eventID)
+        return PlatformMessageReference(platform: name, channel: room, messageID: eventID)
+    }
+
+    /// An update of the native poll `started`: the end event once it closed (its text the final results). Edits of
+    /// an open poll are not sent: clients count its responses themselves, and a poll start is not edited.
+    private func update(
+        _ poll: MatrixPoll, message: OutboundMessage, started: PlatformMessageReference
+    ) async throws -> PlatformMessageReference {
+        guard message.poll?.isClosed == true else { return started }
+        _ = try await session.client.send(
+            room: started.channel, type: MatrixPolls.endType,
+            transactionID: Self.transactionID(message, editing: started.messageID),
+            content: MatrixPolls.endContent(message, endingPoll: started.messageID))
+        var ended = poll
+        ended.isEnded = true
+        try await session.remember(poll: ended, startedBy: started.messageID)
+        return started
     }
 
     /// The transaction id of sending `message` (as an edit of `editing`): a digest of what makes the send unique,

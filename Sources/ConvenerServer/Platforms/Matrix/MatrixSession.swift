@@ -15,6 +15,25 @@ struct MatrixSavedState: Codable, Sendable, Equatable {
     var choices: [String: MatrixChoices] = [:]
     /// The form each member is answering in their 1:1 room, by Matrix user id.
     var forms: [String: MatrixFormConversation] = [:]
+    /// The native polls sent, by their start event's id (the newest 1,000).
+    var polls: [String: MatrixPoll] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case nextBatch, handled, directRooms, choices, forms, polls
+    }
+
+    init() {}
+
+    /// Reads the saved state; keys newer than the file (`polls`) may be absent.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nextBatch = try container.decodeIfPresent(String.self, forKey: .nextBatch)
+        handled = try container.decodeIfPresent([String].self, forKey: .handled) ?? []
+        directRooms = try container.decodeIfPresent([String: String].self, forKey: .directRooms) ?? [:]
+        choices = try container.decodeIfPresent([String: MatrixChoices].self, forKey: .choices) ?? [:]
+        forms = try container.decodeIfPresent([String: MatrixFormConversation].self, forKey: .forms) ?? [:]
+        polls = try container.decodeIfPresent([String: MatrixPoll].self, forKey: .polls) ?? [:]
+    }
 }
 
 /// The buttons of one sent message, so `CODE N` typed in a 1:1 room is that button's click.
@@ -35,6 +54,8 @@ actor MatrixSession {
     private let saved: PlatformStateFile<MatrixSavedState>
     private var botUserID: String?
     private var aliases: [String: String] = [:]
+    /// Display names seen in the rooms' member events or asked of profiles, by user id; rebuilt after a restart.
+    private var names: [String: String] = [:]
 
     /// A session for the bot `userID` (asked with `whoami` when nil), its state kept at `statePath`.
     init(client: MatrixClient, userID: String?, statePath: String) throws {
@@ -145,6 +166,50 @@ actor MatrixSession {
     /// Keeps where `user` is in a form, durably; nil ends the conversation.
     func setConversation(_ conversation: MatrixFormConversation?, for user: String) async throws {
         try await saved.update { $0.forms[user] = conversation }
+    }
+
+    /// Records that the native poll `poll` started with the event `eventID`, so responses to it are counted.
+    func remember(poll: MatrixPoll, startedBy eventID: String) async throws {
+        guard await saved.value.polls[eventID] != poll else { return }
+        try await saved.update { state in
+            state.polls[eventID] = poll
+            if state.polls.count > Self.keptChoices {
+                let oldest = state.polls.sorted { $0.value.at < $1.value.at }.prefix(
+                    state.polls.count - Self.keptChoices)
+                for (event, _) in oldest { state.polls[event] = nil }
+            }
+        }
+    }
+
+    /// The native poll that started with the event `eventID`, if Convener sent it.
+    func poll(startedBy eventID: String) async -> MatrixPoll? {
+        await saved.value.polls[eventID]
+    }
+
+    /// Keeps the display names a sync or a page of history showed.
+    func learn(names learned: [String: String]) {
+        names.merge(learned) { _, new in new }
+    }
+
+    /// The users whose names the bot knows: the members of its rooms it has seen.
+    func knownUsers() -> [String] {
+        Array(names.keys)
+    }
+
+    /// The display name of `user`: from the rooms' member events, else their profile
+    /// (`GET /profile/{userId}/displayname`), else the localpart; asked once.
+    func displayName(of user: String) async -> String {
+        if let known = names[user] { return known }
+        let name: String
+        do {
+            name =
+                try await client.profileName(of: user).flatMap { $0.isEmpty ? nil : $0 }
+                ?? MatrixEvents.localpart(of: user)
+        } catch {
+            name = MatrixEvents.localpart(of: user)
+        }
+        names[user] = name
+        return name
     }
 
     /// Whether `room` is a kept 1:1 room.

@@ -43,9 +43,11 @@ struct MatrixSyncService: Service {
             let since = await session.nextBatch()
             let handled = await session.handledEvents()
             do {
-                let batch = try await cancelWhenGracefulShutdown {
+                var batch = try await cancelWhenGracefulShutdown {
                     try await session.client.sync(since: since, timeout: pollTimeout)
                 }
+                if let since { batch = try await backfilled(batch, since: since) }
+                await session.learn(names: batch.memberNames)
                 for invite in batch.invites { await answer(invite, platform: platform) }
                 for room in batch.encryptedRooms where since != nil { await warnEncrypted(room) }
                 if since != nil {
@@ -67,6 +69,36 @@ struct MatrixSyncService: Service {
                 backoff = min(backoff * 2, .seconds(60))
             }
         }
+    }
+
+    /// The most pages of history fetched for one room's gap (100 events each); older missed events are skipped.
+    static let maxHistoryPages = 50
+
+    /// `batch` with the events its limited timelines left out, fetched backwards from each timeline's `prev_batch`
+    /// down to `since` (where the previous sync ended), oldest first in front of the room's timeline, so each is
+    /// handled in order like any other.
+    private func backfilled(_ batch: MatrixSyncBatch, since: String) async throws -> MatrixSyncBatch {
+        var filled = batch
+        for gap in batch.gaps {
+            var missed: [MatrixEvent] = []
+            var from = gap.previousBatch
+            var pages = 0
+            while pages < Self.maxHistoryPages {
+                let page = try await session.client.messages(room: gap.roomID, from: from, to: since)
+                await session.learn(names: page.memberNames)
+                missed += page.events
+                pages += 1
+                guard let end = page.end, !page.events.isEmpty, end != from else { break }
+                from = end
+            }
+            if pages == Self.maxHistoryPages {
+                logger.warning(
+                    "Matrix: a room had more missed events than Convener fetches; the oldest are skipped",
+                    metadata: ["matrix.room": "\(gap.roomID)", "events": "\(missed.count)"])
+            }
+            filled = filled.filling(gap.roomID, with: missed.reversed())
+        }
+        return filled
     }
 
     /// Resolves the bot's id and the bound rooms (retrying while the homeserver is away) and joins the bound rooms
@@ -108,7 +140,19 @@ struct MatrixSyncService: Service {
     private func inbound(_ event: MatrixEvent, platform: MatrixPlatform, botUserID: String) async -> (
         PlatformInbound, finishesForm: String?
     ) {
-        switch MatrixEvents.inbound(event, botUserID: botUserID) {
+        let subject = event.type == MatrixEvents.memberType ? event.stateKey ?? event.sender : event.sender
+        let name = subject == botUserID ? nil : await session.displayName(of: subject)
+        if event.sender != botUserID, let response = MatrixPollResponse(event) {
+            // Only the polls Convener started count, and none after its end event.
+            guard let poll = await session.poll(startedBy: response.pollEventID), !poll.isEnded else {
+                return (.ignored(reason: "a response to a poll Convener does not count"), nil)
+            }
+            guard case .input(var request) = MatrixEvents.vote(event, response: response, poll: poll, displayName: name)
+            else { return (.ignored(reason: "a poll response"), nil) }
+            request.context = platform.bound(request.context)
+            return (.input(request), nil)
+        }
+        switch MatrixEvents.inbound(event, botUserID: botUserID, displayName: name) {
         case .memberJoined(var change), .memberLeft(var change):
             // Only a community's rooms have joins and leaves that matter; a 1:1 room's are the bot's own doing.
             guard let binding = platform.bindings[event.roomID] else { return (.ignored(reason: "a 1:1 room"), nil) }
@@ -120,6 +164,11 @@ struct MatrixSyncService: Service {
             return (.reaction(reaction), nil)
         case .input(var request):
             request.context = platform.bound(request.context)
+            if case .command(let text) = request.input.event {
+                let html = event.content["formatted_body"]?.stringValue
+                let known = await session.knownUsers()
+                request.input.event = .command(MatrixMentions.resolved(text, formattedBody: html, knownUsers: known))
+            }
             guard case .message(let text) = request.input.event, platform.isDirect(request.context) else {
                 return (.input(request), nil)
             }

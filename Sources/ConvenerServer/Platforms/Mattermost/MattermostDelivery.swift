@@ -42,21 +42,49 @@ struct MattermostDelivery: DeliveryPlatform {
             channelID = try await directChannels.channel(
                 for: String(destination.dropFirst()), apiBase: apiBase, token: token, exchange: exchange)
         }
+        var fileIDs: [String] = []
+        for file in entry.message.attachments {
+            fileIDs.append(try await upload(file, channelID: channelID))
+        }
         let request = Self.postRequest(
-            entry.message, channelID: channelID, renderer: renderer, apiBase: apiBase, token: token)
+            entry.message, channelID: channelID, renderer: renderer, apiBase: apiBase, token: token, fileIDs: fileIDs)
         let response = try await exchange.perform(request, label: "mattermost POST /posts")
         guard let id = PlatformAPIResponse.string("id", in: response.body) else { return nil }
         return PlatformMessageReference(platform: name, channel: channelID, messageID: id)
     }
 
-    /// `POST /api/v4/posts` with `pending_post_id`.
+    /// `POST /api/v4/posts` with `pending_post_id`, and the files uploaded for it as `file_ids`.
     static func postRequest(
-        _ message: OutboundMessage, channelID: String, renderer: MattermostRenderer, apiBase: String, token: String
+        _ message: OutboundMessage, channelID: String, renderer: MattermostRenderer, apiBase: String, token: String,
+        fileIDs: [String] = []
     ) -> HTTPTransportRequest {
-        let body = PlatformAPIResponse.adding(
-            ["pending_post_id": DeliveryIdempotencyKey.mattermostPendingPostID(for: message.id)],
-            to: renderer.post(message, channelID: channelID))
+        var extra: [String: Any] = ["pending_post_id": DeliveryIdempotencyKey.mattermostPendingPostID(for: message.id)]
+        if !fileIDs.isEmpty { extra["file_ids"] = fileIDs }
+        let body = PlatformAPIResponse.adding(extra, to: renderer.post(message, channelID: channelID))
         return PlatformAPIResponse.json("POST", "\(apiBase)/posts", body: body, authorization: "Bearer \(token)")
+    }
+
+    /// `POST /api/v4/files` of one file into `channelID`; returns its file id. A retry after a failed post uploads
+    /// again (the `pending_post_id` keeps the post single); an upload no post names is never shown.
+    private func upload(_ file: OutboundAttachment, channelID: String) async throws -> String {
+        var form = MultipartFormBody()
+        form.field("channel_id", channelID)
+        form.file("files", file)
+        let request = HTTPTransportRequest(
+            method: "POST", url: "\(apiBase)/files",
+            headers: [
+                HTTPTransportHeader("Authorization", "Bearer \(token)"),
+                HTTPTransportHeader("Content-Type", form.contentType),
+            ],
+            body: form.body)
+        let response = try await exchange.perform(request, label: "mattermost POST /files")
+        guard
+            let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
+            let infos = object["file_infos"] as? [[String: Any]], let id = infos.first?["id"] as? String
+        else {
+            throw PermanentDeliveryFailure(reason: "mattermost: POST /files did not return a file id")
+        }
+        return id
     }
 
     /// `PUT /api/v4/posts/{id}/patch` of the post `editing`.

@@ -26,15 +26,28 @@ struct SlackDelivery: DeliveryPlatform {
     func send(
         _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
     ) async throws -> PlatformMessageReference? {
+        // Files are uploaded before the message and shared after it, so a failure before the post repeats only
+        // uploads, which stay private until shared.
+        var uploads: [SlackFileUpload.Uploaded] = []
+        if editing == nil {
+            for file in entry.message.attachments {
+                uploads.append(try await fileUpload.upload(file))
+            }
+        }
         let request = try Self.request(
             for: entry.message, to: destination, editing: editing, token: token, apiBaseURL: apiBaseURL)
         let method = editing == nil ? "chat.postMessage" : "chat.update"
         let response = try await exchange.perform(
             request, label: "slack \(method)", platformError: PlatformAPIResponse.slackError)
         if let editing { return editing }
-        guard let ts = PlatformAPIResponse.string("ts", in: response.body) else { return nil }
         let channel = PlatformAPIResponse.string("channel", in: response.body) ?? destination
+        if !uploads.isEmpty { try await fileUpload.share(uploads, in: channel) }
+        guard let ts = PlatformAPIResponse.string("ts", in: response.body) else { return nil }
         return PlatformMessageReference(platform: name, channel: channel, messageID: ts)
+    }
+
+    private var fileUpload: SlackFileUpload {
+        SlackFileUpload(token: token, apiBaseURL: apiBaseURL, exchange: exchange)
     }
 
     /// The `chat.postMessage` request, or `chat.update` of `editing`.
