@@ -197,37 +197,31 @@ public final class StateStore<State: PersistentState>: Sendable {
 
     /// Returns once the ticket's record is fsynced; many waiters share one write + fsync (group commit).
     public func waitUntilDurable(_ ticket: JournalTicket) async throws {
-        while true {
-            let step: StoreFlushStep = try inner.withLock { inner in
-                if inner.durableSeq >= ticket.seq && inner.durablePoolSerial >= ticket.poolSerial { return .done }
-                if let failure = inner.failure { throw failure }
-                if ticket.seq > inner.lastEnqueuedSeq || ticket.poolSerial > inner.lastPoolSerial {
-                    throw StoreError.unknownTicket(seq: ticket.seq, lastSeq: inner.lastEnqueuedSeq)
+        try await StoreGroupCommit.waitUntilDurable(
+            decide: {
+                try inner.withLock { inner in
+                    if inner.durableSeq >= ticket.seq && inner.durablePoolSerial >= ticket.poolSerial { return .done }
+                    if let failure = inner.failure { throw failure }
+                    if ticket.seq > inner.lastEnqueuedSeq || ticket.poolSerial > inner.lastPoolSerial {
+                        throw StoreError.unknownTicket(seq: ticket.seq, lastSeq: inner.lastEnqueuedSeq)
+                    }
+                    if inner.flushing { return .wait }
+                    inner.flushing = true
+                    return .flush
                 }
-                if inner.flushing { return .wait }
-                inner.flushing = true
-                return .flush
-            }
-            switch step {
-            case .done:
-                return
-            case .flush:
-                await flushOnce()
-            case .wait:
-                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                    let resumeNow = inner.withLock { inner in
-                        if !inner.flushing || inner.failure != nil
-                            || (inner.durableSeq >= ticket.seq && inner.durablePoolSerial >= ticket.poolSerial)
-                        {
-                            return true
-                        }
-                        inner.waiters.append(continuation)
+            },
+            flush: { await flushOnce() },
+            park: { continuation in
+                inner.withLock { inner in
+                    if !inner.flushing || inner.failure != nil
+                        || (inner.durableSeq >= ticket.seq && inner.durablePoolSerial >= ticket.poolSerial)
+                    {
                         return false
                     }
-                    if resumeNow { continuation.resume() }
+                    inner.waiters.append(continuation)
+                    return true
                 }
-            }
-        }
+            })
     }
 
     /// Writes everything pending as one batch and fsyncs, then the pool files it carries; the caller set
@@ -464,11 +458,6 @@ public final class StateStore<State: PersistentState>: Sendable {
         }
         if let flushError { throw flushError }
     }
-}
-
-/// What a caller of `waitUntilDurable` does next.
-enum StoreFlushStep {
-    case done, flush, wait
 }
 
 /// Records and pool writes taken from the buffer for one write + fsync.

@@ -53,6 +53,12 @@ public protocol StateStoring<State>: AnyObject, Sendable {
     /// Writes `state` (which reflects every record up to `ticket`) as the snapshot and drops the journal it covers.
     func compact(_ state: State, through ticket: JournalTicket) async throws
 
+    /// After a compaction that erased something (a closed anonymous poll's links, a forgotten member): makes the
+    /// deleted records' bytes leave the store's files as far as it can without blocking anyone. A state folder has
+    /// nothing to do (the compaction removed the files); the database runs a plain `VACUUM` of its tables. Run it
+    /// off the request path.
+    func reclaimErasedSpace() async throws
+
     /// Flushes everything buffered and releases the store.
     func close() async throws
 }
@@ -100,4 +106,7 @@ extension StateStore: StateStoring {
 
     /// The only process that writes the folder delivers its outbox.
     public func holdDeliveryLease(seconds: Int) async -> Bool { true }
+
+    /// The compaction already removed the segment files that held the erased records.
+    public func reclaimErasedSpace() async throws {}
 }

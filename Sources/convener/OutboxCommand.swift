@@ -12,16 +12,15 @@ struct OutboxCommand: ParsableCommand {
         subcommands: [List.self]
     )
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List queued messages and dead letters (read-only; safe while the daemon runs)."
         )
 
         @OptionGroup var location: StateCommand.Location
 
-        func run() throws {
-            let directory = try location.directory()
-            let state = try StateCommand.Location.readState(directory)
+        func run() async throws {
+            let state = try await location.state().state
             let format = Date.ISO8601FormatStyle()
             print("Queued: \(state.outbox.count)")
             for entry in state.outbox {

@@ -5,7 +5,7 @@ import ConvenerStore
 import Foundation
 
 /// `convener pairing preview|replay`: the next round without sending anything, or a past round recomputed from
-/// its stored seed. Both only read the state folder, so they are safe while the daemon runs.
+/// its stored seed. Both only read the state (its folder or the database), so they are safe while daemons run.
 struct PairingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pairing",
@@ -13,7 +13,7 @@ struct PairingCommand: ParsableCommand {
         subcommands: [Preview.self, Replay.self]
     )
 
-    struct Preview: ParsableCommand {
+    struct Preview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the groups each program's next round would make now, without sending anything.")
 
@@ -22,9 +22,8 @@ struct PairingCommand: ParsableCommand {
         @Option(name: .long, help: "The seed of the tie-breaking jitter (default: 0).")
         var seed: UInt64 = 0
 
-        func run() throws {
-            let (configuration, profile) = try location.chosenCommunity()
-            let state = try StateCommand.Location.readState(configuration.stateDirectory(for: profile))
+        func run() async throws {
+            let (configuration, profile, state) = try await location.state()
             let previews = PairingReplay.preview(
                 state: state, settings: configuration.settings.pairing, communityZone: profile.timeZone, now: Date(),
                 seed: seed)
@@ -40,7 +39,7 @@ struct PairingCommand: ParsableCommand {
         }
     }
 
-    struct Replay: ParsableCommand {
+    struct Replay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute a recorded round from its stored pool and seed and compare the groups.")
 
@@ -49,9 +48,8 @@ struct PairingCommand: ParsableCommand {
         @Argument(help: "The round number, as in the intro messages and the log.")
         var round: Int
 
-        func run() throws {
-            let (configuration, profile) = try location.chosenCommunity()
-            let state = try StateCommand.Location.readState(configuration.stateDirectory(for: profile))
+        func run() async throws {
+            let (configuration, _, state) = try await location.state()
             guard
                 let replay = PairingReplay.replay(round, book: state.pairing, settings: configuration.settings.pairing)
             else {

@@ -12,7 +12,7 @@ struct PollCommand: ParsableCommand {
         subcommands: [Export.self]
     )
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 "Print a poll's counts as CSV: poll,question,option,votes (read-only; safe while the daemon runs).",
@@ -25,9 +25,8 @@ struct PollCommand: ParsableCommand {
 
         @OptionGroup var location: StateCommand.Location
 
-        func run() throws {
-            let directory = try location.directory()
-            let state = try StateCommand.Location.readState(directory)
+        func run() async throws {
+            let state = try await location.state().state
             switch PollExport.export(id, from: state.polls) {
             case .success(let csv):
                 print(csv, terminator: "")

@@ -98,13 +98,13 @@ struct RulesCommand: ParsableCommand {
         }
     }
 
-    struct Explain: ParsableCommand {
+    struct Explain: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Dry-run a rule on an event: each condition's value, the members selected, the actions rendered.",
             discussion: """
                 Nothing is sent and nothing changes. The event file looks like
                   {"type": "member.joined", "member": "playground:alice", "payload": {}}
-                Members are looked up in the community's state folder (read-only).
+                Members are looked up in the community's state (its folder or the database; read-only).
                 """
         )
 
@@ -116,9 +116,8 @@ struct RulesCommand: ParsableCommand {
 
         @OptionGroup var location: StateCommand.Location
 
-        func run() throws {
-            let (configuration, profile) = try location.chosenCommunity()
-            let state = try StateCommand.Location.readState(configuration.stateDirectory(for: profile))
+        func run() async throws {
+            let (configuration, profile, state) = try await location.state()
             let context = RuleContext(
                 community: RuleCommunityView(profile),
                 members: state.members.values.sorted { $0.id < $1.id }.map {

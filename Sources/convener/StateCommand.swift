@@ -55,6 +55,21 @@ struct StateCommand: AsyncParsableCommand {
             }
         }
 
+        /// The chosen community and its state, read-only and safe while daemons run: from the database when one
+        /// is configured (loaded as a daemon loads it, through `PostgresStateStore`), else from its state folder
+        /// without taking the lock.
+        func state() async throws -> (
+            configuration: DaemonConfiguration, profile: CommunityProfile, state: CommunityState
+        ) {
+            let (configuration, profile) = try chosenCommunity()
+            if let state = try await withDatabase({ database, profile in
+                try await PostgresStateStore<CommunityState>.open(community: profile.id, database: database).state
+            }) {
+                return (configuration, profile, state)
+            }
+            return (configuration, profile, try Self.readState(configuration.stateDirectory(for: profile)))
+        }
+
         /// The state folder of the chosen community.
         func directory() throws -> String {
             let (configuration, profile) = try chosenCommunity()
@@ -206,7 +221,9 @@ struct StateCommand: AsyncParsableCommand {
             discussion: """
                 Stop the daemon first: each folder is locked while it moves. Every community in the config whose \
                 folder exists moves (or only --community), with its sealed pool files; the database's export must \
-                equal the folder's byte for byte. The folders are left as they were, as a backup.
+                equal the folder's byte for byte. Without --community, what the platforms learned \
+                (platform-addresses.json, platforms/matrix.json) moves too. The folders are left as they were, as a \
+                backup.
                 """
         )
 
@@ -246,10 +263,37 @@ struct StateCommand: AsyncParsableCommand {
                         throw CLIError.state("\(folder.directory) → \(settings.redactedURL): \(error)")
                     }
                 }
+                if community == nil {
+                    lines += try await Self.movePlatformState(from: configuration.stateDirectory, into: database)
+                }
                 return lines
             }
             for line in lines { print(line) }
             print("Done. Start convener with CONVENER_DATABASE_URL set; keep the folders as a backup.")
+        }
+
+        /// What the platforms learned (Teams' address book, Matrix's sync position and rooms) moves too, once: a
+        /// document the database has already is left as it is.
+        static func movePlatformState(from directory: String, into database: PostgresDatabase) async throws
+            -> [String]
+        {
+            let rows = PostgresPlatformState(database: database)
+            var lines: [String] = []
+            for (name, file) in [
+                ("platform-addresses", "platform-addresses.json"), ("matrix", "platforms/matrix.json"),
+            ] {
+                let path = URL(fileURLWithPath: directory).appendingPathComponent(file).path
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                guard (try? JSONSerialization.jsonObject(with: data)) != nil else {
+                    throw CLIError.state("\(path) is not JSON; move it aside (that platform then starts from scratch)")
+                }
+                if try await rows.replace(name, with: Array(data), expecting: nil) != nil {
+                    lines.append("platform state \(name): moved from \(path)")
+                } else {
+                    lines.append("platform state \(name): the database has it already; \(path) left unused")
+                }
+            }
+            return lines
         }
     }
 }

@@ -420,3 +420,51 @@ def test_members_are_named_by_their_matrix_display_names(world):
     announced = wait_for(lambda: kudos_for(carol.user_id), timeout=20)
     assert announced, w.texts(w.alice)
     assert "Carol Danvers" in announced[-1]["content"]["body"]
+
+
+def test_two_daemons_on_one_database_answer_each_command_once(world, tmp_path):
+    from test_postgres import SERVER, cli, psql
+
+    if not SERVER:
+        pytest.skip("CONVENER_TEST_DATABASE_URL is not set (scripts/test sets it)")
+    name = "matrix_" + uuid.uuid4().hex[:12]
+    psql(SERVER, f"CREATE DATABASE {name}")
+    url = SERVER.rsplit("/", 1)[0] + "/" + name + "?sslmode=disable"
+    try:
+        w = world()
+        env = {"CONVENER_DATABASE_URL": url, "MATRIX_HOMESERVER_URL": w.synapse.url,
+               "MATRIX_ACCESS_TOKEN": w.bot["access_token"], "MATRIX_USER_ID": w.bot["user_id"]}
+        daemons = [w.make_daemon(extra_args=["--config", str(w.config)], env=env, state=tmp_path / f"unused-{n}")
+                   .start() for n in range(2)]
+        w.daemon = daemons[0]
+        w.bot_joined()
+        w.alice.say(w.room, "!cop help")
+        w.wait_replies(w.alice, 1)
+        count = 8
+        for n in range(count):
+            w.alice.say(w.room, f'!cop poll "Shared {n}?" "Yes" "No"')
+
+        def posts():
+            found = {}
+            for _, event in w.replies(w.alice, w.room):
+                match = re.search(r"Shared (\d+)\?", event["content"].get("body", ""))
+                if match:
+                    found.setdefault(int(match.group(1)), []).append(event["event_id"])
+            return found
+
+        assert wait_for(lambda: len(posts()) == count, timeout=30), (
+            posts(), [line for daemon in daemons for line in daemon.output[-15:]])
+        time.sleep(3)  # a second daemon syncing too would have answered by now
+        assert all(len(ids) == 1 for ids in posts().values()), posts()
+        exported = cli(url, "state", "export", "--config", str(w.config), "--community", "cop", cwd=w.tmp_path)
+        polls = json.dumps(json.loads(exported.stdout)["state"]["polls"])
+        assert f'"P{count}"' in polls and f'"P{count + 1}"' not in polls, "a poll command ran twice"
+        # One daemon holds the sync lease; the position lives in the database, not in either daemon's folder.
+        assert psql(url, "SELECT count(*) FROM convener_leases WHERE name = 'matrix.sync' AND expires_at > now()") == "1"
+        assert psql(url, "SELECT count(*) FROM convener_platform_state WHERE name = 'matrix'") == "1"
+        assert not any((tmp_path / f"unused-{n}" / "platforms" / "matrix.json").exists() for n in range(2))
+        for daemon in daemons:
+            assert daemon.stop() == 0
+    finally:
+        psql(SERVER, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+

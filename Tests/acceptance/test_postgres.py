@@ -16,6 +16,7 @@ import uuid
 import pytest
 
 from conftest import BINARY, REPO as REPO_ROOT, wait_for
+from test_metrics import metric
 
 SERVER = os.environ.get("CONVENER_TEST_DATABASE_URL")
 pytestmark = pytest.mark.skipif(not SERVER, reason="CONVENER_TEST_DATABASE_URL is not set (scripts/test sets it)")
@@ -74,7 +75,7 @@ def test_one_daemon_on_postgres_keeps_its_state_in_the_database(make_daemon, dat
     assert daemon.stop() == 0
     # Nothing went to the folder; everything is in the database, and the tools read it there.
     assert not state_dir.exists() or not any(state_dir.rglob("journal-*"))
-    assert psql(database_url, "SELECT version FROM convener_schema") == "1"
+    assert psql(database_url, "SELECT version FROM convener_schema") == "2"
     verify = cli(database_url, "state", "verify", cwd=tmp_path)
     assert "OK" in verify.stdout
     counts = message_counts(export(database_url, tmp_path))
@@ -92,8 +93,14 @@ def test_a_state_folder_moves_into_postgres_once(make_daemon, database_url, stat
     assert folder_daemon.stop() == 0
     before = export(None, tmp_path, state_dir)
 
+    # What a Teams daemon learned moves too.
+    book = {"teams": {"member:29:1abc": {"conversation": "a:1xyz", "serviceUrl": "https://smba.example/emea/"}}}
+    (state_dir / "platform-addresses.json").write_text(json.dumps(book))
     moved = cli(database_url, "state", "migrate-to-postgres", "--state-dir", str(state_dir), cwd=tmp_path)
-    assert "byte for byte" in moved.stdout
+    assert "byte for byte" in moved.stdout and "platform state platform-addresses: moved" in moved.stdout
+    stored = psql(database_url, "SELECT convert_from(value, 'UTF8') FROM convener_platform_state "
+                                "WHERE name = 'platform-addresses'")
+    assert json.loads(stored) == book
     assert export(database_url, tmp_path) == before
     again = cli(database_url, "state", "migrate-to-postgres", "--state-dir", str(state_dir), cwd=tmp_path, check=False)
     assert again.returncode != 0 and "already has state" in again.stderr
@@ -159,6 +166,98 @@ def test_several_daemons_share_one_database_under_kill_9(make_daemon, database_u
             health_messages(daemon), total, [line for line in daemon.output if "error" in line or "critical" in line][-5:])
     assert "OK" in cli(database_url, "state", "verify", cwd=tmp_path).stdout
     for daemon in daemons:
+        assert daemon.stop() == 0
+
+
+def test_the_read_only_tools_read_the_database(make_daemon, database_url, state_dir, tmp_path):
+    config = tmp_path / "convener.yaml"
+    config.write_text(textwrap.dedent("""\
+        communities:
+          - name: Tools Community
+            convenors: ["convenor"]
+        pairing:
+          programs:
+            - id: coffee
+              kind: coffee
+              cadence: "0 9 * * MON"
+        """))
+    env = {"CONVENER_DATABASE_URL": database_url}
+    daemon = make_daemon(extra_args=["--config", str(config)], env=env).start()
+    daemon.say("convenor", '/cop poll "Lunch?" "Pizza" "Sushi"')
+    daemon.click("bob", "poll.P1", "poll.P1.vote.1")
+    for member in ("ana", "ben", "cy"):
+        daemon.say(member, "/cop pair join --interests testing")
+    daemon.say("quinn", "hi")
+    assert daemon.stop() == 0
+    # A message still queued and a dead letter, as a daemon that could not deliver them leaves them.
+    document = json.loads(cli(database_url, "state", "export", "--config", str(config), cwd=tmp_path).stdout)
+    when = document["state"]["members"]["playground:quinn"]["joinedAt"]
+    held = {"id": "acc-held", "audience": {"channel": {}}, "text": "Held for the tools"}
+    document["state"]["outbox"] = [{"message": held, "queuedAt": when}]
+    document["state"]["deadLetters"] = [
+        {"message": {"id": "acc-dead", "audience": {"channel": {}}, "text": "Never sent"}, "reason": "refused",
+         "at": when}]
+    seeded_url = database_url.replace("/accept_", "/seeded_")
+    seeded_name = seeded_url.rsplit("/", 1)[1].split("?")[0]
+    psql(SERVER, f"CREATE DATABASE {seeded_name}")
+    try:
+        dump = tmp_path / "seeded.json"
+        dump.write_text(json.dumps(document))
+        cli(seeded_url, "state", "import", str(dump), "--config", str(config), cwd=tmp_path)
+
+        def tool(*args):
+            return cli(seeded_url, *args, "--config", str(config), cwd=tmp_path).stdout
+
+        assert tool("poll", "export", "P1").splitlines() == [
+            "poll,question,option,votes", "P1,Lunch?,Pizza,1", "P1,Lunch?,Sushi,0"]
+        listing = tool("outbox", "list")
+        assert "Queued: 1" in listing and "acc-held" in listing and "Held for the tools" in listing
+        assert "Dead letters: 1" in listing and "reason: refused" in listing
+        assert "coffee (coffee): 3 member(s) can take part" in tool("pairing", "preview")
+        event = tmp_path / "event.json"
+        event.write_text(json.dumps({"type": "member.joined", "member": "playground:quinn"}))
+        explained = tool("rules", "explain", "welcome-newcomer", "--event", str(event))
+        assert "@quinn" in explained and "!member.isConvenor" in explained
+        # The seeded database never had a daemon: what the tools printed can only have come from it.
+        assert not state_dir.exists() or not any(state_dir.rglob("journal-*"))
+    finally:
+        psql(SERVER, f"DROP DATABASE IF EXISTS {seeded_name} WITH (FORCE)")
+
+
+def say_to(daemon, member, text):
+    status, data, _ = daemon.request("POST", "/playground/api/messages", {"member": member, "text": text},
+                                     headers={"Authorization": f"Bearer {ADMIN}"})
+    assert status == 200, data
+
+
+def catch_ups(daemon, cause):
+    status, data, _ = daemon.request("GET", "/metrics")
+    assert status == 200
+    return metric(data.decode(), "convener_store_catch_ups_total", cause=cause) or 0
+
+
+def test_a_change_through_one_daemon_reaches_the_others_reads_through_the_journals_notice(
+        make_daemon, database_url, tmp_path):
+    env = {"CONVENER_DATABASE_URL": database_url, "CONVENER_ADMIN_TOKEN": ADMIN}
+    a, b = (make_daemon(env=env, state=tmp_path / f"unused-{n}").start() for n in range(2))
+    # Once a change is visible through the other daemon, that daemon's notice connection is up.
+    say_to(a, "erin", "warm-up")
+    assert wait_for(lambda: health_messages(b) == 1, timeout=20)
+    latencies = []
+    for round_number in range(6):
+        writer, reader = (a, b) if round_number % 2 == 0 else (b, a)
+        before = {cause: catch_ups(reader, cause) for cause in ("notice", "reconnect", "poll")}
+        expected = health_messages(writer) + 1
+        started = time.monotonic()
+        say_to(writer, "erin", f"change {round_number}")
+        # The reader takes no input and its ticks find nothing due: only the notice can bring the change.
+        assert wait_for(lambda: health_messages(reader) == expected, timeout=20), round_number
+        latencies.append(time.monotonic() - started)
+        assert catch_ups(reader, "notice") > before["notice"]
+        assert catch_ups(reader, "reconnect") == before["reconnect"]
+        assert catch_ups(reader, "poll") == before["poll"] == 0
+    print(f"notice latencies: {[round(latency * 1000) for latency in latencies]} ms")
+    for daemon in (a, b):
         assert daemon.stop() == 0
 
 
@@ -284,3 +383,53 @@ def test_a_database_restart_answers_503_then_recovers(make_daemon, tmp_path):
         assert counts["playground:dora"] == 2
     finally:
         subprocess.run(["scripts/test-database", "stop", folder], cwd=REPO_ROOT, capture_output=True)
+
+
+CONVENER_RELATIONS = """
+    SELECT c.oid::regclass FROM pg_class c WHERE c.relname LIKE 'convener\\_%' AND c.relkind = 'r'
+    UNION ALL
+    SELECT c.reltoastrelid::regclass FROM pg_class c WHERE c.relname LIKE 'convener\\_%' AND c.reltoastrelid <> 0
+    """
+
+
+def row_versions_holding(url, needle):
+    """The Convener tables (and their TOAST tables) with a row version, live or dead, whose bytes on its page hold
+    `needle`: every tuple of every page, read with pageinspect after a CHECKPOINT."""
+    psql(url, "CREATE EXTENSION IF NOT EXISTS pageinspect")
+    psql(url, "CHECKPOINT")
+    found = []
+    for relation in psql(url, CONVENER_RELATIONS).split():
+        hits = psql(url, f"""
+            SELECT count(*) FROM generate_series(0, pg_relation_size('{relation}') / 8192 - 1) AS block,
+                LATERAL heap_page_items(get_raw_page('{relation}', block::int)) AS item
+            WHERE position(convert_to('{needle}', 'UTF8') IN item.t_data) > 0""")
+        if hits != "0":
+            found.append(f"{relation}: {hits}")
+    return found
+
+
+def free_space_holding(url, needle):
+    """The tables whose files still hold `needle` anywhere, free space included (reported, see the threat model)."""
+    return [relation for relation in psql(url, CONVENER_RELATIONS).split()
+            if psql(url, f"SELECT position(convert_to('{needle}', 'UTF8') IN "
+                         f"pg_read_binary_file(pg_relation_filepath('{relation}')))") != "0"]
+
+
+def test_forget_vacuums_the_member_out_of_the_tables(make_daemon, database_url, tmp_path):
+    daemon = make_daemon(env={"CONVENER_DATABASE_URL": database_url}).start()
+    daemon.say("dora", "hi, I'm new")
+    daemon.say("dora", "/cop me birthday 12-24")
+    daemon.say("alice", "/cop kudos @dora for the great first question")
+    daemon.say("dora", "/cop roster join")
+    # The control: before the erasure, the journal's row versions hold her id.
+    assert any(name.startswith("convener_journal") for name in row_versions_holding(database_url, "playground:dora"))
+    question = daemon.say("dora", "/cop me forget")[0]
+    confirm = next(action["id"] for action in question["actions"] if action["label"].lower().startswith("yes"))
+    assert "deleted" in daemon.click("dora", question["id"], confirm)[0]["text"]
+    # The upkeep vacuums after the erasure's compaction, off the request path: no row version is left.
+    assert wait_for(lambda: any("vacuumed" in line for line in daemon.output), timeout=15), daemon.output[-10:]
+    assert wait_for(lambda: row_versions_holding(database_url, "playground:dora") == [], timeout=15), (
+        row_versions_holding(database_url, "playground:dora"))
+    assert daemon.stop() == 0
+    assert row_versions_holding(database_url, "playground:dora") == []
+    print("tables whose free space still holds the id:", free_space_holding(database_url, "playground:dora"))

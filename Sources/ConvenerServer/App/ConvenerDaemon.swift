@@ -126,15 +126,16 @@ public struct ConvenerDaemon {
         guard !runtimes.isEmpty else { return }
         let timeline = PlaygroundTimeline()
         let transport = try CurlHTTPClient()
-        let addresses = PlatformAddressBook(
-            file: URL(fileURLWithPath: configuration.stateDirectory).appendingPathComponent("platform-addresses.json"),
-            logger: logger)
         let exchange = DeliveryExchange(transport: transport, timeout: DeliveryPlatforms.timeout())
+        // With a database, what the platforms learn is shared by every daemon, like the communities' state.
+        let place: PlatformStatePlace = database.map { .database($0) } ?? .folder(configuration.stateDirectory)
+        let addresses: PlatformAddressBook
         let pulled: PullPlatforms
         do {
-            pulled = try PullPlatforms(
-                credentials: configuration.server.platforms, stateDirectory: configuration.stateDirectory,
-                transport: transport, exchange: exchange)
+            addresses = try await PlatformAddressBook.kept(in: place, logger: logger)
+            pulled = try await PullPlatforms(
+                credentials: configuration.server.platforms, place: place, transport: transport, exchange: exchange,
+                logger: logger)
         } catch {
             for runtime in runtimes { try? await runtime.close() }
             throw error
@@ -213,6 +214,9 @@ public struct ConvenerDaemon {
             }
         )
         services.append(SchedulerService(runtimes: runtimes, logger: logger))
+        if let database {
+            services.append(JournalFollowerService(database: database, runtimes: runtimes, logger: logger))
+        }
         services.append(app)
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) },

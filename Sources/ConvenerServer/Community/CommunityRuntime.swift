@@ -29,6 +29,8 @@ public actor CommunityRuntime {
     /// The last journal record that must leave the disk (a poll or survey closed, a member was forgotten), until a
     /// snapshot covers it and no segment holding covered records is left.
     private var erasureThrough: UInt64?
+    /// Whether an erasure's compaction deleted records whose space the store should reclaim (off the request path).
+    private var reclaimWanted = false
     private let metrics: CommunityMetrics
     /// Over a shared store: whether a step (catch up, reduce, append) is running, and who waits for it.
     private var stepping = false
@@ -156,6 +158,17 @@ public actor CommunityRuntime {
         metrics.recordTick()
         let reducer = self.reducer
         let clock = self.clock
+        if store.isShared {
+            // Journal notices keep the state current, so a tick with nothing due needs no round trip to the
+            // database (and does not queue behind other steps while it is away); only one that has something to do
+            // catches up and reduces again on the latest state. While a step runs, its facts may still be rolled
+            // back, so its working state is only read: a fire it hid is found by the next tick.
+            var probe = ruleState
+            if reducer.reduceTick(state, rules: &probe, now: clock.now()).facts.isEmpty {
+                if !stepping { ruleState = probe }
+                return
+            }
+        }
         // Two daemons firing the same schedule both reduce it; the second to append catches up, finds the fire in
         // the ledger and reduces to nothing: one fire, whoever wins.
         let outcome = try await step { state, ruleState in
@@ -166,6 +179,24 @@ public actor CommunityRuntime {
             logger.notice("\(note)", metadata: ["convener.community": "\(profile.id)"])
         }
         if outcome.compactsJournal { await erase() }
+    }
+
+    /// Over a shared store, catches up with what other daemons appended: when a journal notice says the community
+    /// reached `seq` and this daemon is behind it, or, with `seq` nil, unconditionally (once the notices flow again
+    /// after a reconnect, and on the slow safety poll for a notice lost anyway). Reads (the dashboard, the calendar)
+    /// then show the others' changes without waiting for an input.
+    public func follow(through seq: UInt64?, cause: CatchUpCause) async {
+        guard store.isShared, failure == nil else { return }
+        let before = store.lastTicket.seq
+        if let seq, before >= seq { return }
+        do {
+            try await step { _, _ in ([Fact](), ()) }
+            if store.lastTicket.seq > before { metrics.recordCatchUp(cause) }
+        } catch {
+            logger.debug(
+                "Could not catch up with the other daemons; the next notice or poll tries again",
+                metadata: ["convener.community": "\(profile.id)", "error": "\(error)"])
+        }
     }
 
     /// The community's health figures now, for the dashboard.
@@ -329,10 +360,26 @@ public actor CommunityRuntime {
     private func erase() async {
         if let ticket = lastTicket { erasureThrough = max(erasureThrough ?? 0, ticket.seq) }
         await compactNow()
+        reclaimWanted = true
         if let through = erasureThrough, store.snapshotSequence >= through,
             store.oldestJournaledSequence.map({ $0 > through }) ?? true
         {
             erasureThrough = nil
+        }
+    }
+
+    /// Reclaims the space of erased records when an erasure asked for it (`StateStoring.reclaimErasedSpace`); the
+    /// community's upkeep calls it, so no request waits for it.
+    public func reclaimErasedSpaceIfWanted() async {
+        guard reclaimWanted, failure == nil, !isCompacting else { return }
+        reclaimWanted = false
+        do {
+            try await store.reclaimErasedSpace()
+        } catch {
+            reclaimWanted = true
+            logger.warning(
+                "Could not reclaim the space of erased records; trying again",
+                metadata: ["convener.community": "\(profile.id)", "error": "\(error)"])
         }
     }
 

@@ -2,7 +2,7 @@ import ConvenerCore
 import Logging
 import ServiceLifecycle
 
-/// Runs a community's background upkeep (compaction) and closes its state cleanly at shutdown.
+/// Runs a community's background upkeep (compaction, reclaiming erased records' space) and closes its state cleanly at shutdown.
 ///
 /// It is started before the HTTP server and so stopped after it: by the time it closes the store, no request
 /// is still in flight.
@@ -20,6 +20,7 @@ public struct CommunityService: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
             await runtime.compactIfNeeded()
+            await runtime.reclaimErasedSpaceIfWanted()
         }
         try await runtime.close()
         logger.info("State flushed and closed", metadata: ["convener.community": "\(runtime.profile.id)"])

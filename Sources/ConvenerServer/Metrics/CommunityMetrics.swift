@@ -10,6 +10,7 @@ struct CommunityMetrics: Sendable {
     private let facts: Counter
     private let compactions: Counter
     private let conflicts: Counter
+    private let catchUps: [CatchUpCause: Counter]
     private let outboxDepth: Gauge
     private let deadLetters: Gauge
     private let members: Gauge
@@ -26,6 +27,12 @@ struct CommunityMetrics: Sendable {
         facts = Counter(label: "convener_journaled_facts_total", dimensions: dimensions)
         compactions = Counter(label: "convener_compactions_total", dimensions: dimensions)
         conflicts = Counter(label: "convener_store_conflicts_total", dimensions: dimensions)
+        var catchUps: [CatchUpCause: Counter] = [:]
+        for cause in CatchUpCause.allCases {
+            catchUps[cause] = Counter(
+                label: "convener_store_catch_ups_total", dimensions: dimensions + [("cause", cause.rawValue)])
+        }
+        self.catchUps = catchUps
         outboxDepth = Gauge(label: "convener_outbox_messages", dimensions: dimensions)
         deadLetters = Gauge(label: "convener_dead_letters", dimensions: dimensions)
         members = Gauge(label: "convener_members", dimensions: dimensions)
@@ -63,4 +70,17 @@ struct CommunityMetrics: Sendable {
 
     /// Counts one input reduced again because another daemon appended first.
     func recordConflict() { conflicts.increment() }
+
+    /// Counts one catch-up between inputs that found records of other daemons, by what woke it.
+    func recordCatchUp(_ cause: CatchUpCause) { catchUps[cause]?.increment() }
+}
+
+/// What woke a catch-up with the other daemons between inputs.
+public enum CatchUpCause: String, CaseIterable, Sendable {
+    /// A journal notice (`NOTIFY`) said the community moved on.
+    case notice
+    /// The notice connection was (re)established: what happened before it is caught up once.
+    case reconnect
+    /// The slow safety poll, for a notice lost anyway.
+    case poll
 }

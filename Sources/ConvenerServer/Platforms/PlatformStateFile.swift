@@ -51,12 +51,13 @@ actor PlatformStateFile<Value: Codable & Sendable> {
     }
 }
 
-/// A platform's state file exists but cannot be read.
+/// A platform's state file (or row) exists but cannot be read.
 struct PlatformStateFileError: Error, CustomStringConvertible {
     let path: String
     let reason: String
+    var remedy = "move it aside to start that platform from scratch"
 
     var description: String {
-        "\(path) does not decode (\(reason)); move it aside to start that platform from scratch"
+        "\(path) does not decode (\(reason)); \(remedy)"
     }
 }

@@ -11,28 +11,34 @@ import ServiceLifecycle
 struct PullPlatforms: Sendable {
     /// Matrix's bot account, when `MATRIX_ACCESS_TOKEN` and `MATRIX_HOMESERVER_URL` are set.
     let matrix: MatrixSession?
+    /// Holds the lease of the one daemon that runs Matrix's `/sync` (always true without a shared database).
+    let syncLease: @Sendable (_ seconds: Int) async -> Bool
 
     /// No pull platform.
-    static let none = PullPlatforms(matrix: nil)
+    static let none = PullPlatforms(matrix: nil, syncLease: { _ in true })
 
-    /// The pull platforms configured in `credentials`, keeping their state under `stateDirectory/platforms`.
+    /// The pull platforms configured in `credentials`, keeping their state in `place` (files under the state
+    /// folder's `platforms/`, or rows of the shared database).
     init(
-        credentials: PlatformCredentials, stateDirectory: String, transport: any HTTPTransport,
-        exchange: DeliveryExchange
-    ) throws {
+        credentials: PlatformCredentials, place: PlatformStatePlace, transport: any HTTPTransport,
+        exchange: DeliveryExchange, logger: Logger
+    ) async throws {
         if let token = credentials.matrixAccessToken, let url = credentials.matrixHomeserverURL {
             let base = url.hasSuffix("/") ? String(url.dropLast()) : url
-            matrix = try MatrixSession(
+            matrix = MatrixSession(
                 client: MatrixClient(homeserver: base, token: token, transport: transport, exchange: exchange),
                 userID: credentials.matrixUserID,
-                statePath: URL(fileURLWithPath: stateDirectory).appendingPathComponent("platforms/matrix.json").path)
+                saved: try await place.document(
+                    "matrix", file: "platforms/matrix.json", initial: MatrixSavedState(), logger: logger))
         } else {
             matrix = nil
         }
+        syncLease = place.lease("matrix.sync")
     }
 
-    private init(matrix: MatrixSession?) {
+    private init(matrix: MatrixSession?, syncLease: @escaping @Sendable (_ seconds: Int) async -> Bool) {
         self.matrix = matrix
+        self.syncLease = syncLease
     }
 
     /// The services pulling events for `runtimes`' communities.
@@ -45,7 +51,7 @@ struct PullPlatforms: Sendable {
             services.append(
                 MatrixSyncService(
                     session: matrix, boundRooms: rooms, directory: CommunityDirectory(runtimes: runtimes),
-                    clock: clock, logger: logger))
+                    clock: clock, logger: logger, lease: syncLease))
         }
         return services
     }

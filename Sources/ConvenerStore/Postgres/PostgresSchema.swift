@@ -53,7 +53,18 @@ enum PostgresSchema {
                 PRIMARY KEY (community, name)
             )
             """,
-        ]
+        ],
+        [
+            // What the chat platforms keep beside the communities (Teams' address book, Matrix's sync position and
+            // rooms), shared by every daemon: one document per name, replaced only at the generation its writer read.
+            """
+            CREATE TABLE convener_platform_state (
+                name text PRIMARY KEY,
+                value bytea NOT NULL,
+                generation bigint NOT NULL
+            )
+            """
+        ],
     ]
 
     /// An arbitrary constant naming the schema lock.

@@ -30,6 +30,58 @@ public struct PostgresSettings: Sendable, Equatable {
 
     /// The client configuration the URL describes; throws a message naming what is wrong with it.
     func clientConfiguration() throws -> PostgresClient.Configuration {
+        let parts = try endpoint()
+        var configuration = PostgresClient.Configuration(
+            host: parts.host, port: parts.port, username: parts.user, password: parts.password,
+            database: parts.database, tls: parts.tls.client)
+        configuration.options.maximumConnections = poolSize
+        configuration.options.connectTimeout = .seconds(connectTimeoutSeconds)
+        configuration.options.additionalStartupParameters = startupParameters
+        return configuration
+    }
+
+    /// The configuration of one connection of its own, outside the pool (the daemon's `LISTEN` connection).
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let parts = try endpoint()
+        var configuration = PostgresConnection.Configuration(
+            host: parts.host, port: parts.port, username: parts.user, password: parts.password,
+            database: parts.database, tls: try parts.tls.connection)
+        configuration.options.connectTimeout = .seconds(Int64(connectTimeoutSeconds))
+        configuration.options.additionalStartupParameters = startupParameters
+        return configuration
+    }
+
+    private var startupParameters: [(String, String)] {
+        [("statement_timeout", "\(statementTimeoutSeconds * 1_000)"), ("application_name", "convener")]
+    }
+
+    /// The TLS mode `sslmode` asks for, for either kind of configuration.
+    private enum TLSMode {
+        case disable, prefer, require
+
+        var client: PostgresClient.Configuration.TLS {
+            switch self {
+            case .disable: .disable
+            case .prefer: .prefer(.makeClientConfiguration())
+            case .require: .require(.makeClientConfiguration())
+            }
+        }
+
+        var connection: PostgresConnection.Configuration.TLS {
+            get throws {
+                switch self {
+                case .disable: .disable
+                case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                }
+            }
+        }
+    }
+
+    /// What the URL names, checked; throws a message naming what is wrong with it.
+    private func endpoint() throws -> (
+        host: String, port: Int, user: String, password: String?, database: String, tls: TLSMode
+    ) {
         guard let components = URLComponents(string: url), let scheme = components.scheme,
             ["postgres", "postgresql"].contains(scheme)
         else {
@@ -44,11 +96,11 @@ public struct PostgresSettings: Sendable, Equatable {
         }
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
-        let tls: PostgresClient.Configuration.TLS
+        let tls: TLSMode
         switch sslMode {
         case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        case "prefer", "allow": tls = .prefer
+        case "require", "verify-ca", "verify-full": tls = .require
         default:
             throw StoreError.invalidDatabaseURL(
                 url: redactedURL, reason: "sslmode=\(sslMode) is not one of disable, prefer, require")
@@ -57,15 +109,6 @@ public struct PostgresSettings: Sendable, Equatable {
             throw StoreError.invalidDatabaseURL(
                 url: redactedURL, reason: "the pool size and the timeouts must be at least 1")
         }
-        var configuration = PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: user, password: components.password,
-            database: path.isEmpty ? user : path, tls: tls)
-        configuration.options.maximumConnections = poolSize
-        configuration.options.connectTimeout = .seconds(connectTimeoutSeconds)
-        configuration.options.additionalStartupParameters = [
-            ("statement_timeout", "\(statementTimeoutSeconds * 1_000)"),
-            ("application_name", "convener"),
-        ]
-        return configuration
+        return (host, components.port ?? 5432, user, components.password, path.isEmpty ? user : path, tls)
     }
 }

@@ -19,8 +19,8 @@ public final class PostgresStateStore<State: PersistentState>: Sendable {
     private let compactionRecords: Int
     private let journal: PostgresJournal<State>
     private let inner: Mutex<Inner>
-    /// This process's name as a lease holder.
-    private let holder = UUID().uuidString
+    /// Who delivers the community's outbox.
+    private let deliveryLease: PostgresLease
 
     private struct Inner: Sendable {
         var lastEnqueuedSeq: UInt64
@@ -40,8 +40,6 @@ public final class PostgresStateStore<State: PersistentState>: Sendable {
         var oldestJournaled: UInt64?
         /// The generation of each pool row, as this process last wrote or read it.
         var pools: [String: Int64]
-        /// The fence of the delivery lease while this process holds it.
-        var leaseFence: Int64?
     }
 
     private init(
@@ -52,6 +50,7 @@ public final class PostgresStateStore<State: PersistentState>: Sendable {
         self.database = database
         self.compactionRecords = compactionRecords
         self.journal = PostgresJournal(client: database.client, logger: database.queryLogger, community: community)
+        self.deliveryLease = PostgresLease(database: database, scope: community, name: "delivery")
         let last = read.lastSeq(after: 0)
         self.inner = Mutex(
             Inner(
@@ -207,8 +206,11 @@ public final class PostgresStateStore<State: PersistentState>: Sendable {
                     guard written != nil else { throw PoolGenerationMoved() }
                     generations[pool] = bytes == nil ? Int64?.none : written
                 }
-                if !records.isEmpty {
-                    try await connection.query("SELECT pg_notify('convener_journal', \(community))", logger: logger)
+                if let last = records.last {
+                    // Delivered at commit: the other daemons catch up at once instead of at their next input.
+                    let notice = JournalNotice(community: community, seq: last.seq).payload
+                    try await connection.query(
+                        "SELECT pg_notify(\(JournalNotice.channel), \(notice))", logger: logger)
                 }
                 return generations
             }
@@ -249,40 +251,34 @@ extension PostgresStateStore: StateStoring {
     }
 
     public func waitUntilDurable(_ ticket: JournalTicket) async throws {
-        while true {
-            let step: StoreFlushStep = try inner.withLock { inner in
-                if ticket.epoch < inner.epoch {
-                    // Refused, unless it was durable before the refusal.
-                    guard let refused = inner.refused[ticket.epoch] else {
+        try await StoreGroupCommit.waitUntilDurable(
+            decide: {
+                try inner.withLock { inner in
+                    if ticket.epoch < inner.epoch {
+                        // Refused, unless it was durable before the refusal.
+                        guard let refused = inner.refused[ticket.epoch] else {
+                            throw StoreError.unknownTicket(seq: ticket.seq, lastSeq: inner.lastEnqueuedSeq)
+                        }
+                        if ticket.seq <= refused.seq && ticket.poolSerial <= refused.poolSerial { return .done }
+                        throw refused.error
+                    }
+                    if inner.durableSeq >= ticket.seq && inner.durablePoolSerial >= ticket.poolSerial { return .done }
+                    if ticket.seq > inner.lastEnqueuedSeq || ticket.poolSerial > inner.lastPoolSerial {
                         throw StoreError.unknownTicket(seq: ticket.seq, lastSeq: inner.lastEnqueuedSeq)
                     }
-                    if ticket.seq <= refused.seq && ticket.poolSerial <= refused.poolSerial { return .done }
-                    throw refused.error
+                    if inner.flushing { return .wait }
+                    inner.flushing = true
+                    return .flush
                 }
-                if inner.durableSeq >= ticket.seq && inner.durablePoolSerial >= ticket.poolSerial { return .done }
-                if ticket.seq > inner.lastEnqueuedSeq || ticket.poolSerial > inner.lastPoolSerial {
-                    throw StoreError.unknownTicket(seq: ticket.seq, lastSeq: inner.lastEnqueuedSeq)
+            },
+            flush: { await flushOnce() },
+            park: { continuation in
+                inner.withLock { inner in
+                    guard inner.flushing else { return false }
+                    inner.waiters.append(continuation)
+                    return true
                 }
-                if inner.flushing { return .wait }
-                inner.flushing = true
-                return .flush
-            }
-            switch step {
-            case .done:
-                return
-            case .flush:
-                await flushOnce()
-            case .wait:
-                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                    let resumeNow = inner.withLock { inner in
-                        if !inner.flushing { return true }
-                        inner.waiters.append(continuation)
-                        return false
-                    }
-                    if resumeNow { continuation.resume() }
-                }
-            }
-        }
+            })
     }
 
     public func catchUp() async throws -> StoreCatchUp<State> {
@@ -311,43 +307,9 @@ extension PostgresStateStore: StateStoring {
             pools: read.changedPools.map { SealedPoolContent(pool: $0.pool, sealed: $0.sealed, location: location) })
     }
 
-    /// Renews the lease while this process holds it under its fence and it has not expired; otherwise takes it
-    /// when it expired (bumping the fence, so a former holder can no longer renew). False when another holds it or
-    /// the database does not answer.
+    /// The community's delivery lease (see `PostgresLease`).
     public func holdDeliveryLease(seconds: Int) async -> Bool {
-        let fence = inner.withLock { $0.leaseFence }
-        let community = self.community
-        let holder = self.holder
-        let duration = Double(seconds)
-        let held: Int64? = try? await database.run("holding the delivery lease") { client, logger in
-            if let fence {
-                for try await renewed in try await client.query(
-                    """
-                    UPDATE convener_leases SET expires_at = now() + make_interval(secs => \(duration))
-                    WHERE community = \(community) AND name = 'delivery' AND holder = \(holder) AND fence = \(fence)
-                        AND expires_at > now()
-                    RETURNING fence
-                    """, logger: logger
-                ).decode(Int64.self) {
-                    return renewed
-                }
-            }
-            for try await taken in try await client.query(
-                """
-                INSERT INTO convener_leases (community, name, holder, fence, expires_at)
-                VALUES (\(community), 'delivery', \(holder), 1, now() + make_interval(secs => \(duration)))
-                ON CONFLICT (community, name) DO UPDATE
-                SET holder = EXCLUDED.holder, fence = convener_leases.fence + 1, expires_at = EXCLUDED.expires_at
-                WHERE convener_leases.expires_at <= now()
-                RETURNING fence
-                """, logger: logger
-            ).decode(Int64.self) {
-                return taken
-            }
-            return nil
-        }
-        inner.withLock { $0.leaseFence = held }
-        return held != nil
+        await deliveryLease.hold(seconds: seconds)
     }
 
     public var sealedPools: [String] {
@@ -419,6 +381,20 @@ extension PostgresStateStore: StateStoring {
         }
         database.logger.info(
             "state snapshot written at seq \(ticket.seq); journal rows up to it deleted",
+            metadata: ["convener.community": "\(community)"])
+    }
+
+    /// A plain `VACUUM` of the tables a compaction deletes from: the dead rows' space is freed for reuse and empty
+    /// pages at a table's end are cut from its file. Not `VACUUM FULL`, which would lock every daemon out of the
+    /// table while it rewrites it (see the threat model for what that leaves, and what WAL and backups keep).
+    public func reclaimErasedSpace() async throws {
+        let deadline = database.settings.connectTimeoutSeconds + database.settings.statementTimeoutSeconds
+        try await database.run("vacuuming the tables of \(location)", deadline: deadline) { client, logger in
+            try await client.query("VACUUM convener_journal, convener_snapshots, convener_sealed_pools", logger: logger)
+            return ()
+        }
+        database.logger.info(
+            "vacuumed the journal, snapshot and pool tables after an erasure",
             metadata: ["convener.community": "\(community)"])
     }
 

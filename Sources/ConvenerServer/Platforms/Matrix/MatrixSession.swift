@@ -2,7 +2,8 @@ import ConvenerCore
 import ConvenerPlatforms
 import Foundation
 
-/// What the Matrix platform keeps between runs, in `platforms/matrix.json` beside the communities' state: the
+/// What the Matrix platform keeps between runs, in `platforms/matrix.json` beside the communities' state (or the
+/// `matrix` row of `convener_platform_state`, shared by every daemon, when the state lives in PostgreSQL): the
 /// sync token (`next_batch`) past which every event is handled, and the 1:1 room the bot uses with each member.
 struct MatrixSavedState: Codable, Sendable, Equatable {
     /// Where the next `/sync` continues; nil before the first one.
@@ -51,17 +52,18 @@ struct MatrixChoices: Codable, Sendable, Equatable {
 actor MatrixSession {
     /// The API client.
     nonisolated let client: MatrixClient
-    private let saved: PlatformStateFile<MatrixSavedState>
+    private let saved: any PlatformStateDocument<MatrixSavedState>
     private var botUserID: String?
     private var aliases: [String: String] = [:]
     /// Display names seen in the rooms' member events or asked of profiles, by user id; rebuilt after a restart.
     private var names: [String: String] = [:]
 
-    /// A session for the bot `userID` (asked with `whoami` when nil), its state kept at `statePath`.
-    init(client: MatrixClient, userID: String?, statePath: String) throws {
+    /// A session for the bot `userID` (asked with `whoami` when nil), its state kept in `saved` (a file, or a row
+    /// every daemon sharing the database uses).
+    init(client: MatrixClient, userID: String?, saved: any PlatformStateDocument<MatrixSavedState>) {
         self.client = client
         self.botUserID = userID
-        self.saved = try PlatformStateFile(path: statePath, initial: MatrixSavedState())
+        self.saved = saved
     }
 
     /// The bot's user id: configured, else `GET /account/whoami` once.
@@ -76,7 +78,7 @@ actor MatrixSession {
 
     /// Where the next sync continues.
     func nextBatch() async -> String? {
-        await saved.value.nextBatch
+        await saved.read().nextBatch
     }
 
     /// Makes `token` the durable sync position; call it only once every event before it is handled.
@@ -89,7 +91,7 @@ actor MatrixSession {
 
     /// The events after the sync position already handled.
     func handledEvents() async -> Set<String> {
-        Set(await saved.value.handled)
+        Set(await saved.read().handled)
     }
 
     /// Records, durably, that the event `eventID` after the sync position is handled.
@@ -113,7 +115,7 @@ actor MatrixSession {
     /// The bot's 1:1 room with `user`: the one kept, else a new private, unencrypted room marked direct
     /// (`POST /createRoom` with `is_direct` and the member invited), kept durably.
     func directRoom(for user: String) async throws -> String {
-        if let known = await saved.value.directRooms[user] { return known }
+        if let known = await saved.read().directRooms[user] { return known }
         let body: PlatformJSON = [
             "preset": "trusted_private_chat", "is_direct": true, "invite": [.string(user)],
             "name": "Convener", "topic": "Your private conversation with Convener (not end-to-end encrypted)",
@@ -139,7 +141,7 @@ actor MatrixSession {
         let original = message.updates ?? message.id
         let code = MatrixRenderer.choiceCode(for: original)
         let choices = MatrixChoices(message: original, actions: message.actions.map(\.id), at: now)
-        guard await saved.value.choices[code] != choices else { return }
+        guard await saved.read().choices[code] != choices else { return }
         try await saved.update { state in
             state.choices[code] = choices
             if state.choices.count > Self.keptChoices {
@@ -152,7 +154,7 @@ actor MatrixSession {
 
     /// The message and action `CODE N` stands for, if the code is known and N is one of its buttons.
     func click(code: String, number: Int) async -> (messageID: String, actionID: String)? {
-        guard let choices = await saved.value.choices[code], (1...choices.actions.count).contains(number) else {
+        guard let choices = await saved.read().choices[code], (1...choices.actions.count).contains(number) else {
             return nil
         }
         return (choices.message, choices.actions[number - 1])
@@ -160,7 +162,7 @@ actor MatrixSession {
 
     /// The form `user` is answering, if any.
     func conversation(of user: String) async -> MatrixFormConversation? {
-        await saved.value.forms[user]
+        await saved.read().forms[user]
     }
 
     /// Keeps where `user` is in a form, durably; nil ends the conversation.
@@ -170,7 +172,7 @@ actor MatrixSession {
 
     /// Records that the native poll `poll` started with the event `eventID`, so responses to it are counted.
     func remember(poll: MatrixPoll, startedBy eventID: String) async throws {
-        guard await saved.value.polls[eventID] != poll else { return }
+        guard await saved.read().polls[eventID] != poll else { return }
         try await saved.update { state in
             state.polls[eventID] = poll
             if state.polls.count > Self.keptChoices {
@@ -183,7 +185,7 @@ actor MatrixSession {
 
     /// The native poll that started with the event `eventID`, if Convener sent it.
     func poll(startedBy eventID: String) async -> MatrixPoll? {
-        await saved.value.polls[eventID]
+        await saved.read().polls[eventID]
     }
 
     /// Keeps the display names a sync or a page of history showed.
@@ -214,6 +216,6 @@ actor MatrixSession {
 
     /// Whether `room` is a kept 1:1 room.
     func isDirectRoom(_ room: String) async -> Bool {
-        await saved.value.directRooms.values.contains(room)
+        await saved.read().directRooms.values.contains(room)
     }
 }

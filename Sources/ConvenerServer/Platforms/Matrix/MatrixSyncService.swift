@@ -10,7 +10,9 @@ import ServiceLifecycle
 /// batch is recorded as it goes, so a restart (even after kill -9) neither skips an event nor runs a handled one
 /// again; only an event whose handling was journalled in the instant before the crash, and not yet recorded, can
 /// run twice (its replies keep their transaction ids). On the first start (no token yet) the rooms' history is skipped:
-/// only what happens from then on is answered. Errors back off from 1 s to 60 s.
+/// only what happens from then on is answered. Errors back off from 1 s to 60 s. With several daemons on one
+/// database, only the holder of the `matrix.sync` lease syncs; the position and the handled events are rows they
+/// share, so the next holder continues where the last one stopped.
 struct MatrixSyncService: Service {
     /// The bot's account.
     let session: MatrixSession
@@ -22,8 +24,13 @@ struct MatrixSyncService: Service {
     let clock: any WallClock
     /// Where sync problems are logged.
     let logger: Logger
+    /// Holds the lease of the one daemon that syncs, for the given seconds (several daemons share one database and
+    /// one bot account: each event must be handled once). Without a shared database, always true.
+    var lease: @Sendable (_ seconds: Int) async -> Bool = { _ in true }
     /// How long one long-poll waits for events.
     var pollTimeout: Duration = .seconds(30)
+    /// How often a daemon that does not hold the sync lease asks for it again.
+    var standby: Duration = .seconds(5)
 
     /// What an invite to a room no community lives in is told (the bot leaves with it as the reason).
     static let refusal =
@@ -39,13 +46,24 @@ struct MatrixSyncService: Service {
         let (platform, botUserID) = started
         let pipeline = PlatformPullPipeline(platform: platform, directory: directory, clock: clock, logger: logger)
         var backoff = Duration.seconds(1)
+        // Long enough for one long-poll and the handling of its batch; renewed before and after each.
+        let leaseSeconds = Int(pollTimeout.components.seconds) + 15
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            guard await lease(leaseSeconds) else {
+                // Another daemon syncs; this one takes over once that one's lease runs out.
+                let wait = standby
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
+                continue
+            }
             let since = await session.nextBatch()
             let handled = await session.handledEvents()
             do {
                 var batch = try await cancelWhenGracefulShutdown {
                     try await session.client.sync(since: since, timeout: pollTimeout)
                 }
+                // A daemon that paused past its lease leaves the batch to the new holder, which syncs from the same
+                // position.
+                guard await lease(leaseSeconds) else { continue }
                 if let since { batch = try await backfilled(batch, since: since) }
                 await session.learn(names: batch.memberNames)
                 for invite in batch.invites { await answer(invite, platform: platform) }
