@@ -16,8 +16,9 @@ struct MatrixSessionTests {
         let client = MatrixClient(
             homeserver: "https://hs.test", token: "secret", transport: transport,
             exchange: DeliveryExchange(transport: transport, timeout: .seconds(2)))
-        return try MatrixSession(
-            client: client, userID: "@convener:hs.test", statePath: folder.appendingPathComponent("matrix.json").path)
+        let saved = try PlatformStateFile(
+            path: folder.appendingPathComponent("matrix.json").path, initial: MatrixSavedState())
+        return MatrixSession(client: client, userID: "@convener:hs.test", saved: saved)
     }
 
     static func ok(_ json: String) -> HTTPTransportResponse {
