@@ -18,7 +18,8 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
 
 private let topKeys =
     "listen, state_dir, prompts_dir, log_level, admin_token, playground, communities, platforms, rules, "
-    + "extra_prompts_dirs, calendar_key, email, polls, feedback, surveys, pairing, engagement, public_url, store"
+    + "extra_prompts_dirs, calendar_key, email, polls, feedback, surveys, pairing, engagement, public_url, store, "
+    + "prompts"
 private let communityKeys =
     "id, name, purpose, guidelines, timezone, convenors, channel, holidays, inactive_after_days, quiet_hours, events, "
     + "rules, email, slack_channel, mattermost_channel, discord_channel, teams_channel, matrix_room, slack_channels, "

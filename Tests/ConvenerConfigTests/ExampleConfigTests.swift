@@ -94,6 +94,7 @@ let exampleEnvironment = [
         "feedback", "batch_size", "slack_channels", "slack_team", "mattermost_channels", "mattermost_team",
         "discord_channels", "discord_guild",
         "period_days", "surveys", "k", "closes_after", "templates", "questions", "public_url",
+        "prompts", "answer_window_days", "prefer_answered_themes",
     ]
     let engagementKeys = [
         "engagement", "weights", "message", "command", "vote", "kudos_given", "kudos_received", "survey", "meeting",

@@ -28,12 +28,13 @@ struct TrendPagesTests {
         return CommunityTrends(community: "Nursing <CoP>", k: 5, aggregates: aggregates)
     }
 
-    @Test("The trends page draws five charts with a table each, holds the k-floor and escapes names")
+    @Test("The trends page draws six charts with a table each and the prompt table, holds k, escapes names")
     func trendsPage() throws {
         let view = TrendsView(trends(), communityID: "nursing", now: Date(), charts: .dashboard)
         let html = try ReportTemplates.render("trends", view)
-        #expect(html.components(separatedBy: "<svg class=\"plot\"").count - 1 == 5)
-        #expect(html.components(separatedBy: "<caption>").count - 1 == 7)
+        #expect(html.components(separatedBy: "<svg class=\"plot\"").count - 1 == 6)
+        #expect(html.components(separatedBy: "<caption>").count - 1 == 9)
+        #expect(html.contains("No prompt was posted in this period."))
         #expect(html.contains("Nursing &lt;CoP&gt;"))
         #expect(!html.contains("<script"))
         // Core (3 members) and commands (0–3) are below k everywhere they appear.

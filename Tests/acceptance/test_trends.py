@@ -86,7 +86,7 @@ def test_the_trends_page_and_the_report(lived_week, tmp_path):
     page = body.decode()
     assert "<script" not in page
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "https://" not in page
-    assert page.count('<svg class="plot"') == 5 and page.count("<table>") >= 5 + 2
+    assert page.count('<svg class="plot"') == 6 and page.count("<table>") >= 6 + 3
     assert "&lt; 5" in page and "member-" not in page
     assert 'aria-current="page">12 weeks' in page and "weeks=52" in page
     status, _, _ = lived_week.request("GET", "/dashboard/trends?community=nope", headers=AUTH)

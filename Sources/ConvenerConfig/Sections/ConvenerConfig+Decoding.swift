@@ -6,7 +6,7 @@ extension ConvenerConfig {
     static let keys = [
         "listen", "state_dir", "prompts_dir", "log_level", "admin_token", "playground", "communities", "platforms",
         "rules", "extra_prompts_dirs", "calendar_key", "email", "polls", "feedback", "surveys", "pairing", "engagement",
-        "public_url", "store",
+        "public_url", "store", "prompts",
     ]
 
     /// Reads the document root over the embedded defaults; every problem lands in `context`.
@@ -71,6 +71,9 @@ extension ConvenerConfig {
         }
         if let field = table.optional("engagement", &context) {
             config.settings.engagement = EngagementSettings.decode(field, &context) ?? config.settings.engagement
+        }
+        if let field = table.optional("prompts", &context) {
+            config.settings.prompts = PromptSettings.decode(field, &context) ?? config.settings.prompts
         }
         if config.email == nil {
             // A community's mailing list needs an SMTP server to reach it.

@@ -179,7 +179,7 @@ extension ConfigField {
     }
 
     /// true or false (also yes/no, on/off).
-    fileprivate func boolean(_ context: inout ConfigContext) -> Bool? {
+    func boolean(_ context: inout ConfigContext) -> Bool? {
         let options: [(word: String, value: Bool)] = [
             ("true", true), ("false", false), ("yes", true), ("no", false), ("on", true), ("off", false),
         ]

@@ -85,7 +85,33 @@ public struct CommunityAnalytics: Codable, Sendable, Equatable {
             }
         case .engagement(.digestPosted):
             running.roundUpsPosted += 1
+        case .prompt(let fact):
+            countPrompt(fact, in: state)
         default:
+            break
+        }
+    }
+
+    // A prompt's answers count in the week they come in, under the prompt's theme; an answer to a prompt whose
+    // window is closed (or that is unknown) counts nowhere, and a member replying twice is one answerer.
+    private mutating func countPrompt(_ fact: PromptFact, in state: CommunityState) {
+        switch fact {
+        case .posted(let message, let theme, _, _):
+            guard state.prompts.prompt(message: message) == nil else { return }
+            running.promptThemes[theme, default: PromptThemeCounts()].posted += 1
+        case .replied(let message, let member, _):
+            guard let prompt = state.prompts.prompt(message: message) else { return }
+            running.promptReplies += 1
+            running.promptThemes[prompt.theme, default: PromptThemeCounts()].replies += 1
+            if !prompt.answerers.contains(member) {
+                running.promptAnswerers += 1
+                running.promptThemes[prompt.theme, default: PromptThemeCounts()].answerers += 1
+            }
+        case .reacted(let message, _):
+            guard let prompt = state.prompts.prompt(message: message) else { return }
+            running.promptReactions += 1
+            running.promptThemes[prompt.theme, default: PromptThemeCounts()].reactions += 1
+        case .windowClosed:
             break
         }
     }
@@ -107,6 +133,15 @@ public struct CommunityAnalytics: Codable, Sendable, Equatable {
         return facts
     }
 
+    /// What each theme's prompts drew over the whole history and the running week, by theme id.
+    public var promptThemeTotals: [String: PromptThemeCounts] {
+        var totals = PromptThemeCounts.totals(of: weeks)
+        for (theme, counts) in running.promptThemes {
+            totals[theme] = (totals[theme] ?? PromptThemeCounts()).adding(counts)
+        }
+        return totals
+    }
+
     /// The running week's figures so far, computed on demand (not kept).
     public func runningWeek(state: CommunityState, weeks calendar: AnalyticsWeek, now: Date) -> WeeklyAggregate {
         let week = calendar.week(containing: now)
@@ -123,7 +158,8 @@ extension Fact {
         case .memberJoined(_, _, let at), .activityRecorded(_, _, let at), .memberInactiveRaised(_, let at),
             .messageSettled(_, let at), .messageDeadLettered(_, _, let at):
             at
-        case .engagement(.tiersEvaluated(_, let at, _)), .engagement(.digestPosted(let at)):
+        case .engagement(.tiersEvaluated(_, let at, _)), .engagement(.digestPosted(let at)),
+            .prompt(.posted(_, _, _, let at)), .prompt(.replied(_, _, let at)), .prompt(.reacted(_, let at)):
             at
         default:
             nil

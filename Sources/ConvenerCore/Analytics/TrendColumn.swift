@@ -26,6 +26,9 @@ public enum TrendColumn: String, CaseIterable, Sendable {
     case movedInwards
     case movedOutwards
     case promptsPosted
+    case promptReplies
+    case promptReactions
+    case promptAnswerers
     case roundUpsPosted
 
     /// The figure's name for people.
@@ -55,6 +58,9 @@ public enum TrendColumn: String, CaseIterable, Sendable {
         case .movedInwards: "Moved towards the core"
         case .movedOutwards: "Moved outwards"
         case .promptsPosted: "Prompts posted"
+        case .promptReplies: "Prompt replies"
+        case .promptReactions: "Reactions on prompts"
+        case .promptAnswerers: "Prompt answerers"
         case .roundUpsPosted: "Round-ups posted"
         }
     }
@@ -96,6 +102,9 @@ public enum TrendColumn: String, CaseIterable, Sendable {
         case .movedInwards: return counts.movedInwards
         case .movedOutwards: return counts.movedOutwards
         case .promptsPosted: return counts.promptsPosted
+        case .promptReplies: return counts.promptReplies
+        case .promptReactions: return counts.promptReactions
+        case .promptAnswerers: return counts.promptAnswerers
         case .roundUpsPosted: return counts.roundUpsPosted
         }
     }

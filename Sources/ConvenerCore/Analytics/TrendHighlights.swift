@@ -59,6 +59,12 @@ public struct TrendHighlights: Sendable, Encodable {
         let prompts = trends.total(.promptsPosted).number ?? 0
         let roundUps = trends.total(.roundUpsPosted).number ?? 0
         notes.append("Convener posted \(prompts) discussion prompts and \(roundUps) weekly round-ups.")
+        // What members respond to, by theme: only rates the k-floor lets show (the table ranks those first).
+        if let best = PromptStatsTable(trends).rows.first, best.responseRate != nil {
+            notes.append(
+                "Prompts on \(best.theme) drew the most answers: on average \(best.responseRateText) members answered each, "
+                    + "\(best.answerers.text) in all over \(best.posted) prompts.")
+        }
         self.notes = notes
     }
 }

@@ -17,6 +17,8 @@ public struct TrendsDocument: Sendable, Encodable {
     public var funnel: TrendFunnel
     /// Size, growth, engagement trend and notes.
     public var highlights: TrendHighlights
+    /// What members respond to: the prompts of each theme and what they drew in the period.
+    public var prompts: PromptStatsTable
 
     /// The document of `trends`.
     public init(_ trends: CommunityTrends) {
@@ -27,6 +29,7 @@ public struct TrendsDocument: Sendable, Encodable {
         weeks = trends.weeks
         funnel = TrendFunnel(trends)
         highlights = TrendHighlights(trends)
+        prompts = PromptStatsTable(trends)
     }
 
     /// The document as sorted-key JSON with ISO 8601 dates.

@@ -34,6 +34,14 @@ public struct WeekCounts: Codable, Sendable, Equatable {
     public var promptsPosted = 0
     /// Weekly round-ups posted.
     public var roundUpsPosted = 0
+    /// Replies in the threads of prompts (within their answer window).
+    public var promptReplies = 0
+    /// Reactions on prompts (within their answer window).
+    public var promptReactions = 0
+    /// Members who replied to a prompt, once per prompt.
+    public var promptAnswerers = 0
+    /// The same per theme of the prompt, with the prompts posted, by theme id.
+    public var promptThemes: [String: PromptThemeCounts] = [:]
     /// Moves between engagement tiers, by `"from>to"` (`"peripheral>occasional"`).
     public var tierMoves: [String: Int] = [:]
 
@@ -61,6 +69,10 @@ public struct WeekCounts: Codable, Sendable, Equatable {
         meetingsConfirmed = try count(.meetingsConfirmed)
         promptsPosted = try count(.promptsPosted)
         roundUpsPosted = try count(.roundUpsPosted)
+        promptReplies = try count(.promptReplies)
+        promptReactions = try count(.promptReactions)
+        promptAnswerers = try count(.promptAnswerers)
+        promptThemes = try container.decodeIfPresent([String: PromptThemeCounts].self, forKey: .promptThemes) ?? [:]
         tierMoves = try container.decodeIfPresent([String: Int].self, forKey: .tierMoves) ?? [:]
     }
 

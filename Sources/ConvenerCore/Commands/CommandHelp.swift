@@ -189,9 +189,10 @@ public enum CommandHelp {
             summary: "discussion prompts that keep the conversation going.",
             details: "Convener posts prompts on the community's schedule, working through a theme without "
                 + "repeats. `now` posts the next one right away, `next` previews it privately, and `skip` "
-                + "moves past it.",
-            notes: nil,
-            examples: ["/cop prompt next"]),
+                + "moves past it. `stats` shows what members respond to: per theme, the prompts posted, the "
+                + "replies in their threads, the reactions, the members who answered and the response rate.",
+            notes: "Figures about members below the anonymity threshold k show as \"< k\".",
+            examples: ["/cop prompt next", "/cop prompt stats"]),
         "digest": Page(
             summary: "the weekly round-up.",
             details: "The digest gathers new members, kudos, closed polls, pairs who met and who facilitates "

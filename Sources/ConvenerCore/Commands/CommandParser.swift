@@ -65,7 +65,7 @@ private struct CommandParseRun {
             return try simpleSubcommand(
                 topic: "prompt",
                 cases: [
-                    "now": .promptNow, "next": .promptNext, "skip": .promptSkip,
+                    "now": .promptNow, "next": .promptNext, "skip": .promptSkip, "stats": .promptStats,
                 ])
         case "digest":
             return try simpleSubcommand(

@@ -54,7 +54,7 @@ enum CommandTable {
         Topic(name: "stats", subcommands: []),
         Topic(name: "events", subcommands: []),
         Topic(name: "me", subcommands: ["export", "forget", "birthday", "email"]),
-        Topic(name: "prompt", subcommands: ["now", "next", "skip"]),
+        Topic(name: "prompt", subcommands: ["now", "next", "skip", "stats"]),
         Topic(name: "digest", subcommands: ["preview", "now"]),
         Topic(name: "rules", subcommands: ["list", "explain"]),
     ]
@@ -182,7 +182,8 @@ enum CommandTable {
             example: "me forget confirm", handler: { CommandHandler(context: $1).forget(confirmed: true, &$2) }),
         Entry(
             name: "prompt.now", usage: "/cop prompt now", access: .convenor,
-            overview: "`/cop prompt now`: post a discussion prompt (also `next`, `skip`)", example: "prompt now",
+            overview: "`/cop prompt now`: post a discussion prompt (also `next`, `skip`, `stats`)",
+            example: "prompt now",
             handler: { CommandHandler(context: $1).postPromptNow(&$2) }),
         Entry(
             name: "prompt.next", usage: "/cop prompt next", access: .convenor, overview: nil, example: "prompt next",
@@ -190,6 +191,9 @@ enum CommandTable {
         Entry(
             name: "prompt.skip", usage: "/cop prompt skip", access: .convenor, overview: nil, example: "prompt skip",
             handler: { CommandHandler(context: $1).skipPrompt(&$2) }),
+        Entry(
+            name: "prompt.stats", usage: "/cop prompt stats", access: .convenor, overview: nil,
+            example: "prompt stats", handler: { CommandHandler(context: $1).promptStats(&$2) }),
         Entry(
             name: "digest.preview", usage: "/cop digest preview", access: .convenor,
             overview: "`/cop digest preview`: preview the weekly round-up (`digest now` posts it)",

@@ -52,6 +52,8 @@ public enum CopCommand: Sendable, Equatable, Hashable {
     case promptNext
     /// `/cop prompt skip`: skip the next prompt (convenor).
     case promptSkip
+    /// `/cop prompt stats`: what members respond to, per theme (convenor).
+    case promptStats
     /// `/cop digest preview`: preview the round-up privately (convenor).
     case digestPreview
     /// `/cop digest now`: post the round-up now (convenor).
@@ -111,6 +113,7 @@ public enum CopCommand: Sendable, Equatable, Hashable {
         case .promptNow: "prompt.now"
         case .promptNext: "prompt.next"
         case .promptSkip: "prompt.skip"
+        case .promptStats: "prompt.stats"
         case .digestPreview: "digest.preview"
         case .digestNow: "digest.now"
         case .stats: "stats"

@@ -11,17 +11,21 @@ public struct CommunitySettings: Sendable, Hashable {
     public var pairing: PairingSettings
     /// Tiers, kudos, celebrations, roster and round-up.
     public var engagement: EngagementSettings
+    /// How prompts' answers are counted, and whether the rotation follows them.
+    public var prompts: PromptSettings
 
     /// Settings.
     public init(
         polls: PollSettings = .defaults, feedback: FeedbackSettings = .defaults, surveys: SurveySettings = .defaults,
-        pairing: PairingSettings = .defaults, engagement: EngagementSettings = .defaults
+        pairing: PairingSettings = .defaults, engagement: EngagementSettings = .defaults,
+        prompts: PromptSettings = .defaults
     ) {
         self.polls = polls
         self.feedback = feedback
         self.surveys = surveys
         self.pairing = pairing
         self.engagement = engagement
+        self.prompts = prompts
     }
 
     /// Every feature on its defaults.

@@ -46,6 +46,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public var analytics = CommunityAnalytics()
     /// Members' addresses for the round-up by mail.
     public var mail = MailBook()
+    /// The prompts whose answer window is open, for the prompt statistics.
+    public var prompts = PromptResponses()
 
     /// The state of a new community.
     public init() {}
@@ -75,6 +77,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
             try container.decodeIfPresent([String: CalendarEventRevision].self, forKey: .calendarRevisions) ?? [:]
         analytics = try container.decodeIfPresent(CommunityAnalytics.self, forKey: .analytics) ?? CommunityAnalytics()
         mail = try container.decodeIfPresent(MailBook.self, forKey: .mail) ?? MailBook()
+        prompts = try container.decodeIfPresent(PromptResponses.self, forKey: .prompts) ?? PromptResponses()
     }
 
     /// Applies one fact. Every fact is cheap to apply, whatever the size of the state.
@@ -117,6 +120,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
             pairing.forget(id)
             engagement.forget(id)
             mail.forget(id)
+            prompts.forget(id)
         case .memberTagged(let id, let tag):
             if let tags = members[id]?.tags, !tags.contains(tag) {
                 members[id]?.tags = (tags + [tag]).sorted()
@@ -161,6 +165,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
         case .messageDelivered(let id, let reference):
             let key = Self.deliveryKey(messageID: id, platform: reference.platform)
             if deliveredMessages.updateValue(reference, forKey: key) == nil { deliveredOrder.append(key) }
+            prompts.delivered(id, at: reference)
             if deliveredOrder.count > Self.deliveredMessageLimit {
                 deliveredMessages[deliveredOrder.removeFirst()] = nil
             }
@@ -178,6 +183,8 @@ public struct CommunityState: Codable, Sendable, Equatable {
             analytics.apply(fact)
         case .mail(let fact):
             mail.apply(fact)
+        case .prompt(let fact):
+            prompts.apply(fact)
         }
     }
 

@@ -53,6 +53,8 @@ public enum Fact: Codable, Sendable, Equatable {
     case analytics(AnalyticsFact)
     /// A member's address for the round-up by mail changed.
     case mail(MailFact)
+    /// A prompt was posted, answered or reacted to, or its answer window closed.
+    case prompt(PromptFact)
 
     /// Whether the fact is written to the journal; a few live only in memory (see `SurveyFact.isJournaled`,
     /// `FeedbackFact.isJournaled`).

@@ -8,13 +8,18 @@ public struct Input: Sendable, Equatable {
     public var displayName: String
     /// What happened.
     public var event: InputEvent
+    /// The platform's id of the message a message answers (the root of the thread it was posted in: Slack
+    /// `thread_ts`, Teams `replyToId`, Matrix `m.thread` / `m.in_reply_to`) or a reaction is on (Slack `item.ts`,
+    /// Teams `replyToId`, Matrix `m.annotation`); nil for anything else. The prompt statistics read it.
+    public var respondsTo: String?
 
     /// An input.
-    public init(id: String, member: MemberID, displayName: String, event: InputEvent) {
+    public init(id: String, member: MemberID, displayName: String, event: InputEvent, respondsTo: String? = nil) {
         self.id = id
         self.member = member
         self.displayName = displayName
         self.event = event
+        self.respondsTo = respondsTo
     }
 }
 

@@ -104,13 +104,27 @@ struct CommandHandler {
         var runner = RuleRunner(
             reducer: context.reducer, idPrefix: "\(context.inputID).prompt", member: nil, state: context.state,
             now: context.now)
-        let facts = runner.postPrompt(theme: nil)
-        replies.ephemeral(
-            facts.isEmpty
-                ? "There is no prompt to post: the prompt library has no theme "
-                    + "'\(context.reducer.defaultPromptTheme)'."
-                : "Posted the next '\(context.reducer.defaultPromptTheme)' prompt in #\(context.profile.channel).")
+        let facts = runner.postPrompt(theme: nil, state: context.state)
+        let posted = facts.lazy.compactMap { fact -> String? in
+            if case .promptRotated(let theme, _) = fact { return theme }
+            return nil
+        }.first
+        if let posted {
+            replies.ephemeral("Posted the next '\(posted)' prompt in #\(context.profile.channel).")
+        } else {
+            replies.ephemeral(
+                "There is no prompt to post: the prompt library has no theme '\(context.reducer.defaultPromptTheme)'.")
+        }
         return facts
+    }
+
+    /// `/cop prompt stats`: what members respond to, per theme, over the whole history.
+    func promptStats(_ replies: inout ReplyBuilder) -> FeatureEffects {
+        let trends = CommunityTrends.recent(
+            CommunityAnalytics.retainedWeeks + 1, state: context.state, community: context.profile.name,
+            k: context.reducer.settings.surveys.threshold, weeks: context.reducer.analyticsWeeks, now: context.now)
+        replies.ephemeral(PromptStatsTable(trends).text)
+        return FeatureEffects()
     }
 
     private func away(for duration: CommandDuration, replies: inout ReplyBuilder) -> [Fact] {

@@ -54,6 +54,10 @@ extension CommunityReducer {
                 facts += runner.run(fired, state: state, ruleState: &ruleState)
             }
         }
+        // Answer windows that ended close, so their answerers are forgotten; their counts are in the history.
+        for prompt in state.prompts.expired(windowDays: settings.prompts.answerWindowDays, now: now) {
+            facts.append(.prompt(.windowClosed(message: prompt.message)))
+        }
         let threshold = TimeInterval(max(1, profile.inactiveAfterDays)) * 86_400
         let quiet = state.members.values.filter {
             state.inactiveSince[$0.id] == nil && now.timeIntervalSince($0.lastActiveAt) >= threshold

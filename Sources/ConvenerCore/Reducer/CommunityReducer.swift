@@ -117,6 +117,7 @@ public struct CommunityReducer: Sendable {
         case .reaction:
             facts.append(.activityRecorded(member: input.member, kind: .reaction, at: now))
         }
+        facts += promptAnswer(input, in: state, now: now)
         // After the activity that ends the silence, so the history sees when the member came back.
         if returning { facts.append(.memberReturned(member: input.member)) }
         facts += feature.facts
@@ -131,6 +132,19 @@ public struct CommunityReducer: Sendable {
         var outcome = Outcome(facts: facts, replies: replies.messages, notes: feature.notes + automation.notes)
         outcome.compactsJournal = feature.compactsJournal || automation.compactsJournal
         return outcome
+    }
+
+    /// What `input` adds to the prompt statistics: a reply in the thread of an open prompt, or a reaction on one.
+    private func promptAnswer(_ input: Input, in state: CommunityState, now: Date) -> [Fact] {
+        guard let target = input.respondsTo,
+            let prompt = state.prompts.prompt(at: target, on: input.member.platform),
+            now.timeIntervalSince(prompt.postedAt) < TimeInterval(settings.prompts.answerWindowDays) * 86_400
+        else { return [] }
+        switch input.event {
+        case .message: return [.prompt(.replied(message: prompt.message, member: input.member, at: now))]
+        case .reaction: return [.prompt(.reacted(message: prompt.message, at: now))]
+        case .command, .action, .vote, .form, .left, .joined: return []
+        }
     }
 
     /// The member as they will be once this input applies, computed without copying the whole state.

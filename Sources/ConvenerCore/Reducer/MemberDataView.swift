@@ -108,7 +108,7 @@ struct MemberDataView {
         return [
             ("polls", state.polls.memberDataLines(id)), ("feedback", state.feedback.memberDataLines(id)),
             ("surveys", state.surveys.memberDataLines(id)), ("pairing", state.pairing.memberDataLines(id)),
-            ("email", state.mail.memberDataLines(id)),
+            ("email", state.mail.memberDataLines(id)), ("prompts", state.prompts.memberDataLines(id)),
         ]
     }
 

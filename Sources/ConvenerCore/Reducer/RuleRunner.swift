@@ -70,16 +70,31 @@ struct RuleRunner {
         return facts
     }
 
-    /// Posts the next prompt of `theme` (nil: the community's usual theme) in the channel, recording the rotation.
-    mutating func postPrompt(theme: String?) -> [Fact] {
-        let theme = theme ?? reducer.defaultPromptTheme
+    /// Posts the next prompt of `theme` in the channel, recording the rotation and the prompt for its statistics.
+    /// Without a theme it is the community's usual theme, or, when the rotation prefers themes that draw answers,
+    /// one drawn by `PromptThemeChoice` from the library's discussion themes.
+    mutating func postPrompt(theme: String?, state: CommunityState) -> [Fact] {
+        let theme = theme ?? drawnTheme(state) ?? reducer.defaultPromptTheme
         guard let prompt = rotation.next(theme: theme, library: reducer.prompts),
             let round = rotation.themes[theme]
         else {
             notes.append("no prompt to post: the prompt library has no theme '\(theme)'")
             return []
         }
-        return [.promptRotated(theme: theme, round: round), queue(.channel, Self.text(of: prompt))]
+        let entry = outboxEntry(.channel, Self.text(of: prompt))
+        return [
+            .promptRotated(theme: theme, round: round), .messageQueued(entry),
+            .prompt(.posted(message: entry.message.id, theme: theme, prompt: prompt.id, at: now)),
+        ]
+    }
+
+    // The theme drawn when the rotation prefers themes that draw answers; pairing starters are for pairs, not
+    // the channel, so they are never drawn.
+    private func drawnTheme(_ state: CommunityState) -> String? {
+        guard reducer.settings.prompts.preferAnsweredThemes else { return nil }
+        let themes = reducer.prompts.themes.map(\.id).filter { $0 != "pairing-starters" }
+        return PromptThemeChoice.pick(
+            themes: themes, totals: state.analytics.promptThemeTotals, randomness: reducer.randomness)
     }
 
     /// How a prompt reads in the channel: the prompt, then its follow-up question.
@@ -138,7 +153,7 @@ struct RuleRunner {
         case .untagMember(let target, let tag):
             return [.memberUntagged(member: target, tag: tag)]
         case .postPrompt(let theme):
-            return postPrompt(theme: theme)
+            return postPrompt(theme: theme, state: state)
         case .nudge(let target, let style):
             return nudge(target, style: style, rule: effect.ruleID, state: state)
         case .startPoll, .startSurvey, .pairingRound, .postDigest:
@@ -194,8 +209,12 @@ struct RuleRunner {
     }
 
     private mutating func queue(_ audience: Audience, _ text: String) -> Fact {
+        .messageQueued(outboxEntry(audience, text))
+    }
+
+    private mutating func outboxEntry(_ audience: Audience, _ text: String) -> OutboxEntry {
         effectCount += 1
         let message = OutboundMessage(id: "\(idPrefix).r\(effectCount)", audience: audience, text: text)
-        return .messageQueued(OutboxEntry(message: message, queuedAt: now, respecting: reducer.profile))
+        return OutboxEntry(message: message, queuedAt: now, respecting: reducer.profile)
     }
 }

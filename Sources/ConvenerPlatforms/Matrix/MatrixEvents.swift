@@ -36,7 +36,7 @@ public enum MatrixEvents {
                 PlatformRequest(
                     input: Input(
                         id: inputID, member: sender, displayName: displayName ?? localpart(of: event.sender),
-                        event: input),
+                        event: input, respondsTo: event.threadRoot ?? event.repliesTo),
                     context: context))
         case memberType:
             guard let subject = event.stateKey, subject != botUserID else { return .ignored(reason: "the bot") }
@@ -51,9 +51,13 @@ public enum MatrixEvents {
             return .ignored(reason: "a membership change that is neither a join nor a leave")
         case reactionType:
             guard let key = event.relation?["key"]?.stringValue else { return .ignored(reason: "no reaction key") }
+            let annotated =
+                event.relation?["rel_type"]?.stringValue == "m.annotation"
+                ? event.relation?["event_id"]?.stringValue : nil
             return .reaction(
                 PlatformReaction(
-                    eventID: event.eventID, member: sender, emoji: key, itemAuthor: nil, channelID: event.roomID))
+                    eventID: event.eventID, member: sender, emoji: key, itemAuthor: nil, channelID: event.roomID,
+                    messageID: annotated))
         case _ where MatrixPolls.responseTypes.contains(event.type):
             return .ignored(reason: "a poll response, counted against the poll it answers")
         default:

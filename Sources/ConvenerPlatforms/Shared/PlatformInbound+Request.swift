@@ -20,7 +20,8 @@ extension PlatformInbound {
             return PlatformRequest(
                 input: Input(
                     id: "\(platform).ev.\(reaction.eventID)", member: reaction.member,
-                    displayName: reaction.member.user, event: .reaction(emoji: reaction.emoji)),
+                    displayName: reaction.member.user, event: .reaction(emoji: reaction.emoji),
+                    respondsTo: reaction.messageID),
                 context: PlatformReplyContext(platform: platform, channelID: reaction.channelID))
         case .reply, .ignored:
             return nil

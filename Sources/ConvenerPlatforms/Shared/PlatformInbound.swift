@@ -121,14 +121,20 @@ public struct PlatformReaction: Sendable, Equatable {
     public var itemAuthor: MemberID?
     /// The channel of the message reacted to, when known.
     public var channelID: String?
+    /// The platform's id of the message reacted to (Slack `item.ts`, Matrix `m.annotation` event id), when known.
+    public var messageID: String?
 
     /// A reaction event.
-    public init(eventID: String, member: MemberID, emoji: String, itemAuthor: MemberID?, channelID: String?) {
+    public init(
+        eventID: String, member: MemberID, emoji: String, itemAuthor: MemberID?, channelID: String?,
+        messageID: String? = nil
+    ) {
         self.eventID = eventID
         self.member = member
         self.emoji = emoji
         self.itemAuthor = itemAuthor
         self.channelID = channelID
+        self.messageID = messageID
     }
 }
 

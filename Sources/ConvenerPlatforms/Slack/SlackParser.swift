@@ -91,14 +91,19 @@ public enum SlackParser {
             if let subtype = try event.optionalString("subtype") {
                 return .ignored(reason: "message subtype '\(subtype)' is not a plain message")
             }
+            // `message_replied` (a thread's parent changed) may come without its subtype, but always hidden.
+            if event.optionalField("hidden") != nil { return .ignored(reason: "a hidden message (a thread update)") }
             let user = try event.nonEmptyString("user")
             let text = try event.optionalString("text") ?? ""
+            let ts = try event.optionalString("ts")
+            // A reply in a thread carries its parent's `thread_ts`; a thread's parent carries its own `ts` there.
+            let thread = try event.optionalString("thread_ts").flatMap { $0 == ts ? nil : $0 }
             let input = Input(
                 id: "\(platform).ev.\(eventID)", member: memberID(user: user), displayName: user,
-                event: .message(text))
+                event: .message(text), respondsTo: thread)
             let context = PlatformReplyContext(
                 platform: platform, channelID: try event.optionalString("channel"),
-                teamID: try root.optionalString("team_id"), platformMessageID: try event.optionalString("ts"))
+                teamID: try root.optionalString("team_id"), platformMessageID: ts)
             return .input(PlatformRequest(input: input, context: context))
         case "member_joined_channel":
             let user = try event.nonEmptyString("user")
@@ -133,11 +138,14 @@ public enum SlackParser {
         case "reaction_added":
             let user = try event.nonEmptyString("user")
             let author = try event.optionalString("item_user").map(memberID(user:))
-            let channel = try event.optionalField("item")?.optionalString("channel")
+            let item = event.optionalField("item")
+            let channel = try item?.optionalString("channel")
+            // Only a reaction on a message names one by `ts`; files and file comments have no place in a thread.
+            let message = try item?.optionalString("type") == "message" ? try item?.optionalString("ts") : nil
             return .reaction(
                 PlatformReaction(
                     eventID: eventID, member: memberID(user: user), emoji: try event.nonEmptyString("reaction"),
-                    itemAuthor: author, channelID: channel))
+                    itemAuthor: author, channelID: channel, messageID: message))
         default:
             return .ignored(reason: "Slack event type '\(type)' is not used")
         }

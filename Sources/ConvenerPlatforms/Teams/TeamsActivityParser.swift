@@ -189,8 +189,29 @@ public enum TeamsActivityParser {
             body: body, now: now)
         return .input(
             PlatformRequest(
-                input: Input(id: id, member: memberID(user: user), displayName: name, event: event),
+                input: Input(
+                    id: id, member: memberID(user: user), displayName: name, event: event,
+                    respondsTo: try respondsTo(root, event: event)),
                 context: context))
+    }
+
+    /// The message a message answers or a reaction is on: a channel reply names its thread's root activity in
+    /// `replyToId` (and in the conversation id's `;messageid=` suffix), a reaction names the message reacted to.
+    private static func respondsTo(_ root: PlatformJSONCursor, event: InputEvent) throws(PlatformParseError)
+        -> String?
+    {
+        switch event {
+        case .message, .reaction:
+            if let replyTo = try root.optionalString("replyToId") { return replyTo }
+            guard let conversation = try root.optionalField("conversation")?.optionalString("id"),
+                let marker = conversation.range(of: ";messageid=")
+            else { return nil }
+            // A thread's first message carries its own id there: it starts the thread, it answers nothing.
+            let thread = String(conversation[marker.upperBound...])
+            return thread == (try root.optionalString("id")) ? nil : thread
+        default:
+            return nil
+        }
     }
 
     private static func address(_ root: PlatformJSONCursor) throws(PlatformParseError) -> TeamsConversationAddress {

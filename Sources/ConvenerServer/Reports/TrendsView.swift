@@ -17,6 +17,15 @@ struct TrendsView {
         let text: String
     }
 
+    struct PromptRow {
+        let theme: String
+        let posted: Int
+        let replies: String
+        let reactions: String
+        let answerers: String
+        let responseRate: String
+    }
+
     struct Move {
         let from: String
         let to: String
@@ -45,6 +54,8 @@ struct TrendsView {
     let activeSecondHalf: String
     let engagementTrend: String
     let notes: [String]
+    let prompts: [PromptRow]
+    let hasPrompts: Bool
 
     /// The week counts the period picker offers.
     static let periodChoices = [12, 26, 52, 156]
@@ -87,6 +98,11 @@ struct TrendsView {
                 id: "participation", title: "Participation",
                 howToRead: "Poll votes, survey answers, kudos and confirmed pairing meetings each week.",
                 columns: [.pollVotes, .surveyResponses, .kudos, .meetingsConfirmed], trends: trends),
+            ChartView(
+                id: "prompts", title: "Prompt responses",
+                howToRead: "Replies in the threads of Convener's prompts, reactions on them, and the members who "
+                    + "answered.",
+                columns: [.promptReplies, .promptReactions, .promptAnswerers], trends: trends),
         ]
         self.charts =
             set == .dashboard ? charts : charts.filter { ["members", "engagement", "participation"].contains($0.id) }
@@ -110,5 +126,11 @@ struct TrendsView {
         activeSecondHalf = highlights.activeSecondHalf.text
         engagementTrend = highlights.engagementTrend
         notes = highlights.notes
+        prompts = PromptStatsTable(trends).rows.map {
+            PromptRow(
+                theme: $0.theme, posted: $0.posted, replies: $0.replies.text, reactions: $0.reactions.text,
+                answerers: $0.answerers.text, responseRate: $0.responseRateText)
+        }
+        hasPrompts = !prompts.isEmpty
     }
 }

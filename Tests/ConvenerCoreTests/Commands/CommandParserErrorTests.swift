@@ -36,7 +36,8 @@ private enum Usage {
     static let roster = [
         "/cop roster join", "/cop roster leave", "/cop roster skip", "/cop roster swap @member", "/cop roster who",
     ].joined(separator: "\n")
-    static let prompt = ["/cop prompt now", "/cop prompt next", "/cop prompt skip"].joined(separator: "\n")
+    static let prompt = ["/cop prompt now", "/cop prompt next", "/cop prompt skip", "/cop prompt stats"].joined(
+        separator: "\n")
     static let digest = ["/cop digest preview", "/cop digest now"].joined(separator: "\n")
     static let me = [
         "/cop me", "/cop me export", "/cop me birthday MM-DD [--tz Area/City]", "/cop me birthday clear",
@@ -384,13 +385,15 @@ struct CommandParserErrorTests {
     ]
 
     static let convenorCases: [CommandErrorCase] = [
-        CommandErrorCase("prompt", "prompt needs a subcommand: now, next or skip.", Usage.prompt),
+        CommandErrorCase("prompt", "prompt needs a subcommand: now, next, skip or stats.", Usage.prompt),
         CommandErrorCase(
-            "prompt later", "Unknown prompt subcommand \"later\"; prompt takes now, next or skip.",
+            "prompt later", "Unknown prompt subcommand \"later\"; prompt takes now, next, skip or stats.",
             Usage.prompt),
         CommandErrorCase("prompt nxet", "Unknown prompt subcommand \"nxet\"; did you mean next?", Usage.prompt),
         CommandErrorCase("prompt now please", "prompt now takes no arguments; \"please\" is extra.", "/cop prompt now"),
         CommandErrorCase("prompt skip --all", "prompt skip takes no flags, but got --all.", "/cop prompt skip"),
+        CommandErrorCase(
+            "prompt stats weekly", "prompt stats takes no arguments; \"weekly\" is extra.", "/cop prompt stats"),
         CommandErrorCase("digest", "digest needs a subcommand: preview or now.", Usage.digest),
         CommandErrorCase(
             "digest preveiw", "Unknown digest subcommand \"preveiw\"; did you mean preview?",

@@ -210,6 +210,7 @@ struct CommandParserTests {
         CommandParseCase("prompt now", .promptNow),
         CommandParseCase("prompt next", .promptNext),
         CommandParseCase("prompt skip", .promptSkip),
+        CommandParseCase("prompt stats", .promptStats),
         CommandParseCase("digest preview", .digestPreview),
         CommandParseCase("digest now", .digestNow),
         CommandParseCase("stats", .stats),

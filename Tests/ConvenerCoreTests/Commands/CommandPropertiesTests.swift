@@ -52,6 +52,7 @@ struct CommandPropertiesTests {
         .init(input: "prompt now", name: "prompt.now", requiresConvenor: true, usage: "/cop prompt now"),
         .init(input: "prompt next", name: "prompt.next", requiresConvenor: true, usage: "/cop prompt next"),
         .init(input: "prompt skip", name: "prompt.skip", requiresConvenor: true, usage: "/cop prompt skip"),
+        .init(input: "prompt stats", name: "prompt.stats", requiresConvenor: true, usage: "/cop prompt stats"),
         .init(input: "digest preview", name: "digest.preview", requiresConvenor: true, usage: "/cop digest preview"),
         .init(input: "digest now", name: "digest.now", requiresConvenor: true, usage: "/cop digest now"),
         .init(input: "stats", name: "stats", requiresConvenor: true, usage: "/cop stats"),

@@ -42,7 +42,8 @@ struct CommunityStateRoundTripTests {
     }
 
     /// A community after a busy week: members, an outbox and a dead letter, rules, schedules, prompts, absences,
-    /// silence, deliveries, polls, feedback, a survey, pairing, engagement, a calendar revision and a mail address.
+    /// silence, deliveries, polls, feedback, a survey, pairing, engagement, a calendar revision, a mail address
+    /// and a prompt with an answer.
     static func populatedState() throws -> CommunityState {
         let rule = EngagementHarness.rule("thanks", on: "kudos.given", post: "Thanks, {{ member.mention }}!")
         var harness = try EngagementHarness(rules: [rule])
@@ -76,6 +77,11 @@ struct CommunityStateRoundTripTests {
                 .addressRequested(
                     member: Support.member("ada"), address: "ada@example.org", tokenHash: "00",
                     expiresAt: Support.at(day: 3))),
+            .prompt(.posted(message: "prompt.1", theme: "practice", prompt: "p1", at: Support.at(day: 1.4))),
+            .messageDelivered(
+                id: "prompt.1",
+                reference: PlatformMessageReference(platform: "slack", channel: "C1", messageID: "1.9")),
+            .prompt(.replied(message: "prompt.1", member: Support.member("ada"), at: Support.at(day: 1.5))),
         ])
         return state
     }

@@ -35,6 +35,7 @@ struct MatrixEventTests {
                     continue
                 }
                 #expect(reaction.emoji == "👍", "\(source)")
+                #expect(reaction.messageID == "$some_event_id", "\(source)")
             case "m.room.member":
                 switch (event.content["membership"]?.stringValue, inbound) {
                 case ("join", .memberJoined(let joined)):
@@ -91,6 +92,31 @@ struct MatrixEventTests {
         #expect(throws: PlatformParseError.self) { try MatrixSyncBatch.parse(Data("<html>".utf8)) }
     }
 
+    // The spec's thread reply (Client-Server API, "Threading": `rel_type` `m.thread` with the `m.in_reply_to`
+    // fallback) and a plain rich reply (`m.in_reply_to` alone, "Rich replies").
+    @Test("a thread reply answers the thread's root; a rich reply answers the event it quotes")
+    func threadsAndReplies() throws {
+        let threaded = try #require(
+            try event(
+                #"{"event_id": "$t", "sender": "@ada:example.org", "type": "m.room.message", "content": {"body": "This is a thread reply", "msgtype": "m.text", "m.relates_to": {"rel_type": "m.thread", "event_id": "$root", "is_falling_back": true, "m.in_reply_to": {"event_id": "$target"}}}}"#
+            ))
+        guard case .input(let request) = MatrixEvents.inbound(threaded, botUserID: bot) else {
+            Issue.record("a message")
+            return
+        }
+        #expect(request.input.event == .message("This is a thread reply"))
+        #expect(request.input.respondsTo == "$root")
+        let quoted = try #require(
+            try event(
+                #"{"event_id": "$q", "sender": "@ada:example.org", "type": "m.room.message", "content": {"body": "> <@bob:example.org> hi\n\nagreed", "msgtype": "m.text", "m.relates_to": {"m.in_reply_to": {"event_id": "$quoted"}}}}"#
+            ))
+        guard case .input(let plain) = MatrixEvents.inbound(quoted, botUserID: bot) else {
+            Issue.record("a message")
+            return
+        }
+        #expect(plain.input.respondsTo == "$quoted")
+    }
+
     @Test("!cop and /cop typed as text are commands; other text is activity; the bot's own events are ignored")
     func commands() throws {
         #expect(MatrixEvents.command(in: "!cop help") == "help")
@@ -110,6 +136,8 @@ struct MatrixEventTests {
         #expect(request.input.event == .command("me"))
         #expect(request.context.threadID == "$root")
         #expect(reply.repliesTo == "$e")
+        // In a thread the thread's root is what the message answers (the prompt statistics read it).
+        #expect(request.input.respondsTo == "$root")
         let own = try #require(
             try event(
                 #"{"event_id": "$o", "sender": "\#(bot)", "type": "m.room.message", "content": {"body": "!cop help"}}"#)

@@ -259,7 +259,52 @@ struct SlackParserTests {
                 == .reaction(
                     PlatformReaction(
                         eventID: "Ev0PV52K21", member: MemberID(rawValue: "slack:U123ABC456"), emoji: "thumbsup",
-                        itemAuthor: MemberID(rawValue: "slack:U222222222"), channelID: "C123ABC456")))
+                        itemAuthor: MemberID(rawValue: "slack:U222222222"), channelID: "C123ABC456",
+                        messageID: "1360782400.498405")))
+        // Its target is what the prompt statistics match: the reaction input names the message reacted to.
+        let request = try #require(try SlackParser.parseEvent(body: envelope(event)).request(platform: "slack"))
+        #expect(request.input.respondsTo == "1360782400.498405")
+        // A reaction on a file has no message to name.
+        let onFile =
+            #"{"type":"reaction_added","user":"U123ABC456","reaction":"thumbsup","item":{"type":"file","file":"F123ABC456"},"event_ts":"1360782804.083113"}"#
+        let fileRequest = try #require(try SlackParser.parseEvent(body: envelope(onFile)).request(platform: "slack"))
+        #expect(fileRequest.input.respondsTo == nil)
+    }
+
+    // A reply in a thread, as the Events API sends it: a plain `message` whose `thread_ts` is the parent's `ts`
+    // (docs.slack.dev/reference/events/message, "message_replied" bug note; @slack/types GenericMessageEvent's
+    // `thread_ts` and `parent_user_id`).
+    @Test("a thread reply names its parent; a thread's parent and a top-level message name none")
+    func threadReply() throws {
+        let reply =
+            #"{"type":"message","channel":"C123ABC456","user":"U123ABC456","text":"Live long and prospect.","ts":"1483037603.017503","thread_ts":"1482960137.003543","parent_user_id":"U222222222","event_ts":"1483037603.017503","channel_type":"channel"}"#
+        let request = try #require(try SlackParser.parseEvent(body: envelope(reply)).request(platform: "slack"))
+        #expect(request.input.event == .message("Live long and prospect."))
+        #expect(request.input.respondsTo == "1482960137.003543")
+        #expect(request.context.platformMessageID == "1483037603.017503")
+        let parent =
+            #"{"type":"message","channel":"C123ABC456","user":"U123ABC456","text":"Hi","ts":"1482960137.003543","thread_ts":"1482960137.003543"}"#
+        #expect(try SlackParser.parseEvent(body: envelope(parent)).request(platform: "slack")?.input.respondsTo == nil)
+        let topLevel = #"{"type":"message","channel":"C123ABC456","user":"U123ABC456","text":"Hi","ts":"1.2"}"#
+        #expect(
+            try SlackParser.parseEvent(body: envelope(topLevel)).request(platform: "slack")?.input.respondsTo == nil)
+    }
+
+    // docs.slack.dev/reference/events/message/message_replied: the parent's update, hidden, and (the bug note
+    // says) sometimes without its subtype.
+    @Test("message_replied, with or without its subtype, is ignored")
+    func messageReplied() throws {
+        let replied =
+            #"{"type":"message","message":{"type":"message","user":"U123ABC456","text":"Was there","thread_ts":"1482960137.003543","reply_count":1,"replies":[{"user":"U2222222","ts":"1483037603.017503"}],"ts":"1482960137.003543"},"subtype":"message_replied","hidden":true,"channel":"C123ABC456","event_ts":"1483037604.017506","ts":"1483037604.017506"}"#
+        guard case .ignored = try SlackParser.parseEvent(body: envelope(replied)) else {
+            Issue.record("message_replied was not ignored")
+            return
+        }
+        let withoutSubtype = replied.replacingOccurrences(of: #""subtype":"message_replied","#, with: "")
+        guard case .ignored = try SlackParser.parseEvent(body: envelope(withoutSubtype)) else {
+            Issue.record("message_replied without its subtype was not ignored")
+            return
+        }
     }
 
     @Test("event errors name the field")

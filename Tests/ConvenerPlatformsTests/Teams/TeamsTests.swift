@@ -131,6 +131,35 @@ struct TeamsActivityTests {
                     activity(["type": "messageReaction", "reactionsAdded": [["type": "like"]], "replyToId": "1"]),
                     now: now)))
         #expect(parsed.input.event == .reaction(emoji: "like"))
+        #expect(parsed.input.respondsTo == "1")
+    }
+
+    // A reply in a channel thread: the conversation id ends in `;messageid=` and the thread's root activity id
+    // (Bot Framework docs, "Channel and group chat conversations": replies to a thread), the root itself carries
+    // its own id there.
+    @Test("a channel reply answers its thread's root; the root and a personal chat message answer nothing")
+    func threadReply() throws {
+        func channelMessage(id: String) -> Data {
+            activity([
+                "type": "message", "id": .string(id), "text": "Our team retro board",
+                "conversation": [
+                    "conversationType": "channel", "isGroup": true,
+                    "id": "19:abc@thread.tacv2;messageid=1481567603816",
+                ],
+                "channelData": [
+                    "channel": ["id": "19:abc@thread.tacv2"], "team": ["id": "19:team@thread.tacv2"],
+                    "tenant": ["id": "72f988bf-86f1-41af-91ab-2d7cd011db47"],
+                ],
+            ])
+        }
+        let reply = try #require(request(try TeamsActivityParser.parse(channelMessage(id: "1481567700000"), now: now)))
+        #expect(reply.input.event == .message("Our team retro board"))
+        #expect(reply.input.respondsTo == "1481567603816")
+        let root = try #require(request(try TeamsActivityParser.parse(channelMessage(id: "1481567603816"), now: now)))
+        #expect(root.input.respondsTo == nil)
+        let personal = try #require(
+            request(try TeamsActivityParser.parse(activity(["type": "message", "text": "hello"]), now: now)))
+        #expect(personal.input.respondsTo == nil)
     }
 
     @Test("typing and unknown invokes are ignored")
