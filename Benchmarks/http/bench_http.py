@@ -16,6 +16,10 @@ It starts each server on a free loopback port and loads it with wrk (Debian pack
   members first make themselves known (their first contacts are measured too);
 - `bolt`: Slack Bolt for Python 1.30 doing the same kudos by hand (verify, parse, fsync'd append).
 
+A second `bench bare-server` stands in for Slack's `response_url` and Discord's follow-up webhooks, so the late
+replies each kudos queues are delivered as in production (`--no-reply-sink` leaves them undeliverable); after the
+first contacts the harness waits for the server to go idle, so the kudos runs measure kudos alone.
+
 It prints req/s, p50 and p99 latency, the server's CPU time per request (from /proc, all its threads) and its
 resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load; `--minutes N` a
 sustained run reported minute by minute; `--members N` sets the community's size.
@@ -42,6 +46,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 SLACK_SECRET = "bench-signing-secret"
 DISCORD_KEY = nacl.signing.SigningKey(bytes(range(32)))
 KUDOS_ALLOWANCE = 100  # the config's maximum: each member can give this many kudos a day
+# Where late replies go (Slack's response_url, Discord's follow-up webhooks): a local stand-in once `main` starts one.
+REPLY_BASE = {"url": "https://hooks.slack.com"}
 DAEMON_CONFIG = f"""communities:
   - name: Bench
 engagement:
@@ -107,7 +113,7 @@ def slack_request(user, text, unique):
     body = urllib.parse.urlencode({
         "token": "deprecated", "team_id": "T0001", "team_domain": "bench", "channel_id": "C2147483705",
         "channel_name": "general", "user_id": user, "user_name": user, "command": "/cop", "text": text,
-        "api_app_id": "A123456", "response_url": "https://hooks.slack.com/commands/1234/5678",
+        "api_app_id": "A123456", "response_url": f"{REPLY_BASE['url']}/commands/1234/5678",
         "trigger_id": f"{unique}.738474920.8088930838d88f008e0",
     }).encode()
     timestamp = str(int(time.time()))
@@ -222,6 +228,19 @@ def introduce_members(server, platform, members):
     return (server.cpu_seconds() - before) * 1e6 / members
 
 
+def wait_until_idle(server, timeout=900):
+    """Waits until the server idles (under 5% of a core for a second): the messages its first contacts queued
+    (welcomes, notes to the convenors) are delivered or set aside, so the kudos runs measure kudos alone. Returns
+    the server's CPU µs spent meanwhile and the seconds waited."""
+    start, cpu_before = time.monotonic(), server.cpu_seconds()
+    while time.monotonic() - start < timeout:
+        before = server.cpu_seconds()
+        time.sleep(1)
+        if server.cpu_seconds() - before < 0.05:
+            break
+    return (server.cpu_seconds() - cpu_before) * 1e6, time.monotonic() - start
+
+
 def check_kudos_work(server, platform):
     """One kudos outside the measured runs, to make sure the runs measure kudos given and not refusals."""
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
@@ -239,7 +258,7 @@ def start_convener(arguments, folder, name):
     workdir.mkdir()
     (workdir / "convener.yaml").write_text(DAEMON_CONFIG)
     env = {"SLACK_SIGNING_SECRET": SLACK_SECRET, "DISCORD_PUBLIC_KEY": DISCORD_KEY.verify_key.encode().hex(),
-           "CONVENER_LOG_LEVEL": "warning"}
+           "DISCORD_API_BASE_URL": f"{REPLY_BASE['url']}/discord", "CONVENER_LOG_LEVEL": "warning"}
     return Server(name, [arguments.convener, "serve", "--listen", "127.0.0.1:0", "--state-dir", "state"],
                   env=env, cwd=workdir)
 
@@ -256,12 +275,15 @@ def run_platform(arguments, folder, platform, expected_rps):
     server = start_convener(arguments, folder, f"convener-{platform.name}")
     try:
         first_contact_us = introduce_members(server, platform, arguments.members)
+        delivery_us, settle_seconds = wait_until_idle(server)
         check_kudos_work(server, platform)
         url = f"http://127.0.0.1:{server.port}"
         requests = kudos_file(folder, platform, arguments.members, full_count, 0)
         result = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, arguments.connections,
                                              requests, folder=folder))
         result["first_contact_us"] = first_contact_us
+        result["first_contact_delivery_us"] = delivery_us / arguments.members
+        result["settle_seconds"] = settle_seconds
         results = {"full": result}
         used = full_count
         if arguments.rate:
@@ -317,6 +339,8 @@ def main():
     parser.add_argument("--rate", type=int, default=500, help="a paced run at this many req/s (0: none)")
     parser.add_argument("--minutes", type=int, default=0, help="a sustained run of this many minutes (slack)")
     parser.add_argument("--no-python", action="store_true", help="skip the Slack Bolt peer")
+    parser.add_argument("--no-reply-sink", action="store_true",
+                        help="leave late replies undeliverable (they pile up in the outbox) instead of serving them")
     parser.add_argument("--json", help="also write every figure to this file")
     arguments = parser.parse_args()
     arguments.convener = str(pathlib.Path(arguments.convener).resolve())
@@ -331,10 +355,17 @@ def main():
         finally:
             bare.stop()
         expected = figures["bare"]["full"]["rps"]
-        for name_ in arguments.platforms.split(","):
-            minutes = arguments.minutes if name_ == "slack" else 0
-            figures[name_] = run_platform(argparse.Namespace(**{**vars(arguments), "minutes": minutes}), folder,
-                                          PLATFORMS[name_], expected)
+        sink = None if arguments.no_reply_sink else Server("reply sink", [arguments.convener, "bench", "bare-server"])
+        try:
+            if sink:
+                REPLY_BASE["url"] = f"http://127.0.0.1:{sink.port}"
+            for name_ in arguments.platforms.split(","):
+                minutes = arguments.minutes if name_ == "slack" else 0
+                figures[name_] = run_platform(argparse.Namespace(**{**vars(arguments), "minutes": minutes}),
+                                              folder, PLATFORMS[name_], expected)
+        finally:
+            if sink:
+                sink.stop()
         if not arguments.no_python:
             figures["bolt"] = run_bolt(arguments, folder, expected)
 
@@ -352,8 +383,10 @@ def main():
         print(row("Slack Bolt for Python, the same kudos by hand", figures["bolt"]["full"], baseline))
     print()
     for name_ in arguments.platforms.split(","):
-        print(f"{name_}: a first contact costs {figures[name_]['full']['first_contact_us']:,.0f} µs of CPU "
-              f"at {arguments.members:,} members")
+        full = figures[name_]["full"]
+        print(f"{name_}: a first contact costs {full['first_contact_us']:,.0f} µs of CPU at {arguments.members:,} "
+              f"members, and delivering what it queued {full['first_contact_delivery_us']:,.0f} µs more "
+              f"(idle again after {full['settle_seconds']:,.0f} s)")
     if "bolt" in figures and "slack" in figures:
         print(f"Convener slack / Bolt for Python: {figures['slack']['full']['rps'] / figures['bolt']['full']['rps']:.2f}x")
     minutes = figures.get("slack", {}).get("minutes", [])

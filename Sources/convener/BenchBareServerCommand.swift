@@ -5,6 +5,10 @@ import Logging
 
 /// `convener bench bare-server`: a hello-world Hummingbird server, the baseline `Benchmarks/http` compares the
 /// daemon with. It lives in this binary so it is built from the same lockfile, compiler and flags as the daemon.
+///
+/// Any POST gets `{"ok":true}`: the benchmark runs a second one as the stand-in for the platforms' reply endpoints
+/// (Slack's `response_url`, Discord's follow-up webhooks), so the daemon's late replies are delivered as they are
+/// in production rather than piling up in its outbox.
 struct BenchBareServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bare-server",
@@ -17,6 +21,7 @@ struct BenchBareServerCommand: AsyncParsableCommand {
     func run() async throws {
         let router = Router()
         router.get("health") { _, _ in "ok" }
+        router.post("**") { _, _ in #"{"ok":true}"# }
         var logger = Logger(label: "convener.bench.bare")
         logger.logLevel = .warning
         let app = Application(

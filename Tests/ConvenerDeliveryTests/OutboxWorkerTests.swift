@@ -111,6 +111,19 @@ struct OutboxWorkerTests {
         #expect(await outbox.entries.isEmpty)
     }
 
+    @Test("One pass looks at the oldest messages only, so its cost does not grow with the outbox")
+    func passLimit() async {
+        let outbox = FakeOutbox(ids: ["a", "b", "c", "d", "e"])
+        let platform = FakePlatform()
+        let worker = OutboxWorker(source: outbox, platforms: [platform], passLimit: 2, logger: Logger(label: "test"))
+        await worker.deliverPending()
+        #expect(await platform.log.ids == ["a", "b"])
+        #expect(await outbox.entries.map(\.message.id) == ["c", "d", "e"])
+        await worker.deliverPending()
+        await worker.deliverPending()
+        #expect(await platform.log.ids == ["a", "b", "c", "d", "e"])
+    }
+
     @Test("A failed delivery stays queued, and holds back its lane so order is kept")
     func keepsFailures() async {
         let outbox = FakeOutbox(entries: [

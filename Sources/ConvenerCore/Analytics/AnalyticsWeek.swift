@@ -25,6 +25,18 @@ public struct AnalyticsWeek: Sendable, Equatable {
         return DateInterval(start: start, duration: 604_800)
     }
 
+    /// Whether `earlier` and `later` fall in the same week, told from local day numbers without a `Calendar` (a
+    /// week runs Monday to Sunday on the community's clock, as in `week(containing:)`): asked on every input.
+    public func sameWeek(_ earlier: Date, _ later: Date) -> Bool {
+        weekNumber(of: earlier) == weekNumber(of: later)
+    }
+
+    /// Weeks since the one holding 1970-01-01 (a Thursday), counted on local days.
+    private func weekNumber(of instant: Date) -> Int {
+        let days = (Double(RhythmWallClock.localSeconds(of: instant, in: timeZone)) / 86_400).rounded(.down)
+        return Int(((days + 3) / 7).rounded(.down))
+    }
+
     /// The week after `week`.
     public func week(after week: DateInterval) -> DateInterval {
         self.week(containing: week.end.addingTimeInterval(1))

@@ -119,7 +119,8 @@ public struct CommunityAnalytics: Codable, Sendable, Equatable {
     /// The facts that close every week that ended by `now`, in order; none while the running week is on (or
     /// before anything happened). Weeks the daemon slept through close empty, their sizes read from the state.
     public func closingFacts(state: CommunityState, weeks calendar: AnalyticsWeek, now: Date) -> [Fact] {
-        guard let runningSince else { return [] }
+        // Nearly every input falls in the running week: tell that cheaply before asking the calendar.
+        guard let runningSince, !calendar.sameWeek(runningSince, now) else { return [] }
         var facts: [Fact] = []
         var week = calendar.week(containing: runningSince)
         var counts = running

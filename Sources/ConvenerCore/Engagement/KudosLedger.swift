@@ -29,7 +29,7 @@ public struct KudosLedger: Codable, Sendable, Equatable {
         policy: KudosPolicy = KudosPolicy()
     ) throws(KudosError) -> KudosReceipt {
         guard giver != receiver else { throw .selfKudos }
-        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reason.trimmingWhitespace
         guard !trimmed.isEmpty else { throw .missingReason(receiver: receiver) }
         guard trimmed.count <= policy.maxReasonLength else {
             throw .reasonTooLong(length: trimmed.count, limit: policy.maxReasonLength)

@@ -19,13 +19,15 @@ public struct CommunityClockText: Sendable, Equatable {
 
     /// A date and time with the zone: `2026-12-12 17:00 (Europe/Berlin)`.
     public func dateTime(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return "\(Self.day(parts)) \(Self.pad(parts.hour)):\(Self.pad(parts.minute)) (\(zoneName))"
+        // Arithmetic on the zone's offset, as `RhythmDay` does, not a Calendar and `String(format:)`: a member's
+        // summary prints several of these.
+        let second = RhythmWallClock.secondOfDay(of: date, in: timeZone)
+        return "\(day(date)) \(Self.pad(second / 3_600)):\(Self.pad(second % 3_600 / 60)) (\(zoneName))"
     }
 
     /// The local day: `2026-12-12`.
     public func day(_ date: Date) -> String {
-        Self.day(calendar.dateComponents([.year, .month, .day], from: date))
+        RhythmDay(date, in: timeZone).description
     }
 
     /// The name to show for `timeZone` when the config's own spelling is not known: `UTC` rather than the `GMT`
@@ -34,17 +36,7 @@ public struct CommunityClockText: Sendable, Equatable {
         timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier
     }
 
-    private var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
-    }
-
-    private static func day(_ parts: DateComponents) -> String {
-        String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-    }
-
-    private static func pad(_ value: Int?) -> String {
-        String(format: "%02d", value ?? 0)
+    private static func pad(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
     }
 }

@@ -133,7 +133,12 @@ public struct CommunityState: Codable, Sendable, Equatable {
         case .messageQueued(let entry):
             outbox.append(entry)
         case .messageSettled(let id, _):
-            outbox.removeAll { $0.message.id == id }
+            // Found and removed in place: `removeAll(where:)` copies every later entry through swaps, on every
+            // delivery, and the outbox can hold thousands while a platform catches up. Ids are unique; a second
+            // entry with the same id (a corrupt journal) still goes.
+            guard let index = outbox.firstIndex(where: { $0.message.id == id }) else { break }
+            outbox.remove(at: index)
+            if outbox[index...].contains(where: { $0.message.id == id }) { outbox.removeAll { $0.message.id == id } }
         case .messageDeadLettered(let id, let reason, let at):
             guard let index = outbox.firstIndex(where: { $0.message.id == id }) else { break }
             var message = outbox.remove(at: index).message

@@ -29,26 +29,31 @@ public struct MessageMention: Codable, Sendable, Equatable, Hashable {
     /// The markers are Unicode private-use characters, which no platform sends in a member's text in practice;
     /// a member who typed one could at most mention someone, which every platform lets them do anyway.
     public static func placeholder(_ member: MemberID, name: String) -> String {
-        let clean = name.filter { !markers.contains($0) }
-        return "\(open)\(member.rawValue)\(separator)\(clean)\(close)"
+        var clean = String.UnicodeScalarView()
+        clean.append(contentsOf: name.unicodeScalars.lazy.filter { !isMarker($0) })
+        return "\u{E000}\(member.rawValue)\u{E001}\(String(clean))\u{E002}"
     }
 
     /// Turns the placeholders in `text` into fallback "@name" text and the mentions found, in order.
     ///
     /// Characters of an incomplete placeholder are dropped, so no marker ever reaches a platform.
     public static func extract(from text: String) -> (text: String, mentions: [MessageMention]) {
-        guard text.contains(where: { markers.contains($0) }) else { return (text, []) }
+        // Scalars, not Characters: this runs for every message a feature writes, and grapheme breaking is what
+        // made it cost. A marker is one scalar, so a marker with a combining mark after it is still found.
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: isMarker) else { return (text, []) }
         var out = ""
+        out.reserveCapacity(text.utf8.count)
         var units = 0
         var mentions: [MessageMention] = []
-        var rest = Substring(text)
-        while let start = rest.firstIndex(where: { markers.contains($0) }) {
-            let before = rest[rest.startIndex..<start]
+        var rest = scalars[...]
+        while let start = rest.firstIndex(where: isMarker) {
+            let before = Substring(rest[rest.startIndex..<start])
             out += before
             units += before.utf16.count
             rest = rest[start...]
-            guard rest.first == open, let end = rest.firstIndex(of: close),
-                let split = rest[rest.startIndex..<end].firstIndex(of: separator)
+            guard rest.first == openMarker, let end = rest.firstIndex(of: closeMarker),
+                let split = rest[rest.startIndex..<end].firstIndex(of: separatorMarker)
             else {
                 rest = rest.dropFirst()
                 continue
@@ -56,18 +61,17 @@ public struct MessageMention: Codable, Sendable, Equatable, Hashable {
             let id = rest[rest.index(after: rest.startIndex)..<split]
             let name = rest[rest.index(after: split)..<end]
             rest = rest[rest.index(after: end)...]
-            guard !id.isEmpty, !id.contains(where: { markers.contains($0) }),
-                !name.contains(where: { markers.contains($0) })
-            else { continue }
-            let fallback = "@" + name
+            guard !id.isEmpty, !id.contains(where: isMarker), !name.contains(where: isMarker) else { continue }
+            let nameText = String(Substring(name))
+            let fallback = "@" + nameText
+            let length = fallback.utf16.count
             mentions.append(
                 MessageMention(
-                    member: MemberID(rawValue: String(id)), name: String(name), offset: units,
-                    length: fallback.utf16.count))
+                    member: MemberID(rawValue: String(Substring(id))), name: nameText, offset: units, length: length))
             out += fallback
-            units += fallback.utf16.count
+            units += length
         }
-        out += rest
+        out += Substring(rest)
         return (out, mentions)
     }
 
@@ -97,8 +101,11 @@ public struct MessageMention: Codable, Sendable, Equatable, Hashable {
         return out + tail
     }
 
-    private static let open: Character = "\u{E000}"
-    private static let separator: Character = "\u{E001}"
-    private static let close: Character = "\u{E002}"
-    private static let markers: Set<Character> = [open, separator, close]
+    private static let openMarker: Unicode.Scalar = "\u{E000}"
+    private static let separatorMarker: Unicode.Scalar = "\u{E001}"
+    private static let closeMarker: Unicode.Scalar = "\u{E002}"
+
+    private static func isMarker(_ scalar: Unicode.Scalar) -> Bool {
+        (0xE000...0xE002).contains(scalar.value)
+    }
 }

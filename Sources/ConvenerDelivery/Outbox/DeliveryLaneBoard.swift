@@ -45,6 +45,11 @@ actor DeliveryLaneBoard {
         return true
     }
 
+    /// Whether `limit` lanes are busy, so no lane can be claimed.
+    func isFull(limit: Int) -> Bool {
+        busy.count >= limit
+    }
+
     /// Frees a lane claimed earlier.
     func release(_ lane: String) {
         busy.remove(lane)

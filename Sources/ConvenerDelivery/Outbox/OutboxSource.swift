@@ -4,6 +4,8 @@ import ConvenerCore
 public protocol OutboxSource: Sendable {
     /// Messages waiting for delivery, oldest first.
     func pendingOutbox() async -> [OutboxEntry]
+    /// The first `limit` messages waiting for delivery, oldest first.
+    func pendingOutbox(limit: Int) async -> [OutboxEntry]
     /// Records that messages were delivered and may leave the outbox.
     func settle(_ messageIDs: [String]) async throws
     /// Records that messages cannot be delivered, with why; they leave the outbox for the dead letters.
@@ -12,4 +14,10 @@ public protocol OutboxSource: Sendable {
     func recordDelivery(of messageID: String, at reference: PlatformMessageReference) async throws
     /// Where a delivered message lives on `platform`, if it was recorded.
     func deliveredReference(of messageID: String, on platform: String) async -> PlatformMessageReference?
+}
+
+extension OutboxSource {
+    public func pendingOutbox(limit: Int) async -> [OutboxEntry] {
+        Array(await pendingOutbox().prefix(limit))
+    }
 }

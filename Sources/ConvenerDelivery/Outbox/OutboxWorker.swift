@@ -16,18 +16,22 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
     let platforms: [any DeliveryPlatform]
     let pollInterval: Duration
     let maxLanes: Int
+    /// How many of the oldest due messages one pass looks at, so a pass costs the same however long the outbox
+    /// grew (a platform away for an hour, a large import's welcomes); the rest wait for the passes after it.
+    let passLimit: Int
     let logger: Logger
     private let board = DeliveryLaneBoard()
 
     /// A worker polling `source` every `pollInterval`, with at most `maxLanes` lanes sending at once.
     public init(
         source: Source, platforms: [any DeliveryPlatform], pollInterval: Duration = .milliseconds(200),
-        maxLanes: Int = 16, logger: Logger
+        maxLanes: Int = 16, passLimit: Int = 256, logger: Logger
     ) {
         self.source = source
         self.platforms = platforms
         self.pollInterval = pollInterval
         self.maxLanes = maxLanes
+        self.passLimit = passLimit
         self.logger = logger
     }
 
@@ -36,10 +40,19 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 while !Task.isCancelled {
-                    for lane in await plan() {
-                        group.addTask { await deliver(lane) }
+                    // With every lane busy (a platform that hangs until its timeout) a pass could start nothing:
+                    // skip it instead of reading the outbox, which grows while that platform is away.
+                    var full = await board.isFull(limit: maxLanes)
+                    if !full {
+                        for lane in await plan() {
+                            group.addTask { await deliver(lane) }
+                        }
+                        full = await board.isFull(limit: maxLanes)
                     }
-                    try? await Task.sleep(for: pollInterval)
+                    // Every lane busy means more is likely waiting (each late reply takes a lane of its own): look
+                    // again as soon as one may have freed rather than a whole interval later, which capped late
+                    // replies at `maxLanes` per interval.
+                    try? await Task.sleep(for: full ? pollInterval / 20 : pollInterval)
                 }
             }
         }
@@ -77,7 +90,7 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
     /// Settles superseded updates and entries with nowhere to go, dead-letters impossible ones, and claims the
     /// idle lanes of everything else.
     private func plan() async -> [DeliveryLane] {
-        let pending = await source.pendingOutbox()
+        let pending = await source.pendingOutbox(limit: passLimit)
         await board.retain(Set(pending.map(\.message.id)))
         let (live, superseded) = DeliveryCoalescing.coalesce(pending)
         var settled = superseded

@@ -31,7 +31,7 @@ public enum SlackParser {
                 platform: platform, kind: "cmd", unique: form.optional("trigger_id"), body: body, now: now),
             member: memberID(user: user),
             displayName: form.optional("user_name") ?? user,
-            event: .command(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            event: .command(text.trimmingWhitespace)
         )
         let context = PlatformReplyContext(
             platform: platform,

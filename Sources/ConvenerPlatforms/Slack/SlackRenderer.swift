@@ -27,8 +27,12 @@ public enum SlackRenderer {
     public static func blocks(for message: OutboundMessage) throws(PlatformRenderError) -> [PlatformJSON] {
         let buttons = try buttons(for: message)
         let actionBlockCount = min((buttons.count + maxButtonsPerBlock - 1) / maxButtonsPerBlock, maxBlocks - 1)
-        var sections = PlatformText.chunks(text(of: message), limit: maxSectionText, measure: escapedLength)
-            .filter { !$0.allSatisfy(\.isWhitespace) }
+        let whole = text(of: message)
+        // Escaping at most quintuples a UTF-16 unit, so short text is one section without measuring it.
+        let pieces =
+            whole.utf16.count * 5 <= maxSectionText
+            ? [whole] : PlatformText.chunks(whole, limit: maxSectionText, measure: escapedLength)
+        var sections = pieces.filter { !$0.allSatisfy(\.isWhitespace) }
         let room = maxBlocks - actionBlockCount
         if sections.count > room {
             sections = Array(sections.prefix(room))
@@ -103,25 +107,29 @@ public enum SlackRenderer {
 
     /// Slack mrkdwn of plain text: `&`, `<` and `>` escaped; user mentions `<@U…>` / `<@W…>` kept.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "<", let end = mentionEnd(in: text, from: index) {
-                out += text[index..<end]
+        // On UTF-8 bytes: the three characters are ASCII, so no multi-byte character is ever split, and every
+        // reply passes through here.
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: { $0 == ampersand || $0 == lessThan || $0 == greaterThan }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == lessThan, let end = mentionEnd(in: bytes, from: index) {
+                out += bytes[index..<end]
                 index = end
                 continue
             }
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
+            switch byte {
+            case ampersand: out += "&amp;".utf8
+            case lessThan: out += "&lt;".utf8
+            case greaterThan: out += "&gt;".utf8
+            default: out.append(byte)
             }
-            index = text.index(after: index)
+            index += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func payload(_ message: OutboundMessage) throws(PlatformRenderError) -> [String: PlatformJSON] {
@@ -166,15 +174,33 @@ public enum SlackRenderer {
         }
     }
 
-    /// The end of a user mention `<@U123>` or `<@U123|name>` starting at `start`, if there is one.
-    private static func mentionEnd(in text: String, from start: String.Index) -> String.Index? {
-        let rest = text[start...].prefix(120)
-        guard rest.hasPrefix("<@U") || rest.hasPrefix("<@W"), let close = rest.firstIndex(of: ">") else { return nil }
-        let inner = rest[rest.index(start, offsetBy: 2)..<close]
-        let id = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }),
-            !inner.contains("<")
+    /// The end of a user mention `<@U123>` or `<@U123|name>` starting at byte `start`, if there is one: an id of
+    /// ASCII capitals and digits, a `>` within 120 scalars, and no `<` inside.
+    private static func mentionEnd(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start + 2 < bytes.count, bytes[start + 1] == UInt8(ascii: "@"),
+            bytes[start + 2] == UInt8(ascii: "U") || bytes[start + 2] == UInt8(ascii: "W")
         else { return nil }
-        return text.index(after: close)
+        var index = start + 2
+        var scalars = 2
+        var inID = true
+        while index < bytes.count, scalars < 120 {
+            let byte = bytes[index]
+            if byte == greaterThan { return index + 1 }
+            if byte == lessThan { return nil }
+            if byte == UInt8(ascii: "|") {
+                inID = false
+            } else if inID, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte),
+                !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            {
+                return nil
+            }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            index += 1
+        }
+        return nil
     }
+
+    private static let ampersand = UInt8(ascii: "&")
+    private static let lessThan = UInt8(ascii: "<")
+    private static let greaterThan = UInt8(ascii: ">")
 }

@@ -251,6 +251,11 @@ public actor CommunityRuntime {
     /// Over a shared store only the daemon holding the community's delivery lease gets any, and only after catching
     /// up once it holds it, so what the previous holder settled is not sent again.
     public func pendingOutbox() async -> [OutboxEntry] {
+        await pendingOutbox(limit: .max)
+    }
+
+    /// The first `limit` messages due for delivery now, oldest first, found without copying the rest.
+    public func pendingOutbox(limit: Int) async -> [OutboxEntry] {
         if store.isShared {
             guard await store.holdDeliveryLease(seconds: Self.deliveryLeaseSeconds) else { return [] }
             do {
@@ -260,7 +265,12 @@ public actor CommunityRuntime {
             }
         }
         let now = clock.now()
-        return state.outbox.filter { $0.isDue(at: now) }
+        var due: [OutboxEntry] = []
+        for entry in state.outbox where entry.isDue(at: now) {
+            guard due.count < limit else { break }
+            due.append(entry)
+        }
+        return due
     }
 
     /// Records that queued messages were delivered, so they leave the outbox for good.

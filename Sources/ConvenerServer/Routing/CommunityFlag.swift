@@ -5,6 +5,8 @@ enum CommunityFlag {
     ///
     /// A flag without an id comes back as the empty string, so the caller can say what is missing.
     static func strip(_ text: String) -> (text: String, community: String?) {
+        // Almost no command names its community: skip the tokenising (every command passes here) when none does.
+        guard mentionsFlag(text) else { return (text, nil) }
         var tokens: [(range: Range<String.Index>, text: Substring)] = []
         var index = text.startIndex
         var quote: Character?
@@ -50,6 +52,19 @@ enum CommunityFlag {
         }
         return (text, nil)
     }
+
+    /// Whether `--community` appears anywhere in `text`, found by a plain byte search (the generic `firstRange(of:)`
+    /// cost more than the tokenising it saves).
+    private static func mentionsFlag(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= flagBytes.count else { return false }
+        for start in 0...(bytes.count - flagBytes.count) where bytes[start] == flagBytes[0] {
+            if bytes[start..<start + flagBytes.count].elementsEqual(flagBytes) { return true }
+        }
+        return false
+    }
+
+    private static let flagBytes = Array("--community".utf8)
 
     private static let opening: Set<Character> = ["\"", "\u{201C}", "\u{201E}"]
 
