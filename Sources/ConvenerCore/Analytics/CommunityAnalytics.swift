@@ -84,7 +84,16 @@ public struct CommunityAnalytics: Codable, Sendable, Equatable {
                     threshold: max(record.threshold, results.threshold))
             }
         case .engagement(.kudosGiven(let entry, _)):
-            running.roundUp.kudosGiven(reason: entry.reason, names: KudosThemes.names(in: state))
+            // Kudos are on the request path: only the giver's and receiver's names are taken out here (the names a
+            // reason holds most); every member's are when the week's aggregate is made (`WeeklyAggregate`).
+            let people = [entry.giver, entry.receiver]
+            running.roundUp.kudosGiven(
+                reason: entry.reason,
+                names: KudosThemes.names(of: people.compactMap { state.members[$0] }, ids: people))
+        case .memberForgotten(let id):
+            // Once forgotten, the member is no longer there to be taken out when the week closes: do it now.
+            let member = state.members[id].map { [$0] } ?? []
+            running.roundUp = running.roundUp.withoutNames(KudosThemes.names(of: member, ids: [id]))
         case .pairing(.roundRecorded(let round)):
             if state.pairing.round(round.number) == nil { running.pairingIntros += round.groups.count }
         case .pairing(.meetingAnswered(let number, let member, let met)):

@@ -15,10 +15,8 @@ enum KudosThemes {
             while let last = core.last, last == "-" || last == "'" || last == "’" { core = core.dropLast() }
             if core.hasSuffix("'s") || core.hasSuffix("’s") { core = core.dropLast(2) }
             let text = String(core)
-            // "member-0" or "ada-lovelace" is a name as much as its parts are.
-            let parts = text.split(separator: "-").map(String.init)
-            guard text.count >= 3, text.contains(where: \.isLetter), !stopWords.contains(text), !names.contains(text),
-                !parts.contains(where: names.contains)
+            guard text.count >= 3, text.contains(where: \.isLetter), !stopWords.contains(text),
+                !isName(text, in: names)
             else { return }
             themes.insert(isHashtag ? "#" + text : text)
         }
@@ -54,17 +52,27 @@ enum KudosThemes {
         return kept.split(whereSeparator: \.isWhitespace).filter { !$0.hasPrefix("@") }.joined(separator: " ")
     }
 
-    /// The lower-cased words of every member's display name and user id in `state`, which no theme may be.
-    static func names(in state: CommunityState) -> Set<String> {
+    /// Whether the theme `word` (a hashtag or not) is a name or a part of one in `names`: "member-0" or
+    /// "ada-lovelace" is a name as much as its parts are.
+    static func isName(_ word: String, in names: Set<String>) -> Bool {
+        let text = word.hasPrefix("#") ? String(word.dropFirst()) : word
+        return names.contains(text) || text.split(separator: "-").contains { names.contains(String($0)) }
+    }
+
+    /// The lower-cased display names and user ids of `members` and of `ids`, whole and word by word, which no
+    /// theme may be.
+    static func names(of members: some Sequence<Member>, ids: [MemberID] = []) -> Set<String> {
         var names = Set<String>()
-        for member in state.members.values {
-            for text in [member.displayName, member.id.user] {
-                names.insert(text.lowercased())
-                for part in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-                    names.insert(String(part))
-                }
-            }
+        func add(_ text: String) {
+            let lowered = text.lowercased()
+            names.insert(lowered)
+            for part in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { names.insert(String(part)) }
         }
+        for member in members {
+            add(member.displayName)
+            add(member.id.user)
+        }
+        for id in ids { add(id.user) }
         return names
     }
 

@@ -98,6 +98,13 @@ public struct RoundUpRecord: Codable, Sendable, Equatable {
         for theme in KudosThemes.themes(in: reason, names: names) { kudosThemes[theme, default: 0] += 1 }
     }
 
+    /// The record without the kudos themes that are a word of `names` (members' names and ids).
+    func withoutNames(_ names: Set<String>) -> RoundUpRecord {
+        var kept = self
+        kept.kudosThemes = kudosThemes.filter { !KudosThemes.isName($0.key, in: names) }
+        return kept
+    }
+
     /// The record as a closed week keeps it: the `themeLimit` most used kudos themes (ties by name).
     var keptForHistory: RoundUpRecord {
         guard kudosThemes.count > Self.themeLimit else { return self }

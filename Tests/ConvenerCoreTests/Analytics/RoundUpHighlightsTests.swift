@@ -35,10 +35,10 @@ struct RoundUpHighlightsTests {
         var harness = try EngagementHarness()
         let day = Support.at(day: 4)  // Monday 2026-01-05
         for name in members { harness.say(name, at: day) }
-        // "review" in five kudos by five givers, "onboarding" in four: only the first reaches k = 5. Each reason
-        // names Bob, the receiver, in five kudos too, which must never become a theme.
+        // "review" in five kudos by five givers, "onboarding" in four: only the first reaches k = 5. The reasons
+        // name Bob, the receiver, in five kudos, and Gus, a third member, in four: neither may become a theme.
         for (number, giver) in members.filter({ $0 != "bob" }).prefix(5).enumerated() {
-            let reason = number < 4 ? "Bob's careful review and onboarding help" : "the careful review, Bob"
+            let reason = number < 4 ? "Bob's careful review and onboarding help, with Gus" : "the careful review, Bob"
             harness.command(giver, "kudos @bob for \(reason)", at: day.addingTimeInterval(3600))
         }
         harness.command("bob", "kudos @ada for pairing on #testing", at: day.addingTimeInterval(3600))
@@ -76,10 +76,29 @@ struct RoundUpHighlightsTests {
         #expect(record.kudosThemes["onboarding"] == 4)
         #expect(record.kudosThemes["#testing"] == 1)
         #expect(record.kudosThemes["bob"] == nil && record.kudosThemes["bob's"] == nil)
+        #expect(record.kudosThemes["gus"] == nil)
         let history = String(decoding: try JSONEncoder().encode(harness.state.analytics), as: UTF8.self)
         for secret in ["playground:", "Bob", "bob", "careful review and", "U9", "gus"] {
             #expect(!history.contains(secret), "the history holds '\(secret)'")
         }
+    }
+
+    @Test("A third member's name in kudos reasons is never shown, not even for the running week")
+    func runningWeekHidesNames() throws {
+        var harness = try EngagementHarness()
+        let day = Support.at(day: 4)
+        for name in Self.members { harness.say(name, at: day) }
+        for giver in Self.members where giver != "bob" && giver != "gus" {
+            harness.command(giver, "kudos @bob for the demo with Gus", at: day.addingTimeInterval(3600))
+        }
+        #expect(harness.state.analytics.running.roundUp.kudosThemes == ["demo": 5, "gus": 5])
+        let trends = CommunityTrends.recent(
+            1, state: harness.state, community: "Test Community", k: 5, weeks: harness.reducer.analyticsWeeks,
+            now: day.addingTimeInterval(7200))
+        #expect(RoundUpHighlights(trends).kudosThemes.map(\.theme) == ["demo"])
+        // A member who asks to be forgotten leaves no word of their name behind in the week's counts.
+        harness.command("gus", "me forget confirm", at: day.addingTimeInterval(9000))
+        #expect(harness.state.analytics.running.roundUp.kudosThemes == ["demo": 5])
     }
 
     @Test("The report's highlights hold the k-floor: small polls and rare themes are left out, counts below k hidden")
