@@ -72,6 +72,15 @@ struct MattermostWebSocketService: Service {
                 }
                 if Task.isShuttingDownGracefully || Task.isCancelled { return }
                 logger.info("Mattermost closed the WebSocket; reconnecting")
+            } catch let refused as WebSocketClientError where refused == .webSocketUpgradeFailed {
+                if Task.isShuttingDownGracefully || Task.isCancelled { return }
+                // The answer's status is not kept by the client: a revoked token and a wrong URL look the same.
+                logger.warning(
+                    """
+                    Mattermost refused the WebSocket upgrade; reconnecting. If this repeats, check that \
+                    MATTERMOST_BOT_TOKEN is still valid and that MATTERMOST_URL is the server's address
+                    """,
+                    metadata: ["mattermost.url": "\(url)"])
             } catch {
                 if Task.isShuttingDownGracefully || Task.isCancelled { return }
                 logger.warning(
