@@ -154,7 +154,10 @@ class FakeMattermost:
         connection["next"] += 1
         connection["queue"] = (connection["queue"] + [event])[-128:]
         if ws is not None and not ws.closed:
-            await ws.send_str(json.dumps(event))
+            try:
+                await ws.send_str(json.dumps(event))
+            except ConnectionResetError:
+                pass  # the client went away (killed): the event stays queued for its resumption, as on the server
 
     def emit(self, event):
         """Sends `event` on the live connection, or queues it on the last one for its resumption."""
