@@ -298,21 +298,30 @@ def metric(server, name):
     return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name + "{"))
 
 
-def sustained(server, url, arguments, folder, platform, minute_need, first_unique):
+def sustained(server, url, arguments, folder, platform, rate, first_unique, capacity):
     """`--minutes` back-to-back wrk runs of a minute each, every request distinct; after each, the server's CPU per
     command, its memory and its outbox, so a server that slows or grows as it runs shows it minute by minute.
 
     Slack refuses signatures older than 5 minutes, so each minute's requests are signed while the minute before
-    runs (in a second process: the next wrk run starts as soon as the last ends)."""
+    runs (in a second process: the next wrk run starts as soon as the last ends). A minute's file holds `rate`
+    requests a second, raised to 1.5 times the fastest minute so far."""
     minutes = []
+    used = first_unique
+
+    def sign_next():
+        nonlocal used
+        count = min(int(rate * arguments.minute_seconds) + 500, capacity - used)
+        future = signer.submit(signed_kudos_file, folder, platform.name, arguments.members, count, used,
+                               REPLY_BASE["url"])
+        used += count
+        return future
+
     with concurrent.futures.ProcessPoolExecutor(1) as signer:
-        upcoming = signer.submit(signed_kudos_file, folder, platform.name, arguments.members, minute_need,
-                                 first_unique, REPLY_BASE["url"])
+        upcoming = sign_next()
         for index in range(arguments.minutes):
             requests = upcoming.result()
             if index + 1 < arguments.minutes:
-                upcoming = signer.submit(signed_kudos_file, folder, platform.name, arguments.members, minute_need,
-                                         first_unique + (index + 1) * minute_need, REPLY_BASE["url"])
+                upcoming = sign_next()
             before = metric(server, "convener_inputs_total")
             minute = measure(server, lambda: wrk(url, arguments.minute_seconds, arguments.threads,
                                                  arguments.connections, requests, folder=folder))
@@ -320,6 +329,7 @@ def sustained(server, url, arguments, folder, platform, minute_need, first_uniqu
             minute["outbox"] = metric(server, "convener_outbox_messages")
             minutes.append(minute)
             requests.unlink()
+            rate = max(rate, minute["rps"] * 1.5)
     return minutes
 
 
@@ -370,15 +380,16 @@ def run_platform(arguments, folder, platform, expected_rps):
             results["paced"] = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, connections,
                                                            paced_file, delay_ms=delay_ms, folder=folder))
         if arguments.minutes:
-            # Sized from this server's own saturated rate (with room to spare), not bare Hummingbird's: every
-            # request of the run is distinct, so a file too short would replay and fail the run.
-            minute_need = int(result["rps"] * 1.5 * arguments.minute_seconds) + 500
-            if used + minute_need * arguments.minutes > capacity:
-                raise SystemExit(f"a {arguments.minutes}-minute run at up to {result['rps'] * 1.5:,.0f} req/s needs "
-                                 f"{minute_need * arguments.minutes:,} distinct kudos; {arguments.members:,} members "
-                                 f"can give {capacity - used:,} more today: use --members "
-                                 f"{(used + minute_need * arguments.minutes) // (KUDOS_ALLOWANCE - 1) + 1:,} or more")
-            results["minutes"] = sustained(server, url, arguments, folder, platform, minute_need, used)
+            # Every request of the run is distinct, so a file too short would replay and fail the run: sized well
+            # above this server's saturated rate (which a busy machine can understate) and never below a quarter
+            # of bare Hummingbird's.
+            rate = max(result["rps"] * 2, expected_rps * 0.25)
+            if used + (rate * arguments.minute_seconds + 500) * arguments.minutes > capacity:
+                need = int(used + (rate * arguments.minute_seconds + 500) * arguments.minutes)
+                raise SystemExit(f"a {arguments.minutes}-minute run at up to {rate:,.0f} req/s needs {need:,} "
+                                 f"distinct kudos; {arguments.members:,} members can give {capacity:,} a day: use "
+                                 f"--members {need // (KUDOS_ALLOWANCE - 1) + 1:,} or more")
+            results["minutes"] = sustained(server, url, arguments, folder, platform, rate, used, capacity)
         return results
     finally:
         server.stop()
