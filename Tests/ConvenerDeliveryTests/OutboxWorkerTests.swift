@@ -9,8 +9,6 @@ import Testing
 actor FakeOutbox: OutboxSource {
     var entries: [OutboxEntry]
     var settled: [String] = []
-    /// How many settle steps were recorded (each one journal record in the daemon).
-    var settleCalls = 0
     var dead: [String: String] = [:]
     var references: [String: PlatformMessageReference] = [:]
 
@@ -27,7 +25,6 @@ actor FakeOutbox: OutboxSource {
     func pendingOutbox() -> [OutboxEntry] { entries }
 
     func settle(_ messageIDs: [String]) {
-        settleCalls += 1
         settled += messageIDs
         entries.removeAll { messageIDs.contains($0.message.id) }
     }
@@ -112,35 +109,6 @@ struct OutboxWorkerTests {
         #expect(await platform.log.ids == ["a", "b", "c"])
         #expect(await outbox.settled == ["a", "b", "c"])
         #expect(await outbox.entries.isEmpty)
-    }
-
-    @Test("What the lanes of a pass delivered is settled in one step, not one step per message")
-    func settlesInOneStep() async {
-        let members = (1...6).map { MemberID(platform: "fake", user: "U\($0)") }
-        let outbox = FakeOutbox(entries: members.map { entry("dm-\($0.user)", to: .direct($0)) })
-        let platform = FakePlatform()
-        await worker(outbox, [platform]).deliverPending()
-        #expect(await platform.log.ids.sorted() == members.map { "dm-\($0.user)" })
-        #expect(await outbox.settled.sorted() == members.map { "dm-\($0.user)" })
-        #expect(await outbox.settleCalls == 1)
-        #expect(await outbox.entries.isEmpty)
-    }
-
-    @Test("A message delivered everywhere stays tracked with nothing left to send until it is settled")
-    func deliveredWaitsForItsSettlement() async {
-        let board = DeliveryLaneBoard()
-        _ = await board.track("a", platforms: ["one", "two"])
-        await board.complete("a", on: "one")
-        #expect(await board.takeDelivered().isEmpty)
-        await board.complete("a", on: "two")
-        // A pass planning meanwhile finds it tracked with no platform left, so it settles it instead of sending.
-        let tracked = await board.tracks("a")
-        let remaining = await board.remaining("a")
-        #expect(tracked && remaining.isEmpty)
-        #expect(await board.takeDelivered() == ["a"])
-        #expect(await board.takeDelivered().isEmpty)
-        await board.forget(["a"])
-        #expect(await !board.tracks("a"))
     }
 
     @Test("One pass looks at the oldest messages only, so its cost does not grow with the outbox")

@@ -4,8 +4,6 @@ actor DeliveryLaneBoard {
     private var busy: Set<String> = []
     private var nextSlot: [String: ContinuousClock.Instant] = [:]
     private var awaiting: [String: Set<String>] = [:]
-    /// Entries that reached every platform they go to, in the order they did, until the worker settles them.
-    private var delivered: [String] = []
 
     /// Whether the board already tracks `entryID` (so the durable references were consulted once).
     func tracks(_ entryID: String) -> Bool {
@@ -24,19 +22,10 @@ actor DeliveryLaneBoard {
         awaiting[entryID] ?? []
     }
 
-    /// Records that `entryID` reached `platform`; once it reached every platform it goes to, it waits in
-    /// `takeDelivered()` to be settled, still tracked (with nothing left to reach) so no pass sends it again.
-    func complete(_ entryID: String, on platform: String) {
+    /// Records that `entryID` reached `platform`; true when it has now reached every platform it goes to.
+    func complete(_ entryID: String, on platform: String) -> Bool {
         awaiting[entryID]?.remove(platform)
-        guard awaiting[entryID]?.isEmpty ?? true else { return }
-        delivered.append(entryID)
-    }
-
-    /// The entries delivered everywhere since the last call, in the order they were; the caller settles them and
-    /// then forgets them.
-    func takeDelivered() -> [String] {
-        defer { delivered.removeAll(keepingCapacity: true) }
-        return delivered
+        return awaiting[entryID]?.isEmpty ?? true
     }
 
     /// Stops tracking every entry that is no longer queued (settled by the core, superseded, dead-lettered).
@@ -47,11 +36,6 @@ actor DeliveryLaneBoard {
     /// Stops tracking an entry that was settled or dead-lettered.
     func forget(_ entryID: String) {
         awaiting[entryID] = nil
-    }
-
-    /// Stops tracking entries that were settled.
-    func forget(_ entryIDs: [String]) {
-        for id in entryIDs { awaiting[id] = nil }
     }
 
     /// Marks `lane` busy unless it already is or `limit` lanes are; true when the caller now owns it.

@@ -25,7 +25,7 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
     /// A worker polling `source` every `pollInterval`, with at most `maxLanes` lanes sending at once.
     ///
     /// Every late reply has a lane of its own (its own reply URL), so under a burst of slash commands the lanes,
-    /// not the platforms, limit how fast replies go out: 64 keep up with the requests a 2-core machine handles.
+    /// not the platforms, limit how fast replies go out.
     public init(
         source: Source, platforms: [any DeliveryPlatform], pollInterval: Duration = .milliseconds(200),
         maxLanes: Int = 64, passLimit: Int = 256, logger: Logger
@@ -59,27 +59,15 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
                 }
             }
         }
-        // What the last lanes delivered is settled before the daemon stops, so a restart does not send it again.
-        await settleDelivered()
     }
 
-    /// One pass: sends what is pending now and returns when every lane it started has finished and what they
-    /// delivered is settled.
+    /// One pass: sends what is pending now and returns when every lane it started has finished.
     public func deliverPending() async {
         await withDiscardingTaskGroup { group in
             for lane in await plan() {
                 group.addTask { await deliver(lane) }
             }
         }
-        await settleDelivered()
-    }
-
-    /// Settles, in one step, the messages the lanes delivered since the last pass.
-    private func settleDelivered() async {
-        let delivered = await board.takeDelivered()
-        guard !delivered.isEmpty else { return }
-        await record(settled: delivered, dead: [])
-        await board.forget(delivered)
     }
 
     /// Whether the platform's reference for a message is kept: messages that may be edited later or reach several
@@ -105,19 +93,14 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
     /// Settles superseded updates and entries with nowhere to go, dead-letters impossible ones, and claims the
     /// idle lanes of everything else.
     private func plan() async -> [DeliveryLane] {
-        // Lanes do not settle each message themselves: a settlement is a journal record and an fsync to wait for,
-        // which held every lane (each late reply has one) for the disk. What they delivered since the last pass
-        // is settled here, all in one step, and is not sent again meanwhile.
-        let delivered = await board.takeDelivered()
         let pending = await source.pendingOutbox(limit: passLimit)
         await board.retain(Set(pending.map(\.message.id)))
         let (live, superseded) = DeliveryCoalescing.coalesce(pending)
-        var settled = superseded + delivered
-        let sent = Set(delivered)
+        var settled = superseded
         var dead: [(id: String, reason: String)] = []
         var lanes: [String: DeliveryLane] = [:]
         var order: [String] = []
-        for entry in live where !sent.contains(entry.message.id) {
+        for entry in live {
             let id = entry.message.id
             let routes: [(platform: any DeliveryPlatform, destination: String)]
             do {
@@ -163,7 +146,6 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
             }
         }
         await record(settled: settled, dead: dead)
-        await board.forget(delivered)
         var claimed: [DeliveryLane] = []
         for key in order {
             guard let lane = lanes[key], await board.claim(key, limit: maxLanes) else { continue }
@@ -188,7 +170,10 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
                 if let reference, Self.remembers(entry) {
                     try await source.recordDelivery(of: id, at: reference)
                 }
-                await board.complete(id, on: platform.name)
+                if await board.complete(id, on: platform.name) {
+                    try await source.settle([id])
+                    await board.forget(id)
+                }
             } catch let failure as PermanentDeliveryFailure {
                 logger.error(
                     "Delivery failed for good; dead-lettered",
