@@ -22,11 +22,15 @@ first contacts the harness waits for the server to go idle, so the kudos runs me
 
 It prints req/s, p50 and p99 latency, the server's CPU time per request (from /proc, all its threads) and its
 resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load; `--minutes N` a
-sustained run reported minute by minute; `--members N` sets the community's size.
+sustained Slack run of N minutes reported minute by minute (commands handled, CPU per command, memory, outbox);
+`--members N` sets the community's size, and the last members to join (up to 2,000) are measured on their own:
+what a first contact costs at that size. `--perf PREFIX` records each Convener server's saturated run with
+`perf record -g` (for `perf report -i PREFIX-slack.data`).
 """
 
 import argparse
 import concurrent.futures
+import functools
 import http.client
 import json
 import os
@@ -109,15 +113,24 @@ class Platform:
         return body, headers
 
 
+SLACK_SIGNER = SignatureVerifier(SLACK_SECRET)
+
+
+@functools.cache
+def encoded_response_url(base):
+    return urllib.parse.quote_plus(base + "/commands/1234/5678")
+
+
 def slack_request(user, text, unique):
-    body = urllib.parse.urlencode({
-        "token": "deprecated", "team_id": "T0001", "team_domain": "bench", "channel_id": "C2147483705",
-        "channel_name": "general", "user_id": user, "user_name": user, "command": "/cop", "text": text,
-        "api_app_id": "A123456", "response_url": f"{REPLY_BASE['url']}/commands/1234/5678",
-        "trigger_id": f"{unique}.738474920.8088930838d88f008e0",
-    }).encode()
+    # The form Slack posts, encoded as `urllib.parse.urlencode` would; built from its fixed part, because the
+    # sustained run signs millions of these and encoding every field each time took most of the harness's time.
+    body = (f"token=deprecated&team_id=T0001&team_domain=bench&channel_id=C2147483705&channel_name=general"
+            f"&user_id={user}&user_name={user}&command=%2Fcop"  # user ids are letters and digits
+            f"&text={urllib.parse.quote_plus(text)}&api_app_id=A123456"
+            f"&response_url={encoded_response_url(REPLY_BASE['url'])}"
+            f"&trigger_id={unique}.738474920.8088930838d88f008e0").encode()
     timestamp = str(int(time.time()))
-    signature = SignatureVerifier(SLACK_SECRET).generate_signature(timestamp=timestamp, body=body)
+    signature = SLACK_SIGNER.generate_signature(timestamp=timestamp, body=body)
     return body, {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature,
                   "Content-Type": "application/x-www-form-urlencoded"}
 
@@ -166,6 +179,12 @@ def kudos_file(folder, platform, members, count, first_unique):
     return path
 
 
+def signed_kudos_file(folder, platform_name, members, count, first_unique, reply_url):
+    """`kudos_file` in another process (which needs the platform by name and where late replies go)."""
+    REPLY_BASE["url"] = reply_url
+    return kudos_file(folder, PLATFORMS[platform_name], members, count, first_unique)
+
+
 def wrk(url, duration, threads, connections, requests_file=None, delay_ms=0, folder=None):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
     if requests_file is not None:
@@ -209,8 +228,9 @@ def measure(server, run):
     return result
 
 
-def introduce_members(server, platform, members):
-    """Every member's first contact (`/cop me`), 8 at a time; returns the server's CPU µs per first contact."""
+def introduce_members(server, platform, members, first=0):
+    """First contacts (`/cop me`) of members `first` … `members - 1`, 8 at a time; returns the server's CPU µs per
+    first contact."""
     def send(batch):
         connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
         for member in batch:
@@ -224,8 +244,14 @@ def introduce_members(server, platform, members):
 
     before = server.cpu_seconds()
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
-        list(pool.map(send, [range(start, members, 8) for start in range(8)]))
-    return (server.cpu_seconds() - before) * 1e6 / members
+        list(pool.map(send, [range(start, members, 8) for start in range(first, first + 8)]))
+    return (server.cpu_seconds() - before) * 1e6 / max(members - first, 1)
+
+
+def probe_size(members):
+    """How many of the members make their first contact last, measured on their own against a community that
+    already holds all the others: what a first contact costs at that size."""
+    return max(1, min(2_000, members // 5))
 
 
 def wait_until_idle(server, timeout=900):
@@ -263,26 +289,86 @@ def start_convener(arguments, folder, name):
                   env=env, cwd=workdir)
 
 
+def metric(server, name):
+    """The sum of a counter or gauge over its labels, from the server's `/metrics`."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    connection.request("GET", "/metrics")
+    text = connection.getresponse().read().decode()
+    connection.close()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name + "{"))
+
+
+def sustained(server, url, arguments, folder, platform, rate, first_unique, capacity):
+    """`--minutes` back-to-back wrk runs of a minute each, every request distinct; after each, the server's CPU per
+    command, its memory and its outbox, so a server that slows or grows as it runs shows it minute by minute.
+
+    Slack refuses signatures older than 5 minutes, so each minute's requests are signed while the minute before
+    runs (in a second process: the next wrk run starts as soon as the last ends). A minute's file holds `rate`
+    requests a second, raised to 1.5 times the fastest minute so far."""
+    minutes = []
+    used = first_unique
+
+    def sign_next():
+        nonlocal used
+        count = min(int(rate * arguments.minute_seconds) + 500, capacity - used)
+        future = signer.submit(signed_kudos_file, folder, platform.name, arguments.members, count, used,
+                               REPLY_BASE["url"])
+        used += count
+        return future
+
+    with concurrent.futures.ProcessPoolExecutor(1) as signer:
+        upcoming = sign_next()
+        for index in range(arguments.minutes):
+            requests = upcoming.result()
+            if index + 1 < arguments.minutes:
+                upcoming = sign_next()
+            before = metric(server, "convener_inputs_total")
+            minute = measure(server, lambda: wrk(url, arguments.minute_seconds, arguments.threads,
+                                                 arguments.connections, requests, folder=folder))
+            minute["commands"] = metric(server, "convener_inputs_total") - before
+            minute["outbox"] = metric(server, "convener_outbox_messages")
+            minutes.append(minute)
+            requests.unlink()
+            rate = max(rate, minute["rps"] * 1.5)
+    return minutes
+
+
 def run_platform(arguments, folder, platform, expected_rps):
     capacity = arguments.members * (KUDOS_ALLOWANCE - 1)  # distinct kudos a day; the probe uses one
     paced_need = int(arguments.rate * arguments.duration * 1.2) + 100 if arguments.rate else 0
-    minute_need = int(expected_rps * 60) + 2_000
-    full_count = min(capacity - paced_need - minute_need * arguments.minutes,
-                     int(expected_rps * arguments.duration) + 2_000)
+    # Room for 0.6 of bare Hummingbird's rate (the goal is 0.5): signing a file sized for all of it took minutes.
+    full_count = min(capacity - paced_need, int(expected_rps * 0.6 * arguments.duration) + 2_000)
+    if arguments.minutes:  # leave most of the day's kudos to the sustained run
+        full_count = min(full_count, (capacity - paced_need) // (1 + arguments.minutes))
     if full_count < arguments.threads * 10:
         raise SystemExit(f"{arguments.members:,} members can give {capacity:,} kudos a day, too few for these runs: "
                          "raise --members")
     server = start_convener(arguments, folder, f"convener-{platform.name}")
     try:
-        first_contact_us = introduce_members(server, platform, arguments.members)
+        probe = probe_size(arguments.members)
+        bulk_us = introduce_members(server, platform, arguments.members - probe)
+        wait_until_idle(server)
+        first_contact_us = introduce_members(server, platform, arguments.members, arguments.members - probe)
         delivery_us, settle_seconds = wait_until_idle(server)
         check_kudos_work(server, platform)
         url = f"http://127.0.0.1:{server.port}"
         requests = kudos_file(folder, platform, arguments.members, full_count, 0)
-        result = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, arguments.connections,
-                                             requests, folder=folder))
+        perf = None
+        if arguments.perf:
+            perf = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-p", str(server.process.pid), "-o",
+                                     f"{arguments.perf}-{platform.name}.data"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            result = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, arguments.connections,
+                                                 requests, folder=folder))
+        finally:
+            if perf:
+                perf.send_signal(2)
+                perf.wait()
+        result["bulk_first_contact_us"] = bulk_us
         result["first_contact_us"] = first_contact_us
-        result["first_contact_delivery_us"] = delivery_us / arguments.members
+        result["first_contact_probe"] = probe
+        result["first_contact_delivery_us"] = delivery_us / probe
         result["settle_seconds"] = settle_seconds
         results = {"full": result}
         used = full_count
@@ -294,14 +380,16 @@ def run_platform(arguments, folder, platform, expected_rps):
             results["paced"] = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, connections,
                                                            paced_file, delay_ms=delay_ms, folder=folder))
         if arguments.minutes:
-            results["minutes"] = []
-            for _ in range(arguments.minutes):
-                minute_file = kudos_file(folder, platform, arguments.members, minute_need, used)
-                used += minute_need
-                results["minutes"].append(measure(server, lambda: wrk(url, 60, arguments.threads,
-                                                                      arguments.connections, minute_file,
-                                                                      folder=folder)))
-                minute_file.unlink()
+            # Every request of the run is distinct, so a file too short would replay and fail the run: sized well
+            # above this server's saturated rate (which a busy machine can understate) and never below a quarter
+            # of bare Hummingbird's.
+            rate = max(result["rps"] * 2, expected_rps * 0.25)
+            if used + (rate * arguments.minute_seconds + 500) * arguments.minutes > capacity:
+                need = int(used + (rate * arguments.minute_seconds + 500) * arguments.minutes)
+                raise SystemExit(f"a {arguments.minutes}-minute run at up to {rate:,.0f} req/s needs {need:,} "
+                                 f"distinct kudos; {arguments.members:,} members can give {capacity:,} a day: use "
+                                 f"--members {need // (KUDOS_ALLOWANCE - 1) + 1:,} or more")
+            results["minutes"] = sustained(server, url, arguments, folder, platform, rate, used, capacity)
         return results
     finally:
         server.stop()
@@ -338,10 +426,14 @@ def main():
     parser.add_argument("--platforms", default="slack,discord,playground")
     parser.add_argument("--rate", type=int, default=500, help="a paced run at this many req/s (0: none)")
     parser.add_argument("--minutes", type=int, default=0, help="a sustained run of this many minutes (slack)")
+    parser.add_argument("--minute-seconds", type=int, default=60,
+                        help="how long a minute of the sustained run lasts (shorter only to check the harness)")
     parser.add_argument("--no-python", action="store_true", help="skip the Slack Bolt peer")
     parser.add_argument("--no-reply-sink", action="store_true",
                         help="leave late replies undeliverable (they pile up in the outbox) instead of serving them")
     parser.add_argument("--json", help="also write every figure to this file")
+    parser.add_argument("--perf", help="record each Convener server's saturated run with `perf record -g` into "
+                                       "PERF-PLATFORM.data")
     arguments = parser.parse_args()
     arguments.convener = str(pathlib.Path(arguments.convener).resolve())
 
@@ -385,21 +477,23 @@ def main():
     for name_ in arguments.platforms.split(","):
         full = figures[name_]["full"]
         print(f"{name_}: a first contact costs {full['first_contact_us']:,.0f} µs of CPU at {arguments.members:,} "
-              f"members, and delivering what it queued {full['first_contact_delivery_us']:,.0f} µs more "
+              f"members (the last {full['first_contact_probe']:,} to join; {full['bulk_first_contact_us']:,.0f} µs "
+              f"over the others), and delivering what it queued {full['first_contact_delivery_us']:,.0f} µs more "
               f"(idle again after {full['settle_seconds']:,.0f} s)")
     if "bolt" in figures and "slack" in figures:
         print(f"Convener slack / Bolt for Python: {figures['slack']['full']['rps'] / figures['bolt']['full']['rps']:.2f}x")
-    minutes = figures.get("slack", {}).get("minutes", [])
+    minutes = figures.get("slack", {}).get("minutes")
     if minutes:
-        print("\nSustained, per minute (req/s, CPU µs/req, memory):")
+        print("\nSustained Slack kudos, per minute (req/s, p99, CPU µs per request, memory, outbox after it):")
         for index, minute in enumerate(minutes, 1):
-            print(f"  minute {index}: {minute['rps']:,.0f} req/s, {minute['cpu_us']:,.0f} µs, "
-                  f"{minute['rss_mib']:,.0f} MiB")
+            print(f"  minute {index}: {minute['rps']:,.0f} req/s, p99 {minute['p99']:.1f} ms, {minute['cpu_us']:,.0f} µs, "
+                  f"{minute['rss_mib']:,.0f} MiB, {minute['outbox']:,.0f} queued")
         print(f"  last minute / first minute: {minutes[-1]['rps'] / minutes[0]['rps']:.2f}")
     if arguments.json:
         pathlib.Path(arguments.json).write_text(json.dumps(figures, indent=2))
-    refused = [name_ for name_, runs in figures.items() for run in runs.values() if isinstance(run, dict)
-               and (run["failed"] or run["socket_errors"])]
+    runs = [(name_, run) for name_, platform_runs in figures.items() for value in platform_runs.values()
+            for run in (value if isinstance(value, list) else [value])]
+    refused = sorted({name_ for name_, run in runs if run["failed"] or run["socket_errors"]})
     if refused:
         print(f"\nWarning: refused requests or socket errors in {', '.join(refused)}: the figures are not clean "
               "(a run that outlasts its distinct requests replays them; raise --members)")

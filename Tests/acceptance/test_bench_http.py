@@ -16,7 +16,8 @@ def test_the_request_path_benchmark_runs_every_server_and_prints_the_comparison(
     figures = tmp_path / "figures.json"
     result = subprocess.run(
         [sys.executable, str(REPO / "Benchmarks" / "http" / "bench_http.py"), "--convener", BINARY,
-         "--duration", "1", "--members", "40", "--rate", "50", "--connections", "4", "--json", str(figures)],
+         "--duration", "1", "--members", "200", "--rate", "50", "--connections", "4", "--minutes", "2",
+         "--minute-seconds", "1", "--json", str(figures)],
         capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -25,7 +26,11 @@ def test_the_request_path_benchmark_runs_every_server_and_prints_the_comparison(
                   "paced at 50 req/s", "Slack Bolt for Python"):
         assert label in table, table
     assert "a first contact costs" in table and "Convener slack / Bolt for Python" in table
+    assert "Sustained Slack kudos, per minute" in table and "last minute / first minute" in table, table
     runs = json.loads(figures.read_text())
     for server in ("bare", "slack", "discord", "playground", "bolt"):
         run = runs[server]["full"]
         assert run["requests"] > 0 and run["failed"] == 0 and run["cpu_us"] > 0, (server, run)
+    minutes = runs["slack"]["minutes"]
+    assert len(minutes) == 2 and all(minute["requests"] > 0 and minute["failed"] == 0 for minute in minutes), minutes
+    assert runs["slack"]["full"]["first_contact_probe"] == 40

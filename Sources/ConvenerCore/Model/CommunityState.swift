@@ -5,7 +5,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
     /// The members, by id.
     public var members: [MemberID: Member] = [:]
     /// Messages queued but not yet delivered, in queue order.
-    public var outbox: [OutboxEntry] = []
+    public var outbox = OutboxQueue()
     /// The newest messages that could not be delivered, oldest first (at most `deadLetterLimit`).
     public var deadLetters: [DeadLetter] = []
     /// How many dead letters are kept.
@@ -56,7 +56,7 @@ public struct CommunityState: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         members = try container.decode([MemberID: Member].self, forKey: .members)
-        outbox = try container.decode([OutboxEntry].self, forKey: .outbox)
+        outbox = try container.decode(OutboxQueue.self, forKey: .outbox)
         deadLetters = try container.decodeIfPresent([DeadLetter].self, forKey: .deadLetters) ?? []
         ruleBuckets = try container.decodeIfPresent([String: RuleTokenBucket].self, forKey: .ruleBuckets) ?? [:]
         ruleRunNumber = try container.decodeIfPresent(Int.self, forKey: .ruleRunNumber) ?? 1
@@ -112,7 +112,9 @@ public struct CommunityState: Codable, Sendable, Equatable {
                     || Self.id($0.message.id, names: id)
             }
             // A message still waiting may mention them: it keeps its words ("@name") but no longer their id.
-            for index in outbox.indices { outbox[index].message.mentions.removeAll { $0.member == id } }
+            if outbox.contains(where: { $0.message.mentions.contains { $0.member == id } }) {
+                outbox.updateMessages { $0.mentions.removeAll { $0.member == id } }
+            }
             for index in deadLetters.indices { deadLetters[index].message.mentions.removeAll { $0.member == id } }
             polls.forget(id)
             feedback.forget(id)
@@ -133,15 +135,11 @@ public struct CommunityState: Codable, Sendable, Equatable {
         case .messageQueued(let entry):
             outbox.append(entry)
         case .messageSettled(let id, _):
-            // Found and removed in place: `removeAll(where:)` copies every later entry through swaps, on every
-            // delivery, and the outbox can hold thousands while a platform catches up. Ids are unique; a second
-            // entry with the same id (a corrupt journal) still goes.
-            guard let index = outbox.firstIndex(where: { $0.message.id == id }) else { break }
-            outbox.remove(at: index)
-            if outbox[index...].contains(where: { $0.message.id == id }) { outbox.removeAll { $0.message.id == id } }
+            // Found by id, not by a scan: every delivery settles one, and the outbox can hold thousands while a
+            // platform catches up. Ids are unique; a second entry with the same id (a corrupt journal) still goes.
+            while outbox.remove(id: id) != nil {}
         case .messageDeadLettered(let id, let reason, let at):
-            guard let index = outbox.firstIndex(where: { $0.message.id == id }) else { break }
-            var message = outbox.remove(at: index).message
+            guard var message = outbox.remove(id: id)?.message else { break }
             // A private reply can say how its member voted; once undeliverable it is kept without its words.
             if message.isEphemeral {
                 message.text = "(a private reply; its text is not kept)"

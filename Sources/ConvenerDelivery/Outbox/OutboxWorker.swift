@@ -23,9 +23,12 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
     private let board = DeliveryLaneBoard()
 
     /// A worker polling `source` every `pollInterval`, with at most `maxLanes` lanes sending at once.
+    ///
+    /// Every late reply has a lane of its own (its own reply URL), so under a burst of slash commands the lanes,
+    /// not the platforms, limit how fast replies go out.
     public init(
         source: Source, platforms: [any DeliveryPlatform], pollInterval: Duration = .milliseconds(200),
-        maxLanes: Int = 16, passLimit: Int = 256, logger: Logger
+        maxLanes: Int = 64, passLimit: Int = 256, logger: Logger
     ) {
         self.source = source
         self.platforms = platforms

@@ -156,15 +156,14 @@ final class CurlTransfer {
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
             let length = size * count
             guard let data, length > 0 else { return length }
-            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.hasPrefix("HTTP/") {
+            switch CurlHeaderLine(UnsafeRawBufferPointer(start: data, count: length)) {
+            case .status:
                 // A new status line (after 100 Continue or a redirect): keep only the final response's headers.
                 transfer.responseHeaders = []
-            } else if let colon = line.firstIndex(of: ":") {
-                let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-                let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            case .field(let name, let value):
                 transfer.responseHeaders.append(HTTPTransportHeader(name, value))
+            case .other:
+                break
             }
             return length
         }

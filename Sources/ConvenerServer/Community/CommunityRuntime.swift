@@ -37,12 +37,24 @@ public actor CommunityRuntime {
     private var waitingSteps: [CheckedContinuation<Void, Never>] = []
     /// Over a shared store: why the last step could not reach the database, until one does.
     private var databaseProblem: String?
+    /// How many late replies may wait in the outbox before a request that would queue more waits for deliveries,
+    /// and for how long at most.
+    private let lateReplyLimit: Int
+    private let lateReplyWait: Duration
+    /// How many requests wait for the late-reply backlog to shrink now.
+    private(set) var waitingForLateReplyRoom = 0
 
     /// How often one input is reduced again when other daemons keep appending first.
     static let conflictRetries = 20
     /// How long a daemon keeps delivering a community's outbox without renewing the lease: the longest a crashed
     /// holder's messages wait for another daemon.
     static let deliveryLeaseSeconds = 10
+    /// How many late replies may wait before requests that would queue more are held back (see `handle`).
+    public static let defaultLateReplyLimit = 4_096
+    /// The longest a request waits for the late-reply backlog to shrink, inside the platforms' 3-second
+    /// acknowledgement (the deadline's 2.5 s) so the request can still be answered inline; after it the request
+    /// goes ahead, so a platform that takes no replies at all slows requests down without stopping them.
+    public static let defaultLateReplyWait = Duration.seconds(2)
 
     /// A runtime over a store that was just opened with `state` recovered from it.
     public init(
@@ -54,9 +66,13 @@ public actor CommunityRuntime {
         settings: CommunitySettings = .defaults,
         randomness: CommunityRandomness = .system,
         clock: any WallClock,
-        logger: Logger
+        logger: Logger,
+        lateReplyLimit: Int = CommunityRuntime.defaultLateReplyLimit,
+        lateReplyWait: Duration = CommunityRuntime.defaultLateReplyWait
     ) {
         self.profile = profile
+        self.lateReplyLimit = lateReplyLimit
+        self.lateReplyWait = lateReplyWait
         self.reducer = CommunityReducer(
             profile: profile, rules: RuleEngine(rules: rules), prompts: prompts, settings: settings,
             randomness: randomness)
@@ -119,8 +135,13 @@ public actor CommunityRuntime {
     /// With a `lateReply`, the replies the HTTP answer cannot carry are queued in the same journal record for its
     /// reply target: all of them when the acknowledgement already went out (the platform's 3-second window
     /// passed), else all but the first.
+    ///
+    /// While the outbox holds `lateReplyLimit` late replies or more (requests arrive faster than their replies are
+    /// delivered), such a request first waits for deliveries, up to `lateReplyWait`: the backlog, and the memory it
+    /// takes, stays bounded instead of growing with the platform's reply window (Slack's 30 minutes).
     public func handle(_ input: Input, lateReply: DeliveryLateReply? = nil) async throws -> Outcome {
         if let failure { throw CommunityUnavailable(reason: failure) }
+        if lateReply != nil { await waitForLateReplyRoom() }
         metrics.recordInput(input.event)
         let reducer = self.reducer
         let clock = self.clock
@@ -145,6 +166,23 @@ public actor CommunityRuntime {
         }
         if outcome.compactsJournal { await erase() }
         return outcome
+    }
+
+    /// Waits, up to `lateReplyWait`, until the outbox holds fewer than `lateReplyLimit` late replies. Only requests
+    /// of a flood wait, so polling (a sleep of 10 ms between looks) costs nothing in ordinary times and needs no
+    /// wake-up from the deliveries.
+    private func waitForLateReplyRoom() async {
+        let timer = ContinuousClock()
+        let giveUp = timer.now + lateReplyWait
+        waitingForLateReplyRoom += 1
+        defer { waitingForLateReplyRoom -= 1 }
+        while state.outbox.lateReplyCount >= lateReplyLimit, failure == nil, timer.now < giveUp {
+            do {
+                try await Task.sleep(for: .milliseconds(10))
+            } catch {
+                return
+            }
+        }
     }
 
     /// The form `formID` (`survey.S1`) while members can still submit it, to read a platform's answers against.
@@ -297,7 +335,7 @@ public actor CommunityRuntime {
         try await step { state, _ in
             var facts: [Fact] = []
             for failure in failures {
-                if let entry = state.outbox.first(where: { $0.message.id == failure.id }) {
+                if let entry = state.outbox[id: failure.id] {
                     facts += MailDesk.undeliverable(
                         entry, reason: failure.reason, state: state, profile: profile, now: now)
                 }
