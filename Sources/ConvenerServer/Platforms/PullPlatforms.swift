@@ -13,6 +13,10 @@ struct PullPlatforms: Sendable {
     let matrix: MatrixSession?
     /// Holds the lease of the one daemon that runs Matrix's `/sync` (always true without a shared database).
     let syncLease: @Sendable (_ seconds: Int) async -> Bool
+    /// Discord's Gateway (channel messages and reactions), when `DISCORD_BOT_TOKEN` is set.
+    var discord: DiscordGatewayPlatform?
+    /// Holds the lease of the one daemon connected to Discord's Gateway (always true without a shared database).
+    var gatewayLease: @Sendable (_ seconds: Int) async -> Bool = { _ in true }
 
     /// No pull platform.
     static let none = PullPlatforms(matrix: nil, syncLease: { _ in true })
@@ -34,6 +38,10 @@ struct PullPlatforms: Sendable {
             matrix = nil
         }
         syncLease = place.lease("matrix.sync")
+        if let token = credentials.discordBotToken {
+            discord = DiscordGatewayPlatform(token: token, apiBase: credentials.discordAPIBaseURL, exchange: exchange)
+        }
+        gatewayLease = place.lease("discord.gateway")
     }
 
     private init(matrix: MatrixSession?, syncLease: @escaping @Sendable (_ seconds: Int) async -> Bool) {
@@ -52,6 +60,12 @@ struct PullPlatforms: Sendable {
                 MatrixSyncService(
                     session: matrix, boundRooms: rooms, directory: CommunityDirectory(runtimes: runtimes),
                     clock: clock, logger: logger, lease: syncLease))
+        }
+        if let discord {
+            services.append(
+                DiscordGatewayService(
+                    platform: discord, directory: CommunityDirectory(runtimes: runtimes), clock: clock, logger: logger,
+                    lease: gatewayLease))
         }
         return services
     }
