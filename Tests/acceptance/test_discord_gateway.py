@@ -19,6 +19,7 @@ import pytest
 from conftest import wait_for
 from discord_gateway_fake import BOT_USER, TOKEN, FakeDiscord
 from test_platforms import DISCORD_PUBLIC_HEX, discord_request
+from test_postgres import SERVER, database_url  # noqa: F401  (a database of its own for the several-daemons test)
 
 CORPUS = pathlib.Path(__file__).resolve().parent.parent / "discord_corpus"
 GUILD = "41771983423143937"
@@ -216,3 +217,30 @@ def test_a_refused_token_stops_the_gateway_with_what_to_do(make_daemon, tmp_path
     line = next(line for line in daemon.output if "close code 4004" in line)
     assert "DISCORD_BOT_TOKEN" in line and TOKEN not in line
     assert daemon.stop() == 0
+
+
+@pytest.mark.skipif(not SERVER, reason="CONVENER_TEST_DATABASE_URL is not set (scripts/test sets it)")
+def test_only_the_lease_holder_of_several_daemons_connects(make_daemon, tmp_path, fake, database_url):
+    """Two daemons on one PostgreSQL database: only the holder of the `discord.gateway` lease connects, so each
+    member's message is counted once."""
+    fake.guild_create = guild_create()
+    config = tmp_path / "discord.yaml"
+    config.write_text(
+        "communities:\n  - name: Gatherers\n"
+        f'    discord_channel: "{CHANNEL}"\n'
+        f"    convenors: ['discord:{CONVENOR}']\n")
+    env = {"CONVENER_DATABASE_URL": database_url, "CONVENER_ADMIN_TOKEN": ADMIN, "DISCORD_PUBLIC_KEY": DISCORD_PUBLIC_HEX,
+           "DISCORD_BOT_TOKEN": TOKEN, "DISCORD_API_BASE_URL": fake.api}
+    daemons = [make_daemon(extra_args=["--config", str(config)], env=env, state=tmp_path / f"unused-{n}").start()
+               for n in range(2)]
+    assert wait_for(lambda: fake.socket is not None and fake.session_id is not None)
+    time.sleep(3)
+    assert len(fake.log("identify")) == 1 and fake.connections == 1
+    for n in range(6):
+        fake.dispatch("MESSAGE_CREATE", message(50 + n, MEMBERS[n]))
+    assert wait_for(lambda: trends(daemons[0])["weeks"][-1]["messages"] == 6), trends(daemons[0])["weeks"][-1]
+    time.sleep(1)
+    for daemon in daemons:
+        assert trends(daemon)["weeks"][-1]["messages"] == 6
+    for daemon in daemons:
+        assert daemon.stop() == 0

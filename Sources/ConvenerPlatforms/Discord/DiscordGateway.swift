@@ -10,10 +10,6 @@ public enum DiscordGateway {
     public static let intents = 1 << 0 | 1 << 9 | 1 << 10
     /// The Gateway version, the same as the REST API's.
     public static let version = 10
-    /// Discord closes a connection that sends more than 120 events in 60 seconds; Convener sends one heartbeat per
-    /// interval (about 41 s) and one Identify or Resume per connection, far below it.
-    public static let sendLimitPerMinute = 120
-
     /// The URL to open for `base` (from `GET /gateway/bot` or `resume_gateway_url`), with the version and encoding.
     public static func connectURL(_ base: String) -> String {
         var url = base
