@@ -32,6 +32,8 @@ struct DiscordGatewayService: Service {
 
     /// How long one hold of the lease lasts; it is renewed when less than half is left.
     static let leaseSeconds = 60
+    /// A connection that ends sooner than this before a resume counts as a failure to connect.
+    static let shortConnection = Duration.seconds(5)
 
     func run() async throws {
         let pipeline = PlatformPullPipeline(platform: platform, directory: directory, clock: clock, logger: logger)
@@ -62,11 +64,16 @@ struct DiscordGatewayService: Service {
                     token: platform.token, session: session,
                     dispatch: { frame in try await handle(frame, session: session, pipeline: pipeline) },
                     jitter: random, holdsLease: { await lease.holds() }, logger: logger)
+                let opened = ContinuousClock.now
                 let end = try await cancelWhenGracefulShutdown {
                     try await connection.run(url: DiscordGateway.connectURL(url))
                 }
                 failures = 0
                 switch end {
+                case .resume where ContinuousClock.now - opened < Self.shortConnection:
+                    // A connection closed again at once backs off, so a server that keeps closing is not hammered.
+                    try? await cancelWhenGracefulShutdown { [backoff] in try await Task.sleep(for: backoff) }
+                    backoff = min(backoff * 2, .seconds(60))
                 case .resume:
                     backoff = .seconds(1)
                 case .retry:
