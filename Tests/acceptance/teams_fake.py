@@ -38,6 +38,9 @@ class FakeBotFramework:
         self.retry_after = "1"
         self.refuse_once = False
         self.counter = 0
+        # Seconds between the daemon's clock and this machine's, for a daemon on a test clock (CONVENER_TEST_CLOCK):
+        # tokens are dated on the daemon's clock, as the Bot Framework's are on the real one.
+        self.clock_offset = 0.0
         handler = self._handler()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
@@ -64,7 +67,7 @@ class FakeBotFramework:
     # Inbound: tokens as the Bot Framework signs them.
     def token(self, key=None, kid=None, audience=APP_ID, issuer=ISSUER, service_url=None, expires_in=3600,
               not_before=None):
-        now = int(time.time())
+        now = int(time.time() + self.clock_offset)
         claims = {"iss": issuer, "aud": audience, "exp": now + expires_in, "nbf": not_before or now - 10,
                   "serviceurl": service_url or self.service_url}
         return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": kid or self.kid})
@@ -160,11 +163,13 @@ class FakeBotFramework:
                     call["status"] = 200
                     fake.counter += 1
                     number = fake.counter
+                    # The activity id the connector answers a post with, as Teams does (ResourceResponse.id).
+                    call["id"] = f"17000000000{number:02d}"
                 if path == "/v3/conversations":
                     member = (body or {}).get("members", [{}])[0].get("id", "?")
                     return self._send(200, {"id": f"a:dm-{member}", "activityId": None, "serviceUrl": fake.service_url})
                 if method == "PUT":
                     return self._send(200, {"id": path.rsplit("/", 1)[1]})
-                return self._send(200, {"id": f"17000000000{number:02d}"})
+                return self._send(200, {"id": call["id"]})
 
         return Handler

@@ -330,6 +330,12 @@ def test_the_app_manifest_declares_the_bot_and_real_cop_commands():
     assert len(manifest["name"]["short"]) <= 30 and len(manifest["description"]["short"]) <= 80
     bot = manifest["bots"][0]
     assert bot["botId"] == manifest["id"] and set(bot["scopes"]) == {"personal", "team", "groupChat"}
+    # Teams sends a bot the channel replies that do not mention it (answers to prompts) only with this
+    # resource-specific permission (learn.microsoft.com, bots/how-to/conversations/channel-messages-with-rsc), which
+    # needs webApplicationInfo naming the app.
+    assert manifest["webApplicationInfo"]["id"] == manifest["id"] and manifest["webApplicationInfo"]["resource"]
+    assert {"name": "ChannelMessage.Read.Group", "type": "Application"} in \
+        manifest["authorization"]["permissions"]["resourceSpecific"]
     commands = bot["commandLists"][0]["commands"]
     assert 1 <= len(commands) <= 10
     examples = command_examples()

@@ -28,6 +28,12 @@ def say(daemon, member, text):
     assert status == 200, body
 
 
+def click(daemon, member, message, action):
+    status, body, _ = daemon.request(
+        "POST", "/playground/api/actions", {"member": member, "message": message, "action": action}, headers=AUTH)
+    assert status == 200, body
+
+
 def trends(daemon, weeks="12"):
     status, body, _ = daemon.request("GET", f"/dashboard/api/trends?weeks={weeks}", headers=AUTH)
     return status, (json.loads(body) if status == 200 else body.decode())
@@ -41,14 +47,19 @@ def closed_weeks(daemon):
 
 @pytest.fixture
 def lived_week(make_daemon, tmp_path):
-    """A daemon whose first week (2026-01-05) was lived by seven members and then closed by the clock."""
+    """A daemon whose first week (2026-01-05) was lived by seven members and then closed by the clock: they said
+    hello, five thanked member-0 for a review (naming them in the reason too), and six voted in a poll that closed."""
     # One simulated minute a second: Monday 2026-01-12 00:00 UTC comes about 40 seconds in.
     daemon = make_daemon(
         env={"CONVENER_ADMIN_TOKEN": TOKEN, "CONVENER_TEST_CLOCK": "2026-01-11T23:40:00Z,60"}).start()
     for member in MEMBERS:
         say(daemon, member, f"hello from {member}")
-    for member in MEMBERS[:3]:
-        say(daemon, member, "/cop help")
+    for member in MEMBERS[1:6]:
+        say(daemon, member, "/cop kudos @member-0 for the patient code review, member-0 rocks")
+    say(daemon, MEMBERS[0], '/cop poll "Where should we meet next?" "Library" "Online"')
+    for number, member in enumerate(MEMBERS[:6]):
+        click(daemon, member, "poll.P1", "poll.P1.vote.2" if number < 4 else "poll.P1.vote.1")
+    say(daemon, MEMBERS[0], "/cop poll close P1")
     assert wait_for(lambda: closed_weeks(daemon), timeout=90), "the week did not close"
     return daemon
 
@@ -59,9 +70,9 @@ def test_the_week_closes_once_with_its_figures_and_the_api_holds_the_k_floor(liv
     week = weeks[0]
     assert week["week"] == "2026-01-05"
     assert week["members"] == 7 and week["joined"] == 7 and week["activeMembers"] == 7
-    assert week["messages"] == 7
-    # Three commands and no one leaving are figures about fewer than k = 5 members: shown as "< 5".
-    assert week["commands"] == "< 5" and week["left"] == "< 5"
+    assert week["messages"] == 7 and week["kudos"] == 5 and week["pollVotes"] == 6
+    # No one leaving and one poll are figures below k = 5: shown as "< 5".
+    assert week["left"] == "< 5" and week["pollsOpened"] == "< 5"
     for key, value in week.items():
         if type(value) is int and key not in ("promptsPosted", "roundUpsPosted"):
             assert value >= 5, (key, value)
@@ -70,6 +81,13 @@ def test_the_week_closes_once_with_its_figures_and_the_api_holds_the_k_floor(liv
     assert status == 200 and community["k"] == 5 and community["weeks"][-1]["running"] is True
     assert "funnel" in community and "highlights" in community
     assert "member-" not in json.dumps(document)
+    # The round-ups' highlights: the poll with its winner and turnout, the kudos themes used by five kudos, and no
+    # member's name, though the reasons named member-0.
+    round_ups = community["highlights"]["roundUps"]
+    assert round_ups["polls"] == [{"week": "2026-01-05", "question": "Where should we meet next?",
+                                   "winners": ["Online"], "voters": 6}]
+    assert [theme["theme"] for theme in round_ups["kudosThemes"]] == ["code", "patient", "review", "rocks"]
+    assert "Poll “Where should we meet next?” (week of 2026-01-05): “Online” won, 6 voters." in round_ups["lines"]
 
 
 @pytest.mark.parametrize("weeks", ["0", "161", "abc", "-3", "1.5"])
@@ -100,7 +118,7 @@ def test_the_trends_page_and_the_report(lived_week, tmp_path):
                     cwd=tmp_path).stdout
     rows = list(csv.DictReader(io.StringIO(table)))
     assert [row["week"] for row in rows] == ["2026-01-05"]
-    assert rows[0]["messages"] == "7" and rows[0]["commands"] == "< 5"
+    assert rows[0]["messages"] == "7" and rows[0]["commands"] == "7" and rows[0]["left"] == "< 5"
     document = json.loads(run_cli("report", "--state-dir", state, "--from", "2026-01-01", "--to", "2026-01-31",
                                   "--format", "json", cwd=tmp_path).stdout)
     assert document["from"] == "2026-01-05" and document["weeks"][0]["members"] == 7
@@ -113,6 +131,8 @@ def test_the_trends_page_and_the_report(lived_week, tmp_path):
     text = print_to_pdf(report)
     assert "My Community" in text and "Size and growth" in text and "Participation" in text
     assert "2026-01-05" in text and "member-" not in text
+    assert "From the round-ups" in text and "Where should we meet next?" in text and "“Online” won, 6 voters" in text
+    assert "review (5 kudos)" in text
     assert screenshots
 
     bad = run_cli("report", "--state-dir", state, "--from", "2026-02-30", cwd=tmp_path, check=False)

@@ -72,8 +72,28 @@ public struct CommunityAnalytics: Codable, Sendable, Equatable {
             if round.lastPosted != nil, round.done.last == round.lastPosted { running.promptsPosted += 1 }
         case .poll(.opened):
             running.pollsOpened += 1
+        case .poll(.closed(let id, _)):
+            // The state before the fact holds the poll still open, with its final counts: noted once.
+            if let poll = state.polls[id], poll.isOpen { running.roundUp.pollClosed(poll) }
         case .survey(.opened(let record)):
             running.surveysInvited += record.invited
+        case .survey(.closed(let id, _, let results)):
+            if let record = state.surveys.survey(id), record.isOpen {
+                running.roundUp.surveyClosed(
+                    title: record.title, responses: results.responses,
+                    threshold: max(record.threshold, results.threshold))
+            }
+        case .engagement(.kudosGiven(let entry, _)):
+            // Kudos are on the request path: only the giver's and receiver's names are taken out here (the names a
+            // reason holds most); every member's are when the week's aggregate is made (`WeeklyAggregate`).
+            let people = [entry.giver, entry.receiver]
+            running.roundUp.kudosGiven(
+                reason: entry.reason,
+                names: KudosThemes.names(of: people.compactMap { state.members[$0] }, ids: people))
+        case .memberForgotten(let id):
+            // Once forgotten, the member is no longer there to be taken out when the week closes: do it now.
+            let member = state.members[id].map { [$0] } ?? []
+            running.roundUp = running.roundUp.withoutNames(KudosThemes.names(of: member, ids: [id]))
         case .pairing(.roundRecorded(let round)):
             if state.pairing.round(round.number) == nil { running.pairingIntros += round.groups.count }
         case .pairing(.meetingAnswered(let number, let member, let met)):
@@ -125,6 +145,7 @@ public struct CommunityAnalytics: Codable, Sendable, Equatable {
         var week = calendar.week(containing: runningSince)
         var counts = running
         while week.end <= now, facts.count < Self.retainedWeeks {
+            counts.roundUp = counts.roundUp.keptForHistory
             let aggregate = WeeklyAggregate(
                 week: week, label: calendar.label(of: week), state: state, counts: counts, isRunning: false)
             facts.append(.analytics(.weekClosed(aggregate)))

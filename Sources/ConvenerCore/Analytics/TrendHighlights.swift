@@ -17,6 +17,9 @@ public struct TrendHighlights: Sendable, Encodable {
     public var engagementTrend: String
     /// Sentences about the period: its busiest week, kudos, meetings, prompts and round-ups.
     public var notes: [String]
+    /// What the period's round-ups told: polls, surveys, kudos themes and the prompt themes answered most (only
+    /// rates the k-floor lets show).
+    public var roundUps: RoundUpHighlights
 
     /// The highlights of `trends`' period.
     public init(_ trends: CommunityTrends) {
@@ -59,12 +62,7 @@ public struct TrendHighlights: Sendable, Encodable {
         let prompts = trends.total(.promptsPosted).number ?? 0
         let roundUps = trends.total(.roundUpsPosted).number ?? 0
         notes.append("Convener posted \(prompts) discussion prompts and \(roundUps) weekly round-ups.")
-        // What members respond to, by theme: only rates the k-floor lets show (the table ranks those first).
-        if let best = PromptStatsTable(trends).rows.first, best.responseRate != nil {
-            notes.append(
-                "Prompts on \(best.theme) drew the most answers: on average \(best.responseRateText) members answered each, "
-                    + "\(best.answerers.text) in all over \(best.posted) prompts.")
-        }
         self.notes = notes
+        self.roundUps = RoundUpHighlights(trends)
     }
 }

@@ -44,6 +44,8 @@ public struct WeekCounts: Codable, Sendable, Equatable {
     public var promptThemes: [String: PromptThemeCounts] = [:]
     /// Moves between engagement tiers, by `"from>to"` (`"peripheral>occasional"`).
     public var tierMoves: [String: Int] = [:]
+    /// What the round-up reported beyond counts: closed polls and surveys, kudos themes (no member, no kudos text).
+    public var roundUp = RoundUpRecord()
 
     /// Nothing counted yet.
     public init() {}
@@ -74,6 +76,7 @@ public struct WeekCounts: Codable, Sendable, Equatable {
         promptAnswerers = try count(.promptAnswerers)
         promptThemes = try container.decodeIfPresent([String: PromptThemeCounts].self, forKey: .promptThemes) ?? [:]
         tierMoves = try container.decodeIfPresent([String: Int].self, forKey: .tierMoves) ?? [:]
+        roundUp = try container.decodeIfPresent(RoundUpRecord.self, forKey: .roundUp) ?? RoundUpRecord()
     }
 
     /// The key of a move in `tierMoves`.

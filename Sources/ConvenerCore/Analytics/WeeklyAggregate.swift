@@ -38,8 +38,13 @@ public struct WeeklyAggregate: Codable, Sendable, Equatable {
     /// The members of `tier` when the week ended.
     public func members(in tier: EngagementTier) -> Int { tiers[tier.rawValue] ?? 0 }
 
-    /// The aggregate of the week `week` from `state` as it stands and the week's `counts`.
+    /// The aggregate of the week `week` from `state` as it stands and the week's `counts`, whose kudos themes lose
+    /// every word of a member's name or id.
     public init(week: DateInterval, label: String, state: CommunityState, counts: WeekCounts, isRunning: Bool) {
+        var counts = counts
+        if !counts.roundUp.kudosThemes.isEmpty {
+            counts.roundUp = counts.roundUp.withoutNames(KudosThemes.names(of: state.members.values))
+        }
         var tiers: [String: Int] = [:]
         for tier in EngagementTier.allCases { tiers[tier.rawValue] = 0 }
         var active = 0

@@ -75,7 +75,7 @@ public struct PollBook: Codable, Sendable, Equatable {
     func digestLines(since: Date, until: Date) -> [String] {
         closedIDs.compactMap { polls[$0] }.filter { poll in
             guard let closed = poll.closedAt, closed >= since, closed < until else { return false }
-            return !poll.isAnonymous || poll.voterCount >= poll.anonymousMinimum
+            return poll.showsInRoundUp
         }.map { poll in
             "\(poll.id) “\(poll.question)” — \(PollText.resultsLine(poll)) (\(PollText.voters(poll.voterCount)))"
         }
@@ -93,4 +93,9 @@ public struct PollBook: Codable, Sendable, Equatable {
             return parts.isEmpty ? nil : "Poll \(poll.id) “\(poll.question)”: " + parts.joined(separator: "; ")
         }
     }
+}
+
+extension Poll {
+    /// Whether the round-up reports the poll once it closes: an anonymous poll only with enough voters.
+    var showsInRoundUp: Bool { !isAnonymous || voterCount >= anonymousMinimum }
 }

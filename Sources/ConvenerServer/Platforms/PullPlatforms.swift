@@ -13,6 +13,10 @@ struct PullPlatforms: Sendable {
     let matrix: MatrixSession?
     /// Holds the lease of the one daemon that runs Matrix's `/sync` (always true without a shared database).
     let syncLease: @Sendable (_ seconds: Int) async -> Bool
+    /// Mattermost's WebSocket, when `MATTERMOST_BOT_TOKEN` and `MATTERMOST_URL` are set.
+    var mattermost: MattermostSocketSession?
+    /// Holds the lease of the one daemon connected to Mattermost's WebSocket (always true without a shared database).
+    var socketLease: @Sendable (_ seconds: Int) async -> Bool = { _ in true }
     /// Discord's Gateway (channel messages and reactions), when `DISCORD_BOT_TOKEN` is set.
     var discord: DiscordGatewayPlatform?
     /// Holds the lease of the one daemon connected to Discord's Gateway (always true without a shared database).
@@ -38,6 +42,13 @@ struct PullPlatforms: Sendable {
             matrix = nil
         }
         syncLease = place.lease("matrix.sync")
+        if let token = credentials.mattermostBotToken, let url = credentials.mattermostURL {
+            mattermost = MattermostSocketSession(
+                url: url, token: token, exchange: exchange,
+                saved: try await place.document(
+                    "mattermost", file: "platforms/mattermost.json", initial: MattermostSocketState(), logger: logger))
+        }
+        socketLease = place.lease("mattermost.websocket")
         if let token = credentials.discordBotToken {
             discord = DiscordGatewayPlatform(token: token, apiBase: credentials.discordAPIBaseURL, exchange: exchange)
         }
@@ -60,6 +71,16 @@ struct PullPlatforms: Sendable {
                 MatrixSyncService(
                     session: matrix, boundRooms: rooms, directory: CommunityDirectory(runtimes: runtimes),
                     clock: clock, logger: logger, lease: syncLease))
+        }
+        if let mattermost {
+            let channels = runtimes.flatMap { runtime in
+                runtime.profile.bindings.filter { $0.platform == MattermostParser.platform }.flatMap(\.channels)
+            }
+            services.append(
+                MattermostWebSocketService(
+                    session: mattermost, boundChannels: Set(channels),
+                    directory: CommunityDirectory(runtimes: runtimes),
+                    clock: clock, logger: logger, lease: socketLease))
         }
         if let discord {
             services.append(

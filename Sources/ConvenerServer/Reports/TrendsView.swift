@@ -54,6 +54,8 @@ struct TrendsView {
     let activeSecondHalf: String
     let engagementTrend: String
     let notes: [String]
+    let roundUps: [String]
+    let hasRoundUps: Bool
     let prompts: [PromptRow]
     let hasPrompts: Bool
 
@@ -126,6 +128,8 @@ struct TrendsView {
         activeSecondHalf = highlights.activeSecondHalf.text
         engagementTrend = highlights.engagementTrend
         notes = highlights.notes
+        roundUps = highlights.roundUps.lines
+        hasRoundUps = !roundUps.isEmpty
         prompts = PromptStatsTable(trends).rows.map {
             PromptRow(
                 theme: $0.theme, posted: $0.posted, replies: $0.replies.text, reactions: $0.reactions.text,

@@ -214,5 +214,12 @@ struct SimulatedPromptYearTests {
         #expect(
             PromptStatsTable(totals: state.analytics.promptThemeTotals, k: 5).rows.map(\.theme)
                 == SimulatedPromptYear.themes.map(\.id))
+        // The report's highlights from the round-ups name the three best-answered themes, in the scripted order.
+        let highlights = RoundUpHighlights(trends)
+        #expect(highlights.promptThemes.map(\.theme) == Array(SimulatedPromptYear.themes.map(\.id).prefix(3)))
+        #expect(
+            highlights.lines.last
+                == "Prompt themes that drew the most answers: show-and-tell (66.5 answerers a prompt), "
+                + "problem-solving (43.2 answerers a prompt), reflection (19.7 answerers a prompt).")
     }
 }

@@ -174,6 +174,10 @@ struct SurveyLifecycleTests {
         #expect(harness.command("erin", "survey results S1").replyText.contains("closed, 4 responses of 7"))
         #expect(harness.state.surveys.digestLines(since: .distantPast, until: .distantFuture).count == 1)
         #expect(harness.state.surveys.memberDataLines(SurveyHarness.id("alice")).isEmpty)
+        // The weekly history notes it for the funders' report, as the round-up reports it: title and responses.
+        let analytics = harness.state.analytics
+        let noted = analytics.weeks.flatMap(\.counts.roundUp.surveys) + analytics.running.roundUp.surveys
+        #expect(noted == [RoundUpRecord.ClosedSurvey(title: record.title, responses: 4)])
     }
 
     @Test("survey.closed carries surveyId, title and responses for the rules")

@@ -1,0 +1,18 @@
+/// The wait before the next attempt to reach a platform that failed: 1 s, doubling up to a ceiling, and back to
+/// 1 s once a connection works again.
+struct ReconnectBackoff: Sendable {
+    private let ceiling: Duration
+    private var next: Duration = .seconds(1)
+
+    init(ceiling: Duration = .seconds(60)) { self.ceiling = ceiling }
+
+    /// The wait before the next attempt after a failure; each failure doubles the one after it.
+    mutating func failed() -> Duration {
+        let wait = next
+        next = min(next * 2, ceiling)
+        return wait
+    }
+
+    /// Called once a connection works again.
+    mutating func succeeded() { next = .seconds(1) }
+}
