@@ -17,6 +17,10 @@ struct PullPlatforms: Sendable {
     var mattermost: MattermostSocketSession?
     /// Holds the lease of the one daemon connected to Mattermost's WebSocket (always true without a shared database).
     var socketLease: @Sendable (_ seconds: Int) async -> Bool = { _ in true }
+    /// Discord's Gateway (channel messages and reactions), when `DISCORD_BOT_TOKEN` is set.
+    var discord: DiscordGatewayPlatform?
+    /// Holds the lease of the one daemon connected to Discord's Gateway (always true without a shared database).
+    var gatewayLease: @Sendable (_ seconds: Int) async -> Bool = { _ in true }
 
     /// No pull platform.
     static let none = PullPlatforms(matrix: nil, syncLease: { _ in true })
@@ -45,6 +49,10 @@ struct PullPlatforms: Sendable {
                     "mattermost", file: "platforms/mattermost.json", initial: MattermostSocketState(), logger: logger))
         }
         socketLease = place.lease("mattermost.websocket")
+        if let token = credentials.discordBotToken {
+            discord = DiscordGatewayPlatform(token: token, apiBase: credentials.discordAPIBaseURL, exchange: exchange)
+        }
+        gatewayLease = place.lease("discord.gateway")
     }
 
     private init(matrix: MatrixSession?, syncLease: @escaping @Sendable (_ seconds: Int) async -> Bool) {
@@ -73,6 +81,12 @@ struct PullPlatforms: Sendable {
                     session: mattermost, boundChannels: Set(channels),
                     directory: CommunityDirectory(runtimes: runtimes),
                     clock: clock, logger: logger, lease: socketLease))
+        }
+        if let discord {
+            services.append(
+                DiscordGatewayService(
+                    platform: discord, directory: CommunityDirectory(runtimes: runtimes), clock: clock, logger: logger,
+                    lease: gatewayLease))
         }
         return services
     }
