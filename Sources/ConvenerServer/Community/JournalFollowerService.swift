@@ -30,7 +30,7 @@ struct JournalFollowerService: Service {
 
     /// Follows the notices, reconnecting with a backoff from 1 s to 30 s while the database is away.
     private func listen(_ communities: [String: CommunityRuntime]) async {
-        var backoff = Duration.seconds(1)
+        var backoff = ReconnectBackoff(ceiling: .seconds(30))
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 try await cancelWhenGracefulShutdown {
@@ -43,16 +43,14 @@ struct JournalFollowerService: Service {
                             await communities[notice.community]?.follow(through: notice.seq, cause: .notice)
                         })
                 }
-                backoff = .seconds(1)
+                backoff.succeeded()
             } catch {
                 if Task.isShuttingDownGracefully || Task.isCancelled { return }
                 logger.warning(
                     "The journal's notice connection failed; reconnecting (the daemon keeps serving)",
-                    metadata: ["error": "\(error)", "retry.in": "\(backoff)"])
+                    metadata: ["error": "\(error)", "retry.in": "\(backoff.next)"])
             }
-            let wait = backoff
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-            backoff = min(backoff * 2, .seconds(30))
+            await backoff.pause()
         }
     }
 

@@ -40,7 +40,7 @@ struct DiscordGatewayService: Service {
         let session = DiscordGatewaySession()
         let lease = LeaseHold(take: self.lease, seconds: Self.leaseSeconds)
         var gatewayURL: String?
-        var backoff = Duration.seconds(1)
+        var backoff = ReconnectBackoff()
         var failures = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             guard await lease.holds() else {
@@ -72,13 +72,11 @@ struct DiscordGatewayService: Service {
                 switch end {
                 case .resume where ContinuousClock.now - opened < Self.shortConnection:
                     // A connection closed again at once backs off, so a server that keeps closing is not hammered.
-                    try? await cancelWhenGracefulShutdown { [backoff] in try await Task.sleep(for: backoff) }
-                    backoff = min(backoff * 2, .seconds(60))
+                    await backoff.pause()
                 case .resume:
-                    backoff = .seconds(1)
+                    backoff.succeeded()
                 case .retry:
-                    try? await cancelWhenGracefulShutdown { [backoff] in try await Task.sleep(for: backoff) }
-                    backoff = min(backoff * 2, .seconds(60))
+                    await backoff.pause()
                 case .identify(let wait):
                     await session.forget()
                     try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
@@ -99,9 +97,8 @@ struct DiscordGatewayService: Service {
                 }
                 logger.warning(
                     "Discord Gateway connection failed; retrying",
-                    metadata: ["error": "\(error)", "retry.in": "\(backoff)"])
-                try? await cancelWhenGracefulShutdown { [backoff] in try await Task.sleep(for: backoff) }
-                backoff = min(backoff * 2, .seconds(60))
+                    metadata: ["error": "\(error)", "retry.in": "\(backoff.next)"])
+                await backoff.pause()
             }
         }
     }

@@ -45,7 +45,7 @@ struct MatrixSyncService: Service {
         guard let started = await start() else { return }
         let (platform, botUserID) = started
         let pipeline = PlatformPullPipeline(platform: platform, directory: directory, clock: clock, logger: logger)
-        var backoff = Duration.seconds(1)
+        var backoff = ReconnectBackoff()
         // Long enough for one long-poll and the handling of its batch; renewed before and after each.
         let leaseSeconds = Int(pollTimeout.components.seconds) + 15
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -77,14 +77,12 @@ struct MatrixSyncService: Service {
                     }
                 }
                 try await session.advance(to: batch.nextBatch)
-                backoff = .seconds(1)
+                backoff.succeeded()
             } catch {
                 if Task.isShuttingDownGracefully || Task.isCancelled { return }
                 logger.warning(
-                    "Matrix sync failed; retrying", metadata: ["error": "\(error)", "retry.in": "\(backoff)"])
-                let wait = backoff
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-                backoff = min(backoff * 2, .seconds(60))
+                    "Matrix sync failed; retrying", metadata: ["error": "\(error)", "retry.in": "\(backoff.next)"])
+                await backoff.pause()
             }
         }
     }
@@ -122,7 +120,7 @@ struct MatrixSyncService: Service {
     /// Resolves the bot's id and the bound rooms (retrying while the homeserver is away) and joins the bound rooms
     /// the bot can join unasked (public ones); nil when shutting down first.
     private func start() async -> (MatrixPlatform, String)? {
-        var backoff = Duration.seconds(1)
+        var backoff = ReconnectBackoff()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let user = try await session.userID()
@@ -144,10 +142,8 @@ struct MatrixSyncService: Service {
             } catch {
                 logger.warning(
                     "Matrix: cannot reach the homeserver or resolve a bound room; retrying",
-                    metadata: ["error": "\(error)", "retry.in": "\(backoff)"])
-                let wait = backoff
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-                backoff = min(backoff * 2, .seconds(60))
+                    metadata: ["error": "\(error)", "retry.in": "\(backoff.next)"])
+                await backoff.pause()
             }
         }
         return nil
