@@ -19,6 +19,9 @@ struct DiscordGatewayConnection: Sendable {
     let holdsLease: @Sendable () async -> Bool
     /// Where the connection's life is logged.
     let logger: Logger
+    /// How long Discord may take to say Hello after the socket opens; a connection that stays silent longer is
+    /// closed and resumed rather than held forever.
+    var helloTimeout: Duration = .seconds(20)
 
     /// How a connection ended, and what comes next.
     enum End: Sendable, Equatable {
@@ -70,10 +73,20 @@ struct DiscordGatewayConnection: Sendable {
                     }
                 }
                 group.addTask {
-                    for await interval in intervals {
-                        try await beat(every: interval, outbound: outbound, decided: decided)
+                    let interval: Duration?
+                    do {
+                        interval = try await Self.hello(from: intervals, within: helloTimeout)
+                    } catch is GatewaySilent {
+                        logger.warning(
+                            "Discord Gateway said no Hello; reconnecting to resume",
+                            metadata: ["timeout": "\(helloTimeout)"])
+                        await decided.set(.resume)
+                        try? await outbound.close(.init(codeNumber: Self.resumableCloseCode), reason: "no Hello")
                         return
                     }
+                    // No interval: the connection closed before Hello, and the reader says how.
+                    guard let interval else { return }
+                    try await beat(every: interval, outbound: outbound, decided: decided)
                 }
                 // The first to end ends the connection: the reader when Discord closes, the heartbeat on a missed ACK.
                 _ = try await group.next()
@@ -151,6 +164,20 @@ struct DiscordGatewayConnection: Sendable {
         return nil
     }
 
+    /// The heartbeat interval Hello announced on `intervals`: nil when the connection closed first; throws
+    /// `GatewaySilent` when `timeout` passed without it.
+    static func hello(from intervals: AsyncStream<Duration>, within timeout: Duration) async throws -> Duration? {
+        try await withThrowingTaskGroup(of: Duration?.self) { race in
+            race.addTask { await intervals.first { _ in true } }
+            race.addTask {
+                try await Task.sleep(for: timeout)
+                throw GatewaySilent()
+            }
+            defer { race.cancelAll() }
+            return try await race.next() ?? nil
+        }
+    }
+
     /// Sends a heartbeat after a jittered part of `interval`, then every `interval`; closes the connection (keeping
     /// the session resumable) when a heartbeat went unacknowledged or the lease is gone.
     private func beat(every interval: Duration, outbound: WebSocketOutboundWriter, decided: DecidedEnd) async throws {
@@ -172,6 +199,9 @@ struct DiscordGatewayConnection: Sendable {
         }
     }
 }
+
+/// Discord opened the socket but said no Hello in time.
+struct GatewaySilent: Error {}
 
 /// How Convener decided to end a connection, set once by whichever task closes it first.
 private actor DecidedEnd {
