@@ -249,27 +249,12 @@ struct DiscordGatewayEventTests {
 
 @Suite("Discord Gateway corpus (Discord's documentation)")
 struct DiscordGatewayCorpusTests {
-    /// `Tests/discord_corpus`, found from this file's path.
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("discord_corpus")
-
     @Test("every payload has its provenance and is read as it says")
     func corpus() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
-            $0.hasSuffix(".json")
-        }.sorted()
-        #expect(files.count >= 12)
-        var documents: [String: PlatformJSON] = [:]
-        for file in files {
-            let document = try PlatformJSON.parse(
-                try Data(contentsOf: Self.folder.appendingPathComponent(file)), what: file)
-            let provenance = try #require(document["provenance"], "\(file)")
-            for key in ["repository", "commit", "path", "where", "changes"] {
-                #expect(provenance[key]?.stringValue?.isEmpty == false, "\(file): provenance.\(key)")
-            }
-            #expect(provenance["commit"]?.stringValue?.count == 40, "\(file)")
-            documents[file] = document
-        }
+        let documents = Dictionary(
+            uniqueKeysWithValues: try ProvenancedCorpus.documents(in: "discord_corpus", atLeast: 12).map {
+                ($0.file, $0.document)
+            })
         var map = DiscordChannelMap()
         for file in ["guild-create.json", "thread-create.json"] {
             let frame = try frame(documents, file)

@@ -114,24 +114,9 @@ struct MatrixPollTests {
 
 @Suite("Matrix event corpus (Synapse's tests and MSC3381)")
 struct MatrixEventCorpusTests {
-    /// `Tests/matrix_corpus`, found from this file's path.
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("matrix_corpus")
-
     @Test("every event of the corpus has its provenance and is read as it says, or ignored cleanly")
     func corpus() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
-            $0.hasSuffix(".json")
-        }.sorted()
-        #expect(files.count >= 15)
-        for file in files {
-            let document = try PlatformJSON.parse(
-                try Data(contentsOf: Self.folder.appendingPathComponent(file)), what: file)
-            let provenance = try #require(document["provenance"], "\(file)")
-            for key in ["repository", "commit", "path", "where", "changes"] {
-                #expect(provenance[key]?.stringValue?.isEmpty == false, "\(file): provenance.\(key)")
-            }
-            #expect(provenance["commit"]?.stringValue?.count == 40, "\(file)")
+        for (file, document) in try ProvenancedCorpus.documents(in: "matrix_corpus", atLeast: 15) {
             let reads = try #require(document["convener_reads"]?.stringValue, "\(file)")
             let json = try #require(document["event"], "\(file)")
             guard let event = MatrixEvent(json: json, roomID: "!corpus:example.org") else {
