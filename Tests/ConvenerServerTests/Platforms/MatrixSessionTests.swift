@@ -26,6 +26,23 @@ struct MatrixSessionTests {
         HTTPTransportResponse(status: 200, body: Array(json.utf8))
     }
 
+    @Test("only the newest choice codes are kept: the oldest message's buttons stop answering first")
+    func oldestChoicesDropped() async throws {
+        let session = try Self.session(ScriptedTransport([]))
+        let start = Date(timeIntervalSince1970: 1_796_000_000)
+        for number in 0...MatrixSession.keptChoices {
+            let message = OutboundMessage(
+                id: "m\(number)", audience: .channel, text: "Pick",
+                actions: [MessageAction(id: "pick.\(number)", label: "Pick")])
+            try await session.remember(choicesOf: message, at: start.addingTimeInterval(Double(number)))
+        }
+        #expect(await session.click(code: MatrixRenderer.choiceCode(for: "m0"), number: 1) == nil)
+        let second = await session.click(code: MatrixRenderer.choiceCode(for: "m1"), number: 1)
+        #expect(second?.messageID == "m1" && second?.actionID == "pick.1")
+        let newest = "m\(MatrixSession.keptChoices)"
+        #expect(await session.click(code: MatrixRenderer.choiceCode(for: newest), number: 1)?.messageID == newest)
+    }
+
     @Test("a poll starts as a native poll, its live edits are not sent, and its closing sends the end event")
     func nativePoll() async throws {
         let transport = ScriptedTransport([

@@ -133,8 +133,15 @@ actor MatrixSession {
         try await saved.update { $0.directRooms[user] = room }
     }
 
-    /// The most choice codes kept; older messages' buttons stop answering.
+    /// The most choice codes (and native polls) kept; older messages' buttons stop answering.
     static let keptChoices = 1000
+
+    /// Drops the oldest entries of `kept`, by their date `at`, beyond `keptChoices`.
+    private static func dropOldest<Value>(_ kept: inout [String: Value], at date: KeyPath<Value, Date>) {
+        guard kept.count > keptChoices else { return }
+        let oldest = kept.sorted { $0.value[keyPath: date] < $1.value[keyPath: date] }.prefix(kept.count - keptChoices)
+        for (key, _) in oldest { kept[key] = nil }
+    }
 
     /// Records the buttons of `message` under its choice code before it is sent.
     func remember(choicesOf message: OutboundMessage, at now: Date) async throws {
@@ -144,11 +151,7 @@ actor MatrixSession {
         guard await saved.read().choices[code] != choices else { return }
         try await saved.update { state in
             state.choices[code] = choices
-            if state.choices.count > Self.keptChoices {
-                let oldest = state.choices.sorted { $0.value.at < $1.value.at }.prefix(
-                    state.choices.count - Self.keptChoices)
-                for (code, _) in oldest { state.choices[code] = nil }
-            }
+            Self.dropOldest(&state.choices, at: \.at)
         }
     }
 
@@ -175,11 +178,7 @@ actor MatrixSession {
         guard await saved.read().polls[eventID] != poll else { return }
         try await saved.update { state in
             state.polls[eventID] = poll
-            if state.polls.count > Self.keptChoices {
-                let oldest = state.polls.sorted { $0.value.at < $1.value.at }.prefix(
-                    state.polls.count - Self.keptChoices)
-                for (event, _) in oldest { state.polls[event] = nil }
-            }
+            Self.dropOldest(&state.polls, at: \.at)
         }
     }
 
