@@ -24,12 +24,13 @@ It prints req/s, p50 and p99 latency, the server's CPU time per request (from /p
 resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load; `--minutes N` a
 sustained Slack run of N minutes reported minute by minute (commands handled, CPU per command, memory, outbox);
 `--members N` sets the community's size, and the last members to join (up to 2,000) are measured on their own:
-what a first contact costs at that size. `--perf PREFIX` records each Convener server's saturated run with
+what a first contact costs at that size. `--perf PREFIX` records each Convener server's first contacts and saturated run with
 `perf record -g` (for `perf report -i PREFIX-slack.data`).
 """
 
 import argparse
 import concurrent.futures
+import contextlib
 import functools
 import http.client
 import json
@@ -333,6 +334,21 @@ def sustained(server, url, arguments, folder, platform, rate, first_unique, capa
     return minutes
 
 
+@contextlib.contextmanager
+def recording(arguments, server, name):
+    """With `--perf PREFIX`, records the server with `perf record -g` into `PREFIX-name.data` while the block runs."""
+    if not arguments.perf:
+        yield
+        return
+    perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(server.process.pid), "-o",
+                             f"{arguments.perf}-{name}.data"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        perf.send_signal(2)
+        perf.wait()
+
+
 def run_platform(arguments, folder, platform, expected_rps):
     capacity = arguments.members * (KUDOS_ALLOWANCE - 1)  # distinct kudos a day; the probe uses one
     paced_need = int(arguments.rate * arguments.duration * 1.2) + 100 if arguments.rate else 0
@@ -348,23 +364,15 @@ def run_platform(arguments, folder, platform, expected_rps):
         probe = probe_size(arguments.members)
         bulk_us = introduce_members(server, platform, arguments.members - probe)
         wait_until_idle(server)
-        first_contact_us = introduce_members(server, platform, arguments.members, arguments.members - probe)
+        with recording(arguments, server, f"{platform.name}-first-contact"):
+            first_contact_us = introduce_members(server, platform, arguments.members, arguments.members - probe)
         delivery_us, settle_seconds = wait_until_idle(server)
         check_kudos_work(server, platform)
         url = f"http://127.0.0.1:{server.port}"
         requests = kudos_file(folder, platform, arguments.members, full_count, 0)
-        perf = None
-        if arguments.perf:
-            perf = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-p", str(server.process.pid), "-o",
-                                     f"{arguments.perf}-{platform.name}.data"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
+        with recording(arguments, server, platform.name):
             result = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, arguments.connections,
                                                  requests, folder=folder))
-        finally:
-            if perf:
-                perf.send_signal(2)
-                perf.wait()
         result["bulk_first_contact_us"] = bulk_us
         result["first_contact_us"] = first_contact_us
         result["first_contact_probe"] = probe

@@ -6,19 +6,23 @@ import Foundation
 enum KudosThemes {
     /// The theme words of `reason`, each once; `names` holds the lower-cased words of members' names and ids.
     static func themes(in reason: String, names: Set<String>) -> Set<String> {
+        // Every kudos is counted on the request path, and nearly every reason is ASCII: its bytes are its
+        // characters then, so they are read as bytes (`KudosThemesTests` checks that both ways agree).
+        guard reason.utf8.allSatisfy({ $0 < 0x80 }) else { return characterThemes(in: reason, names: names) }
+        var themes = Set<String>()
+        for word in withoutMentions(reason).lowercased().utf8.split(whereSeparator: { !isWordByte($0) }) {
+            if let theme = theme(of: Substring(word), names: names) { themes.insert(theme) }
+        }
+        return themes
+    }
+
+    /// `themes(in:names:)` for any text, read character by character.
+    static func characterThemes(in reason: String, names: Set<String>) -> Set<String> {
         var themes = Set<String>()
         var word = ""
         func flush() {
-            defer { word = "" }
-            let isHashtag = word.hasPrefix("#")
-            var core = Substring(word).drop { $0 == "#" || $0 == "-" || $0 == "'" || $0 == "’" }
-            while let last = core.last, last == "-" || last == "'" || last == "’" { core = core.dropLast() }
-            if core.hasSuffix("'s") || core.hasSuffix("’s") { core = core.dropLast(2) }
-            let text = String(core)
-            guard text.count >= 3, text.contains(where: \.isLetter), !stopWords.contains(text),
-                !isName(text, in: names)
-            else { return }
-            themes.insert(isHashtag ? "#" + text : text)
+            if let theme = theme(of: word, names: names) { themes.insert(theme) }
+            word = ""
         }
         for character in withoutMentions(reason).lowercased() {
             if character.isLetter || character.isNumber || "#-'’".contains(character) {
@@ -29,6 +33,29 @@ enum KudosThemes {
         }
         flush()
         return themes
+    }
+
+    /// The theme a lower-cased `word` names: without its leading `#`s, dashes and apostrophes, its trailing dashes
+    /// and apostrophes and a possessive `'s`; nil when it is short, has no letter, is a stop-word or a name.
+    private static func theme(of word: some StringProtocol, names: Set<String>) -> String? {
+        let isHashtag = word.hasPrefix("#")
+        var core = Substring(word).drop { $0 == "#" || $0 == "-" || $0 == "'" || $0 == "’" }
+        while let last = core.last, last == "-" || last == "'" || last == "’" { core = core.dropLast() }
+        if core.hasSuffix("'s") || core.hasSuffix("’s") { core = core.dropLast(2) }
+        let text = String(core)
+        guard text.count >= 3, text.contains(where: \.isLetter), !stopWords.contains(text), !isName(text, in: names)
+        else { return nil }
+        return isHashtag ? "#" + text : text
+    }
+
+    /// Whether an ASCII byte belongs to a word: a letter, a digit, `#`, `-` or `'`.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "'"):
+            true
+        default: false
+        }
     }
 
     /// `text` without mentions: Teams' `<at>Name</at>`, escaped ids such as Slack's `<@U123|alice>` or Matrix's

@@ -20,7 +20,9 @@ public enum SecretCrypto {
     /// from how long a wrong signature took to refuse).
     ///
     /// Hand-written because swift-crypto compares only its own digests and MACs in constant time, while the
-    /// signatures and tokens compared here arrive as bytes in headers and payloads.
+    /// signatures and tokens compared here arrive as bytes in headers and payloads. Inlinable, so each caller's
+    /// collections are compared byte by byte rather than through generic witnesses (this runs on every request).
+    @inlinable
     public static func constantTimeEquals(_ lhs: some Collection<UInt8>, _ rhs: some Collection<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         var difference: UInt8 = 0
@@ -48,6 +50,7 @@ public enum SecretCrypto {
     }
 
     /// The bytes of a hex string (either case), or nil if it is not hex of even length.
+    @inlinable
     public static func bytes(hex: some StringProtocol) -> [UInt8]? {
         let digits = Array(hex.utf8)
         guard digits.count.isMultiple(of: 2) else { return nil }
@@ -62,7 +65,8 @@ public enum SecretCrypto {
         return out
     }
 
-    private static func nibble(_ digit: UInt8) -> UInt8? {
+    @usableFromInline
+    static func nibble(_ digit: UInt8) -> UInt8? {
         switch digit {
         case 48...57: digit - 48
         case 97...102: digit - 87

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// When the handling outlasts `wait`, the caller acknowledges at once and the replies follow through the
 /// request's reply target (Slack `response_url`, Discord's interaction webhook) via the outbox. The handling runs
-/// in `PlatformWorkService`'s task group; this only races its result against a timer, in a task group of its own.
+/// in `PlatformWorkService`'s task group; its `PlatformAckWatch` expires the requests whose deadline passed.
 struct PlatformAckDeadline: Sendable {
     /// How long the handling may take before the request is acknowledged without its answer.
     let wait: Duration
@@ -32,46 +32,17 @@ struct PlatformAckDeadline: Sendable {
             if let testDelay { try await Task.sleep(for: testDelay) }
             return try await runtime.handleOrUnavailable(input)
         }
-        let late = DeliveryLateReply(target: target, inline: inline)
-        let (results, delivery) = AsyncThrowingStream.makeStream(of: Outcome.self)
+        let waiter = PlatformAckWaiter(late: DeliveryLateReply(target: target, inline: inline))
         let submitted = work.submit { [testDelay] in
             if let testDelay { try? await Task.sleep(for: testDelay) }
             do {
-                delivery.yield(try await runtime.handleOrUnavailable(input, lateReply: late))
-                delivery.finish()
+                waiter.finish(.success(try await runtime.handleOrUnavailable(input, lateReply: waiter.late)))
             } catch {
-                delivery.finish(throwing: error)
+                waiter.finish(.failure(error))
             }
         }
-        guard submitted else { return try await runtime.handleOrUnavailable(input, lateReply: late) }
-        return try await withThrowingTaskGroup(of: Race.self) { group in
-            group.addTask {
-                for try await outcome in results { return .finished(outcome) }
-                throw CancellationError()
-            }
-            group.addTask { [wait] in
-                try await Task.sleep(for: wait)
-                return .timedOut
-            }
-            while let first = try await group.next() {
-                switch first {
-                case .finished(let outcome):
-                    group.cancelAll()
-                    return outcome
-                case .timedOut:
-                    // The handling may have claimed the inline answer just before: then its result is awaited.
-                    if late.declareLate() {
-                        group.cancelAll()
-                        return nil
-                    }
-                }
-            }
-            return nil
-        }
-    }
-
-    private enum Race: Sendable {
-        case finished(Outcome)
-        case timedOut
+        guard submitted else { return try await runtime.handleOrUnavailable(input, lateReply: waiter.late) }
+        work.watch.watch(waiter, until: ContinuousClock.now + wait)
+        return try await waiter.outcome()
     }
 }

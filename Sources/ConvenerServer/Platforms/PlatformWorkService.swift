@@ -2,11 +2,13 @@ import ServiceLifecycle
 
 /// Runs the handling of platform requests as children of one long-lived task group, so that a request answered
 /// early (its 3-second deadline passed) goes on being handled inside structured concurrency, and graceful
-/// shutdown waits for it to become durable.
+/// shutdown waits for it to become durable. Beside them, one task watches the requests' deadlines.
 final class PlatformWorkService: Service, Sendable {
     /// One request's handling.
     typealias Job = @Sendable () async -> Void
 
+    /// The deadlines of the requests waiting for their handling.
+    let watch = PlatformAckWatch()
     private let jobs: AsyncStream<Job>
     private let continuation: AsyncStream<Job>.Continuation
 
@@ -21,13 +23,17 @@ final class PlatformWorkService: Service, Sendable {
         return false
     }
 
-    /// Runs jobs until graceful shutdown, then waits for the ones started.
+    /// Runs jobs until graceful shutdown, then waits for the ones started; the deadline watch stops after them.
     func run() async {
-        await withDiscardingTaskGroup { group in
-            for await job in jobs.cancelOnGracefulShutdown() {
-                group.addTask { await job() }
+        await withTaskGroup(of: Void.self) { watching in
+            watching.addTask { await self.watch.run() }
+            await withDiscardingTaskGroup { group in
+                for await job in jobs.cancelOnGracefulShutdown() {
+                    group.addTask { await job() }
+                }
+                continuation.finish()
             }
-            continuation.finish()
+            watching.cancelAll()
         }
     }
 }
