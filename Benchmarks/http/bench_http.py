@@ -22,10 +22,11 @@ first contacts the harness waits for the server to go idle, so the kudos runs me
 
 It prints req/s, p50 and p99 latency, the server's CPU time per request (from /proc, all its threads) and its
 resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load; `--minutes N` a
-sustained Slack run of N minutes reported minute by minute (commands handled, CPU per command, memory, outbox);
-`--members N` sets the community's size, and the last members to join (up to 2,000) are measured on their own:
-what a first contact costs at that size. `--perf PREFIX` records each Convener server's first contacts and saturated run with
-`perf record -g` (for `perf report -i PREFIX-slack.data`).
+sustained Slack run of N minutes reported minute by minute (commands handled, CPU per command, memory, outbox),
+of kudos or, with `--sustained-command help`, of a command that adds nothing to the state, so that its memory is
+what the request path itself holds; `--members N` sets the community's size, and the last members to join (up to
+2,000) are measured on their own: what a first contact costs at that size. `--perf PREFIX` records each Convener
+server's first contacts and saturated run with `perf record -g` (for `perf report -i PREFIX-slack.data`).
 """
 
 import argparse
@@ -167,23 +168,24 @@ def mention(platform, member):
     return {"slack": f"<@{member_id}>", "discord": f"<@{member_id}>"}.get(platform.name, f"@{member_id}")
 
 
-def kudos_file(folder, platform, members, count, first_unique):
-    """`count` distinct signed kudos, spread evenly over the givers so nobody exceeds the daily allowance."""
+def kudos_file(folder, platform, members, count, first_unique, command=None):
+    """`count` distinct signed kudos, spread evenly over the givers so nobody exceeds the daily allowance (or, with
+    `command`, that command instead, each request still distinct)."""
     path = folder / f"{platform.name}-{first_unique}.requests"
     with path.open("w") as out:
         for n in range(count):
             giver, receiver = n % members, (n + 1 + n // members) % members
             if receiver == giver:
                 receiver = (receiver + 1) % members
-            text = f"kudos {mention(platform, receiver)} for helping with case {first_unique + n}"
+            text = command or f"kudos {mention(platform, receiver)} for helping with case {first_unique + n}"
             out.write(platform.line(*platform.request(giver, text, first_unique + n)) + "\n")
     return path
 
 
-def signed_kudos_file(folder, platform_name, members, count, first_unique, reply_url):
+def signed_kudos_file(folder, platform_name, members, count, first_unique, reply_url, command=None):
     """`kudos_file` in another process (which needs the platform by name and where late replies go)."""
     REPLY_BASE["url"] = reply_url
-    return kudos_file(folder, PLATFORMS[platform_name], members, count, first_unique)
+    return kudos_file(folder, PLATFORMS[platform_name], members, count, first_unique, command)
 
 
 def wrk(url, duration, threads, connections, requests_file=None, delay_ms=0, folder=None):
@@ -313,7 +315,7 @@ def sustained(server, url, arguments, folder, platform, rate, first_unique, capa
         nonlocal used
         count = min(int(rate * arguments.minute_seconds) + 500, capacity - used)
         future = signer.submit(signed_kudos_file, folder, platform.name, arguments.members, count, used,
-                               REPLY_BASE["url"])
+                               REPLY_BASE["url"], arguments.sustained_command)
         used += count
         return future
 
@@ -392,6 +394,9 @@ def run_platform(arguments, folder, platform, expected_rps):
             # above this server's saturated rate (which a busy machine can understate) and never below a quarter
             # of bare Hummingbird's.
             rate = max(result["rps"] * 2, expected_rps * 0.25)
+            if arguments.sustained_command:  # a command other than kudos uses no allowance
+                growth = 1.5 ** arguments.minutes  # the file grows with the fastest minute so far
+                capacity = used + int(rate * growth * arguments.minute_seconds + 500) * arguments.minutes
             if used + (rate * arguments.minute_seconds + 500) * arguments.minutes > capacity:
                 need = int(used + (rate * arguments.minute_seconds + 500) * arguments.minutes)
                 raise SystemExit(f"a {arguments.minutes}-minute run at up to {rate:,.0f} req/s needs {need:,} "
@@ -434,6 +439,8 @@ def main():
     parser.add_argument("--platforms", default="slack,discord,playground")
     parser.add_argument("--rate", type=int, default=500, help="a paced run at this many req/s (0: none)")
     parser.add_argument("--minutes", type=int, default=0, help="a sustained run of this many minutes (slack)")
+    parser.add_argument("--sustained-command", help="the command the sustained run sends instead of kudos, such as "
+                        "`help`: its state does not grow, so its memory is what the request path holds")
     parser.add_argument("--minute-seconds", type=int, default=60,
                         help="how long a minute of the sustained run lasts (shorter only to check the harness)")
     parser.add_argument("--no-python", action="store_true", help="skip the Slack Bolt peer")

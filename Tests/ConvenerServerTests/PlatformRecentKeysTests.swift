@@ -41,3 +41,19 @@ struct PlatformRecentKeysTests {
         #expect(!newAgain && oldAgain)
     }
 }
+
+@Suite("Replay and retry memory: digests")
+struct PlatformKeyDigestTests {
+    @Test("Many distinct keys, some differing in one character, are all new once and replays of each are refused")
+    func distinct() {
+        var keys = PlatformRecentKeys(window: 600)
+        let now = Date(timeIntervalSince1970: 2_000_000)
+        let texts =
+            (0..<50_000).map { "slack:v0=\(String($0, radix: 16))" } + ["slack:v0=a", "slack:v0=A", "slack:v0=a "]
+        let accepted = texts.filter { keys.insert($0, now: now) }
+        let replayed = texts.filter { keys.insert($0, now: now.addingTimeInterval(30)) }
+        #expect(accepted.count == texts.count - 1)  // "slack:v0=a" is also 10 in hex
+        #expect(replayed.isEmpty)
+        #expect(keys.count == texts.count - 1)
+    }
+}

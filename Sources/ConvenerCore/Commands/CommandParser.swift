@@ -372,7 +372,6 @@ private struct CommandParseRun {
     }
 
     private mutating func me() throws(CommandError) -> CopCommand {
-        let meUsage = topicUsage("me")
         var probe = scanner
         let first: CommandToken?
         do {
@@ -403,7 +402,8 @@ private struct CommandParseRun {
             }
             if let extra = args.positionals.dropFirst().first {
                 throw CommandError(
-                    message: "me forget confirm takes no more words; \"\(extra.text)\" is extra.", usage: meUsage)
+                    message: "me forget confirm takes no more words; \"\(extra.text)\" is extra.",
+                    usage: topicUsage("me"))
             }
             return .meForgetConfirm
         }
