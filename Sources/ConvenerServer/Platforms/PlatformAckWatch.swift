@@ -34,8 +34,12 @@ final class PlatformAckWatch: Sendable {
                 due.append(entries[first].waiter)
                 first += 1
             }
-            // Spent entries are dropped once they are half of the array, so each is moved at most once on average.
-            if first > 1_024, first * 2 > entries.count {
+            // Spent entries are dropped when none waits, or once they are half of the array, so each is moved at
+            // most once on average.
+            if first == entries.count {
+                entries.removeAll(keepingCapacity: true)
+                first = 0
+            } else if first > 1_024, first * 2 > entries.count {
                 entries.removeFirst(first)
                 first = 0
             }
