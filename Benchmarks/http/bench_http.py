@@ -120,8 +120,8 @@ SLACK_SIGNER = SignatureVerifier(SLACK_SECRET)
 
 
 @functools.cache
-def encoded_response_url(base):
-    return urllib.parse.quote_plus(base + "/commands/1234/5678")
+def encoded_response_url_prefix(base):
+    return urllib.parse.quote_plus(base + "/commands/T0001/")
 
 
 def slack_request(user, text, unique):
@@ -130,7 +130,8 @@ def slack_request(user, text, unique):
     body = (f"token=deprecated&team_id=T0001&team_domain=bench&channel_id=C2147483705&channel_name=general"
             f"&user_id={user}&user_name={user}&command=%2Fcop"  # user ids are letters and digits
             f"&text={urllib.parse.quote_plus(text)}&api_app_id=A123456"
-            f"&response_url={encoded_response_url(REPLY_BASE['url'])}"
+            # Slack gives every invocation a response_url of its own, so each late reply has a delivery lane of its own.
+            f"&response_url={encoded_response_url_prefix(REPLY_BASE['url'])}{unique}%2F8088930838d88f008e0"
             f"&trigger_id={unique}.738474920.8088930838d88f008e0").encode()
     timestamp = str(int(time.time()))
     signature = SLACK_SIGNER.generate_signature(timestamp=timestamp, body=body)

@@ -58,12 +58,17 @@ struct FakePlatform: DeliveryPlatform {
     let name: String
     let failing: Set<String>
     let impossible: Set<String>
+    /// How long each send takes.
+    let sendTime: Duration
     let log = FakePlatformLog()
 
-    init(name: String = "fake", failing: Set<String> = [], impossible: Set<String> = []) {
+    init(
+        name: String = "fake", failing: Set<String> = [], impossible: Set<String> = [], sendTime: Duration = .zero
+    ) {
         self.name = name
         self.failing = failing
         self.impossible = impossible
+        self.sendTime = sendTime
     }
 
     struct Refused: Error {}
@@ -82,6 +87,7 @@ struct FakePlatform: DeliveryPlatform {
         _ entry: OutboxEntry, to destination: String, editing: PlatformMessageReference?
     ) async throws -> PlatformMessageReference? {
         let id = entry.message.id
+        if sendTime > .zero { try await Task.sleep(for: sendTime) }
         if failing.contains(id) { throw Refused() }
         if impossible.contains(id) { throw PermanentDeliveryFailure(reason: "channel_not_found") }
         await log.append(id, destination, editing?.messageID)
@@ -181,6 +187,28 @@ struct OutboxWorkerTests {
         await worker(outbox, [FakePlatform()]).deliverPending()
         #expect(await outbox.dead["dm"]?.contains("irc:bob") == true)
         #expect(await outbox.settled == ["eph"])
+    }
+
+    @Test("With every lane busy, the worker starts the next lanes as they free, not a poll interval later")
+    func lanesFreeing() async throws {
+        let members = (1...12).map { MemberID(platform: "fake", user: "u\($0)") }
+        let outbox = FakeOutbox(entries: members.map { entry("dm-\($0.user)", to: .direct($0)) })
+        let platform = FakePlatform(sendTime: .milliseconds(20))
+        let worker = OutboxWorker(
+            source: outbox, platforms: [platform], pollInterval: .seconds(60), maxLanes: 2,
+            logger: Logger(label: "test"))
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await worker.run() }
+            while await outbox.settled.count < members.count, ContinuousClock.now - started < .seconds(20) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            group.cancelAll()
+        }
+        // Six rounds of two 20 ms sends. Polling a twentieth of the interval (3 s) between rounds took 15 s; waiting
+        // a whole interval (a pass that ended with a lane just freed) a minute.
+        #expect(await outbox.settled.count == members.count)
+        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test("Coalescing keeps originals and the newest update of each message, in queue order")

@@ -6,6 +6,7 @@ release builds, never into a check that can fail on a busy machine).
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -34,3 +35,16 @@ def test_the_request_path_benchmark_runs_every_server_and_prints_the_comparison(
     minutes = runs["slack"]["minutes"]
     assert len(minutes) == 2 and all(minute["requests"] > 0 and minute["failed"] == 0 for minute in minutes), minutes
     assert runs["slack"]["full"]["first_contact_probe"] == 40
+
+
+def test_the_comparison_harness_runs_binaries_in_turn_and_prints_their_medians():
+    result = subprocess.run(
+        [sys.executable, str(REPO / "Benchmarks" / "http" / "compare.py"), BINARY, BINARY, "--members", "60",
+         "--rounds", "1", "--duration", "1", "--kudos", "5900"],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert sum(line.startswith("round 1, ") for line in lines) == 2, result.stdout
+    rows = [line for line in lines if line.startswith(f"| {BINARY} |")]
+    assert len(rows) == 2 and re.search(r"\(\d+\.\d\d\)", rows[1]) and not re.search(r"\(", rows[0]), result.stdout

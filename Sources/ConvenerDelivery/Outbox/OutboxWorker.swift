@@ -45,17 +45,22 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
                 while !Task.isCancelled {
                     // With every lane busy (a platform that hangs until its timeout) a pass could start nothing:
                     // skip it instead of reading the outbox, which grows while that platform is away.
-                    var full = await board.isFull(limit: maxLanes)
-                    if !full {
-                        for lane in await plan() {
+                    var lanesRanOut = board.isFull(limit: maxLanes)
+                    if !lanesRanOut {
+                        let pass = await plan()
+                        for lane in pass.lanes {
                             group.addTask { await deliver(lane) }
                         }
-                        full = await board.isFull(limit: maxLanes)
+                        lanesRanOut = pass.lanesRanOut
                     }
-                    // Every lane busy means more is likely waiting (each late reply takes a lane of its own): look
-                    // again as soon as one may have freed rather than a whole interval later, which capped late
-                    // replies at `maxLanes` per interval.
-                    try? await Task.sleep(for: full ? pollInterval / 20 : pollInterval)
+                    // Messages left for want of a lane (each late reply takes a lane of its own): look again once a
+                    // quarter of the lanes freed rather than a whole interval later, which capped late replies at
+                    // `maxLanes` per interval; a pass per freed lane would read the outbox too often.
+                    if lanesRanOut {
+                        await board.waitForFreeLanes(max(maxLanes / 4, 1), limit: maxLanes)
+                    } else {
+                        try? await Task.sleep(for: pollInterval)
+                    }
                 }
             }
         }
@@ -64,7 +69,7 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
     /// One pass: sends what is pending now and returns when every lane it started has finished.
     public func deliverPending() async {
         await withDiscardingTaskGroup { group in
-            for lane in await plan() {
+            for lane in await plan().lanes {
                 group.addTask { await deliver(lane) }
             }
         }
@@ -91,10 +96,10 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
     }
 
     /// Settles superseded updates and entries with nowhere to go, dead-letters impossible ones, and claims the
-    /// idle lanes of everything else.
-    private func plan() async -> [DeliveryLane] {
+    /// idle lanes of everything else; `lanesRanOut` when some lane was left unclaimed because `maxLanes` were busy.
+    private func plan() async -> (lanes: [DeliveryLane], lanesRanOut: Bool) {
         let pending = await source.pendingOutbox(limit: passLimit)
-        await board.retain(Set(pending.map(\.message.id)))
+        board.retain(Set(pending.map(\.message.id)))
         let (live, superseded) = DeliveryCoalescing.coalesce(pending)
         var settled = superseded
         var dead: [(id: String, reason: String)] = []
@@ -122,18 +127,21 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
                 continue
             }
             var remaining: Set<String>
-            if await board.tracks(id) {
-                remaining = await board.remaining(id)
+            if board.tracks(id) {
+                remaining = board.remaining(id)
             } else {
                 var names: Set<String> = []
-                for route in routes where await source.deliveredReference(of: id, on: route.platform.name) == nil {
+                // Only a message whose references are kept can have reached a platform while still queued.
+                let remembered = Self.remembers(entry)
+                for route in routes {
+                    if remembered, await source.deliveredReference(of: id, on: route.platform.name) != nil { continue }
                     names.insert(route.platform.name)
                 }
-                remaining = await board.track(id, platforms: names)
+                remaining = board.track(id, platforms: names)
             }
             if remaining.isEmpty {
                 settled.append(id)
-                await board.forget(id)
+                board.forget(id)
                 continue
             }
             for route in routes where remaining.contains(route.platform.name) {
@@ -147,11 +155,16 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
         }
         await record(settled: settled, dead: dead)
         var claimed: [DeliveryLane] = []
+        var lanesRanOut = false
         for key in order {
-            guard let lane = lanes[key], await board.claim(key, limit: maxLanes) else { continue }
+            guard let lane = lanes[key] else { continue }
+            guard board.claim(key, limit: maxLanes) else {
+                lanesRanOut = lanesRanOut || board.isFull(limit: maxLanes)
+                continue
+            }
             claimed.append(lane)
         }
-        return claimed
+        return (claimed, lanesRanOut)
     }
 
     /// Sends a lane's entries in order, `pace` apart; stops at the first transient failure.
@@ -159,9 +172,10 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
         let platform = lane.platform
         for entry in lane.entries {
             let id = entry.message.id
-            let slot = await board.reserveSlot(lane.key, pace: platform.pace)
+            let slot = board.reserveSlot(lane.key, pace: platform.pace)
             do {
-                try await Task.sleep(until: slot, clock: .continuous)
+                // Most slots are now (a late reply's lane sends once): no timer for those.
+                if slot > .now { try await Task.sleep(until: slot, clock: .continuous) }
                 var editing: PlatformMessageReference?
                 if let target = entry.message.updates, entry.replyTarget == nil {
                     editing = await source.deliveredReference(of: target, on: platform.name)
@@ -170,9 +184,9 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
                 if let reference, Self.remembers(entry) {
                     try await source.recordDelivery(of: id, at: reference)
                 }
-                if await board.complete(id, on: platform.name) {
+                if board.complete(id, on: platform.name) {
                     try await source.settle([id])
-                    await board.forget(id)
+                    board.forget(id)
                 }
             } catch let failure as PermanentDeliveryFailure {
                 logger.error(
@@ -182,7 +196,7 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
                         "reason": "\(failure.reason)",
                     ])
                 await record(settled: [], dead: [(id, failure.reason)])
-                await board.forget(id)
+                board.forget(id)
             } catch {
                 if !Task.isCancelled {
                     logger.warning(
@@ -195,7 +209,7 @@ public struct OutboxWorker<Source: OutboxSource>: Service {
                 break
             }
         }
-        await board.release(lane.key)
+        board.release(lane.key)
     }
 
     private func record(settled: [String], dead: [(id: String, reason: String)]) async {

@@ -41,8 +41,10 @@ public actor CommunityRuntime {
     /// and for how long at most.
     private let lateReplyLimit: Int
     private let lateReplyWait: Duration
+    /// The requests waiting for the late-reply backlog to shrink, oldest first, each with when it gives up.
+    private var roomWaiters: [(giveUp: ContinuousClock.Instant, turn: CheckedContinuation<Void, Never>)] = []
     /// How many requests wait for the late-reply backlog to shrink now.
-    private(set) var waitingForLateReplyRoom = 0
+    var waitingForLateReplyRoom: Int { roomWaiters.count }
 
     /// How often one input is reduced again when other daemons keep appending first.
     static let conflictRetries = 20
@@ -168,21 +170,34 @@ public actor CommunityRuntime {
         return outcome
     }
 
-    /// Waits, up to `lateReplyWait`, until the outbox holds fewer than `lateReplyLimit` late replies. Only requests
-    /// of a flood wait, so polling (a sleep of 10 ms between looks) costs nothing in ordinary times and needs no
-    /// wake-up from the deliveries.
+    /// Waits, up to `lateReplyWait`, until the outbox holds fewer than `lateReplyLimit` late replies.
+    ///
+    /// The settlements that make room wake the waiters (`wakeRoomWaiters`), oldest first. A waiter gives up when a
+    /// later request arrives or the tick comes after its time: during a flood requests arrive all the time, and the
+    /// tick comes every second. Before, each waiting request looked again every 10 ms, inside this actor: at
+    /// saturation those looks cost a tenth of the daemon's CPU.
     private func waitForLateReplyRoom() async {
-        let timer = ContinuousClock()
-        let giveUp = timer.now + lateReplyWait
-        waitingForLateReplyRoom += 1
-        defer { waitingForLateReplyRoom -= 1 }
-        while state.outbox.lateReplyCount >= lateReplyLimit, failure == nil, timer.now < giveUp {
-            do {
-                try await Task.sleep(for: .milliseconds(10))
-            } catch {
-                return
-            }
-        }
+        releaseRoomWaiters(expiredAt: .now)
+        guard state.outbox.lateReplyCount >= lateReplyLimit, failure == nil, !Task.isCancelled else { return }
+        let giveUp = ContinuousClock.now + lateReplyWait
+        await withCheckedContinuation { roomWaiters.append((giveUp, $0)) }
+    }
+
+    /// Wakes as many waiting requests, oldest first, as the backlog has room for.
+    private func wakeRoomWaiters() {
+        let room = lateReplyLimit - state.outbox.lateReplyCount
+        guard room > 0 else { return }
+        let woken = roomWaiters.prefix(room)
+        roomWaiters.removeFirst(woken.count)
+        for waiter in woken { waiter.turn.resume() }
+    }
+
+    /// Lets the requests whose time ran out by `now` go ahead; all of them without a `now` (shutdown, failure).
+    private func releaseRoomWaiters(expiredAt now: ContinuousClock.Instant?) {
+        let expired = roomWaiters.prefix { waiter in now.map { waiter.giveUp <= $0 } ?? true }
+        guard !expired.isEmpty else { return }
+        roomWaiters.removeFirst(expired.count)
+        for waiter in expired { waiter.turn.resume() }
     }
 
     /// The form `formID` (`survey.S1`) while members can still submit it, to read a platform's answers against.
@@ -192,6 +207,7 @@ public actor CommunityRuntime {
 
     /// Lets time pass: fires due schedules and raises `member.inactive`, durably, like `handle` does for inputs.
     public func tick() async throws {
+        releaseRoomWaiters(expiredAt: .now)
         if let failure { throw CommunityUnavailable(reason: failure) }
         metrics.recordTick()
         let reducer = self.reducer
@@ -452,6 +468,7 @@ public actor CommunityRuntime {
     /// Records what must not be lost at shutdown (survey answers waiting for their shuffled batch), flushes
     /// everything and releases the state folder.
     public func close() async throws {
+        releaseRoomWaiters(expiredAt: nil)
         if failure == nil {
             let reducer = self.reducer
             let now = clock.now()
@@ -518,6 +535,7 @@ public actor CommunityRuntime {
         guard !found.isEmpty else { return }
         if let reset = found.reset { state = reset }
         for record in found.records { state.apply(record) }
+        defer { if !roomWaiters.isEmpty { wakeRoomWaiters() } }
         for content in found.pools {
             guard let key = state.sealingKey(pool: content.pool), let plaintext = (try? content.open(key: key)) ?? nil,
                 let image = try? SealedPoolImage.decode(plaintext),
@@ -550,6 +568,7 @@ public actor CommunityRuntime {
     private func commit(_ facts: [Fact]) async throws {
         guard !facts.isEmpty else { return }
         state.apply(facts)
+        if !roomWaiters.isEmpty { wakeRoomWaiters() }
         let journaled = facts.filter(\.isJournaled)
         // Anonymous answers and notes never enter the journal; their sealed pool files change in the same group
         // commit instead, so they are as durable as everything else once acknowledged.
@@ -575,6 +594,7 @@ public actor CommunityRuntime {
                     metadata: [
                         "convener.community": "\(profile.id)", "error": "\(error)",
                     ])
+                releaseRoomWaiters(expiredAt: nil)
             }
             throw CommunityUnavailable(reason: failure ?? "\(error)")
         }

@@ -1,20 +1,28 @@
 import Foundation
+import Synchronization
 
 /// Remembers recent request signatures and input ids, so that a replayed request is refused and a platform's
 /// retry of the same event is acted on once.
-actor PlatformGate {
-    private var signatures: PlatformRecentKeys
-    private var inputs: PlatformRecentKeys
+///
+/// A lock rather than an actor: every request asks twice, and each question is a hash-set probe, far shorter than
+/// the hop to an actor and back that it took before. Keys are hashed before the lock is taken.
+final class PlatformGate: Sendable {
+    private struct Seen {
+        var signatures: PlatformRecentKeys
+        var inputs: PlatformRecentKeys
+    }
+
+    private let seen: Mutex<Seen>
 
     /// A gate remembering for `window` seconds (longer than the platforms' 300 s timestamp tolerance).
     init(window: TimeInterval = 600) {
-        signatures = PlatformRecentKeys(window: window)
-        inputs = PlatformRecentKeys(window: window)
+        seen = Mutex(Seen(signatures: PlatformRecentKeys(window: window), inputs: PlatformRecentKeys(window: window)))
     }
 
     /// False when the same signature was already seen within the window.
     func admit(signature: String, now: Date) -> Bool {
-        signatures.insert(signature, now: now)
+        let digest = PlatformKeyDigest(signature)
+        return seen.withLock { $0.signatures.insert(digest, now: now) }
     }
 
     /// Throws a 401 unless `signature` is new within the window.
@@ -26,6 +34,7 @@ actor PlatformGate {
 
     /// False when the same input id was already handled within the window (a platform retry).
     func firstTime(inputID: String, now: Date) -> Bool {
-        inputs.insert(inputID, now: now)
+        let digest = PlatformKeyDigest(inputID)
+        return seen.withLock { $0.inputs.insert(digest, now: now) }
     }
 }

@@ -50,7 +50,7 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
             throw PlatformResponse.unauthorized("\(error)")
         }
         // 3. Replay gate: the same signed request twice is refused.
-        if let replayKey { try await gate.admitOnce(signature: "\(platform.name):\(replayKey)", now: now) }
+        if let replayKey { try gate.admitOnce(signature: "\(platform.name):\(replayKey)", now: now) }
         // 4. Parse.
         let inbound: PlatformInbound
         do {
@@ -69,7 +69,7 @@ struct PlatformPipeline<Platform: ChatPlatform>: Sendable {
             return platform.acknowledgement(for: nil, at: endpoint)
         }
         // 5. De-duplicate the platform's retries of the same input.
-        guard await gate.firstTime(inputID: "\(platform.name):\(platformRequest.input.id)", now: now) else {
+        guard gate.firstTime(inputID: "\(platform.name):\(platformRequest.input.id)", now: now) else {
             return platform.acknowledgement(for: platformRequest, at: endpoint)
         }
         // 6. Route to a community.

@@ -25,8 +25,12 @@ struct PlatformRecentKeys: Sendable {
 
     /// Remembers `key` at `now`; false when it was already seen within the window.
     mutating func insert(_ key: String, now: Date) -> Bool {
+        insert(PlatformKeyDigest(key), now: now)
+    }
+
+    /// Remembers a key by its digest, which callers holding a lock compute before taking it.
+    mutating func insert(_ digest: PlatformKeyDigest, now: Date) -> Bool {
         forget(before: now)
-        let digest = PlatformKeyDigest(key)
         for index in buckets.indices where buckets[index].digests.contains(digest) { return false }
         let number = bucketNumber(now)
         if let last = buckets.indices.last, buckets[last].number == number {
