@@ -96,9 +96,10 @@ def main():
         raise SystemExit(f"{arguments.members:,} members cannot give {arguments.kudos:,} kudos a day: raise --members")
     platform = bench.PLATFORMS[arguments.platform]
     runs = [[] for _ in arguments.binaries]  # by position: the same binary may be given twice
+    paths = [str(pathlib.Path(binary).resolve()) for binary in arguments.binaries]  # servers run in their own folder
     with tempfile.TemporaryDirectory(prefix="convener-compare-") as name:
         folder = pathlib.Path(name)
-        sink = bench.Server("reply sink", [arguments.binaries[0], "bench", "bare-server"])
+        sink = bench.Server("reply sink", [paths[0], "bench", "bare-server"])
         bench.REPLY_BASE["url"] = f"http://127.0.0.1:{sink.port}"
         try:
             for round_ in range(arguments.rounds):
@@ -106,7 +107,8 @@ def main():
                 requests = bench.kudos_file(folder, platform, arguments.members, arguments.kudos,
                                             round_ * arguments.kudos)
                 for index, binary in enumerate(arguments.binaries):
-                    server = bench.start_convener(argparse.Namespace(convener=binary), folder, f"r{round_}-{index}")
+                    server = bench.start_convener(argparse.Namespace(convener=paths[index]), folder,
+                                                  f"r{round_}-{index}")
                     try:
                         contact = first_contacts(server, platform, arguments.members, warm)
                         kudos = saturated_kudos(server, platform, requests, arguments, folder)
