@@ -535,7 +535,6 @@ public actor CommunityRuntime {
         guard !found.isEmpty else { return }
         if let reset = found.reset { state = reset }
         for record in found.records { state.apply(record) }
-        defer { if !roomWaiters.isEmpty { wakeRoomWaiters() } }
         for content in found.pools {
             guard let key = state.sealingKey(pool: content.pool), let plaintext = (try? content.open(key: key)) ?? nil,
                 let image = try? SealedPoolImage.decode(plaintext),
@@ -545,6 +544,8 @@ public actor CommunityRuntime {
         }
         ruleState = state.ruleEngineState
         lastTicket = store.lastTicket
+        // Another daemon's settlements make room too.
+        if !roomWaiters.isEmpty { wakeRoomWaiters() }
     }
 
     /// Waits until no other step runs, then holds the turn.
