@@ -39,7 +39,7 @@ struct MemberDataView {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let data = MemberDataExport(
-            member: context.member, engagement: engagementExport,
+            member: context.member, engagement: engagementExport(),
             features: Dictionary(featureData.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }))
         let json = (try? encoder.encode(data)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
         return "Your data in \(context.profile.name), as JSON:\n```\n\(json)\n```"
@@ -63,12 +63,9 @@ struct MemberDataView {
 
     /// What engagement stores, one line each.
     private var engagementLines: [String] {
-        let export = engagementExport
+        let export = engagementExport(listingKudos: false)
         var lines = ["engagement: \(export.tier) tier, score \(String(format: "%.1f", export.score))"]
-        lines.append("kudos received (last 90 days): \(export.kudosReceived.count)")
-        lines += export.kudosReceived.map { "  “\($0.reason)” from \($0.from ?? "a member") on \($0.on)" }
-        lines.append("kudos given (last 90 days): \(export.kudosGiven.count)")
-        lines += export.kudosGiven.map { "  “\($0.reason)” to \($0.to ?? "a member") on \($0.on)" }
+        lines += kudosLines
         lines.append("birthday: " + (export.birthday ?? "not given (`/cop me birthday MM-DD` opts in)"))
         if let zone = export.timeZone { lines.append("time zone: \(zone)") }
         if let roster = export.roster {
@@ -77,18 +74,40 @@ struct MemberDataView {
         return lines
     }
 
-    private var engagementExport: MemberDataExport.Engagement {
+    /// The kudos the member received and gave, each as a count and the newest few: an active member's 90 days can
+    /// hold hundreds, more than a chat message shows, and `/cop me export` has them all.
+    private var kudosLines: [String] {
+        let id = context.member.id
+        var received = KudosListing(), given = KudosListing()
+        // One pass from the newest, counting all and keeping the newest few of each.
+        for entry in context.state.engagement.kudos.entries.reversed() {
+            if entry.receiver == id { received.add(entry) }
+            if entry.giver == id { given.add(entry) }
+        }
+        let directory = EngagementDirectory(state: context.state)
+        let zone = context.profile.timeZone
+        return received.lines(heading: "kudos received (last 90 days)") {
+            "  “\($0.reason)” from \(directory.plainName($0.giver)) on \(day($0.at, zone))"
+        }
+            + given.lines(heading: "kudos given (last 90 days)") {
+                "  “\($0.reason)” to \(directory.plainName($0.receiver)) on \(day($0.at, zone))"
+            }
+    }
+
+    /// What engagement stores about the member; the kudos themselves only when `listingKudos`.
+    private func engagementExport(listingKudos: Bool = true) -> MemberDataExport.Engagement {
         let book = context.state.engagement
         let id = context.member.id
         let directory = EngagementDirectory(state: context.state)
         let zone = context.profile.timeZone
         let policy = context.reducer.settings.engagement.scoring
         let score = book.members.score(of: id, at: context.now, policy: policy) ?? 0
-        let received = book.kudos.entries.filter { $0.receiver == id }.map {
+        let entries = listingKudos ? book.kudos.entries : []
+        let received = entries.filter { $0.receiver == id }.map {
             MemberDataExport.Kudos(
                 from: directory.plainName($0.giver), to: nil, reason: $0.reason, on: day($0.at, zone))
         }
-        let given = book.kudos.entries.filter { $0.giver == id }.map {
+        let given = entries.filter { $0.giver == id }.map {
             MemberDataExport.Kudos(
                 from: nil, to: directory.plainName($0.receiver), reason: $0.reason, on: day($0.at, zone))
         }
@@ -122,6 +141,28 @@ struct MemberDataView {
 
     private func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}
+
+/// Kudos counted from the newest, keeping the newest `shown` for `/cop me`.
+private struct KudosListing {
+    static let shown = 5
+    private(set) var count = 0
+    private var newest: [KudosEntry] = []
+
+    mutating func add(_ entry: KudosEntry) {
+        count += 1
+        if newest.count < Self.shown { newest.append(entry) }
+    }
+
+    /// The heading with the count, the newest kudos oldest first, and how many earlier ones the export lists.
+    func lines(heading: String, _ line: (KudosEntry) -> String) -> [String] {
+        var lines = ["\(heading): \(count)"]
+        lines += newest.reversed().map(line)
+        if count > newest.count {
+            lines.append("  … and \(count - newest.count) earlier (`/cop me export` lists them all)")
+        }
+        return lines
     }
 }
 

@@ -39,6 +39,24 @@ struct MemberDataTests {
         return harness
     }
 
+    @Test("/cop me counts every kudos but lists the newest five; export lists them all")
+    func manyKudos() throws {
+        var harness = try EngagementHarness(rules: [])
+        harness.say("ada", at: Support.at(day: 0))
+        harness.say("bob", at: Support.at(day: 0.1))
+        for day in 1...8 {
+            harness.command("ada", "kudos @bob for help \(day)", at: Support.at(day: Double(day)))
+        }
+        let me = harness.command("bob", "me", at: Support.at(day: 9))
+        let text = try #require(me.replies.first?.text)
+        let listed = (4...8).map { "•   “for help \($0)” from @Ada on 2026-01-0\($0 + 1)" }.joined(separator: "\n")
+        #expect(text.contains("• kudos received (last 90 days): 8\n" + listed + "\n"))
+        #expect(text.contains("•   … and 3 earlier (`/cop me export` lists them all)\n• kudos given (last 90 days): 0"))
+        #expect(!text.contains("for help 3”"))
+        let export = try #require(harness.command("bob", "me export", at: Support.at(day: 9.1)).replies.first?.text)
+        #expect((1...8).allSatisfy { export.contains("\"reason\" : \"for help \($0)\"") })
+    }
+
     @Test("/cop me shows engagement, kudos, birthday and roster; export has the same as JSON")
     func showAndExport() throws {
         var harness = try busyCommunity()
