@@ -39,7 +39,7 @@ struct MemberDataView {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let data = MemberDataExport(
-            member: context.member, engagement: engagementExport(),
+            member: context.member, engagement: engagementExport,
             features: Dictionary(featureData.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }))
         let json = (try? encoder.encode(data)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
         return "Your data in \(context.profile.name), as JSON:\n```\n\(json)\n```"
@@ -63,7 +63,7 @@ struct MemberDataView {
 
     /// What engagement stores, one line each.
     private var engagementLines: [String] {
-        let export = engagementExport(listingKudos: false)
+        let export = engagementRecord
         var lines = ["engagement: \(export.tier) tier, score \(String(format: "%.1f", export.score))"]
         lines += kudosLines
         lines.append("birthday: " + (export.birthday ?? "not given (`/cop me birthday MM-DD` opts in)"))
@@ -94,30 +94,38 @@ struct MemberDataView {
             }
     }
 
-    /// What engagement stores about the member; the kudos themselves only when `listingKudos`.
-    private func engagementExport(listingKudos: Bool = true) -> MemberDataExport.Engagement {
-        let book = context.state.engagement
+    /// What engagement stores about the member, every kudos they received and gave included.
+    private var engagementExport: MemberDataExport.Engagement {
         let id = context.member.id
         let directory = EngagementDirectory(state: context.state)
         let zone = context.profile.timeZone
-        let policy = context.reducer.settings.engagement.scoring
-        let score = book.members.score(of: id, at: context.now, policy: policy) ?? 0
-        let entries = listingKudos ? book.kudos.entries : []
-        let received = entries.filter { $0.receiver == id }.map {
+        let entries = context.state.engagement.kudos.entries
+        var engagement = engagementRecord
+        engagement.kudosReceived = entries.filter { $0.receiver == id }.map {
             MemberDataExport.Kudos(
                 from: directory.plainName($0.giver), to: nil, reason: $0.reason, on: day($0.at, zone))
         }
-        let given = entries.filter { $0.giver == id }.map {
+        engagement.kudosGiven = entries.filter { $0.giver == id }.map {
             MemberDataExport.Kudos(
                 from: nil, to: directory.plainName($0.receiver), reason: $0.reason, on: day($0.at, zone))
         }
+        return engagement
+    }
+
+    /// What engagement stores about the member besides the kudos, which only the export lists in full.
+    private var engagementRecord: MemberDataExport.Engagement {
+        let book = context.state.engagement
+        let id = context.member.id
+        let zone = context.profile.timeZone
+        let policy = context.reducer.settings.engagement.scoring
+        let score = book.members.score(of: id, at: context.now, policy: policy) ?? 0
         let birthday = book.birthdays[id].map { String(format: "%02d-%02d", $0.month, $0.day) }
         let roster = book.roster.entries.first { $0.member == id }.map {
             MemberDataExport.Roster(turns: $0.turns, joined: day($0.joinedAt, zone))
         }
         return MemberDataExport.Engagement(
-            tier: book.tier(of: id).rawValue, score: (score * 10).rounded() / 10, kudosReceived: received,
-            kudosGiven: given, birthday: birthday, timeZone: book.timeZones[id], roster: roster)
+            tier: book.tier(of: id).rawValue, score: (score * 10).rounded() / 10, kudosReceived: [],
+            kudosGiven: [], birthday: birthday, timeZone: book.timeZones[id], roster: roster)
     }
 
     /// Every other feature's lines about the member.
@@ -186,8 +194,8 @@ struct MemberDataExport: Encodable {
     struct Engagement: Encodable {
         let tier: String
         let score: Double
-        let kudosReceived: [Kudos]
-        let kudosGiven: [Kudos]
+        var kudosReceived: [Kudos]
+        var kudosGiven: [Kudos]
         let birthday: String?
         let timeZone: String?
         let roster: Roster?

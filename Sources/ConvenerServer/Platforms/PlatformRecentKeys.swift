@@ -23,12 +23,8 @@ struct PlatformRecentKeys: Sendable {
     /// How many keys are remembered.
     var count: Int { buckets.reduce(0) { $0 + $1.digests.count } }
 
-    /// Remembers `key` at `now`; false when it was already seen within the window.
-    mutating func insert(_ key: String, now: Date) -> Bool {
-        insert(PlatformKeyDigest(key), now: now)
-    }
-
-    /// Remembers a key by its digest, which callers holding a lock compute before taking it.
+    /// Remembers a key by its digest (computed before any lock is taken) at `now`; false when it was already seen
+    /// within the window.
     mutating func insert(_ digest: PlatformKeyDigest, now: Date) -> Bool {
         forget(before: now)
         for index in buckets.indices where buckets[index].digests.contains(digest) { return false }
