@@ -52,6 +52,16 @@ enum StoreJSONNode {
             out.append(UInt8(ascii: "{"))
             var first = true
             let entries = object.entries
+            if Self.isStrictlyAscending(entries) {
+                for (index, entry) in entries.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    Self.write(entry.key, into: &out)
+                    out.append(UInt8(ascii: ":"))
+                    entry.value.write(into: &out)
+                }
+                out.append(UInt8(ascii: "}"))
+                return
+            }
             // Sorted by key, and by position among equal keys, so the last value set for a key wins.
             let order = entries.indices.sorted { left, right in
                 let (a, b) = (entries[left].key, entries[right].key)
@@ -69,6 +79,11 @@ enum StoreJSONNode {
         case .deferred(let encoder):
             (encoder.node ?? .object(StoreJSONObject())).write(into: &out)
         }
+    }
+
+    /// Whether the keys are already in order, each once: most objects have a key or two, or keys set in order.
+    private static func isStrictlyAscending(_ entries: [(key: String, value: StoreJSONNode)]) -> Bool {
+        zip(entries, entries.dropFirst()).allSatisfy { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, everything else as its UTF-8.
@@ -214,17 +229,21 @@ extension StoreJSONNode {
 }
 
 /// A key that is not one of the value's own: "super", or a position in an array.
+///
+/// A position's text is made only when a coding path is read (for an error): every array element gets a key.
 private struct StoreJSONKey: CodingKey {
-    let stringValue: String
+    private let name: String?
     let intValue: Int?
 
+    var stringValue: String { name ?? "Index \(intValue ?? 0)" }
+
     init(stringValue: String) {
-        self.stringValue = stringValue
+        self.name = stringValue
         self.intValue = nil
     }
 
     init(intValue: Int) {
-        self.stringValue = "Index \(intValue)"
+        self.name = nil
         self.intValue = intValue
     }
 }

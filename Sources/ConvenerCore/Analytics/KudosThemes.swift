@@ -7,11 +7,15 @@ enum KudosThemes {
     /// The theme words of `reason`, each once; `names` holds the lower-cased words of members' names and ids.
     static func themes(in reason: String, names: Set<String>) -> Set<String> {
         // Every kudos is counted on the request path, and nearly every reason is ASCII: its bytes are its
-        // characters then, so they are read as bytes (`KudosThemesTests` checks that both ways agree).
+        // characters then, so they are read as bytes, without the strings the character reading builds for every
+        // word (`KudosThemesTests` checks that both ways agree).
         guard reason.utf8.allSatisfy({ $0 < 0x80 }) else { return characterThemes(in: reason, names: names) }
         var themes = Set<String>()
-        for word in withoutMentions(reason).lowercased().utf8.split(whereSeparator: { !isWordByte($0) }) {
-            if let theme = theme(of: Substring(word), names: names) { themes.insert(theme) }
+        let kept = asciiWithoutMentions(Array(reason.utf8))
+        for token in kept.split(whereSeparator: isASCIIWhitespace) where token.first != UInt8(ascii: "@") {
+            for word in token.split(whereSeparator: { !isWordByte($0) }) {
+                if let theme = asciiTheme(of: word, names: names) { themes.insert(theme) }
+            }
         }
         return themes
     }
@@ -48,6 +52,20 @@ enum KudosThemes {
         return isHashtag ? "#" + text : text
     }
 
+    /// `theme(of:names:)` for an ASCII word as it appears in the reason, lower-cased here.
+    private static func asciiTheme(of word: ArraySlice<UInt8>, names: Set<String>) -> String? {
+        let isTrimmed: (UInt8) -> Bool = { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }
+        var core = word.drop { $0 == UInt8(ascii: "#") || isTrimmed($0) }
+        while let last = core.last, isTrimmed(last) { core = core.dropLast() }
+        if core.count >= 2, core[core.endIndex - 2] == UInt8(ascii: "'"), core.last.map(isLowerS) == true {
+            core = core.dropLast(2)
+        }
+        guard core.count >= 3, core.contains(where: isASCIILetter) else { return nil }
+        let text = String(decoding: core.map(asciiLowercased), as: UTF8.self)
+        guard !stopWords.contains(text), !isName(text, in: names) else { return nil }
+        return word.first == UInt8(ascii: "#") ? "#" + text : text
+    }
+
     /// Whether an ASCII byte belongs to a word: a letter, a digit, `#`, `-` or `'`.
     private static func isWordByte(_ byte: UInt8) -> Bool {
         switch byte {
@@ -56,6 +74,63 @@ enum KudosThemes {
             true
         default: false
         }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    private static func isLowerS(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "s") || byte == UInt8(ascii: "S")
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+
+    /// The characters `Character.isWhitespace` holds among ASCII: tab, line feed, vertical tab, form feed,
+    /// carriage return and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        (0x09...0x0D).contains(byte) || byte == 0x20
+    }
+
+    /// `withoutMentions` for ASCII bytes, before its whitespace is collapsed and its `@name` words dropped.
+    private static func asciiWithoutMentions(_ bytes: [UInt8]) -> [UInt8] {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var rest = bytes[...]
+        while let open = rest.firstIndex(of: UInt8(ascii: "<")) {
+            kept += rest[..<open]
+            let tail = rest[open...]
+            if hasASCIIPrefix(tail, teamsMentionOpen), let end = firstASCIIRange(of: teamsMentionClose, in: tail) {
+                rest = tail[end...]
+            } else if let close = tail.firstIndex(of: UInt8(ascii: ">")) {
+                rest = tail[(close + 1)...]
+            } else {
+                kept += tail
+                rest = []
+            }
+        }
+        kept += rest
+        return kept
+    }
+
+    private static let teamsMentionOpen = Array("<at>".utf8)
+    private static let teamsMentionClose = Array("</at>".utf8)
+
+    /// Whether `bytes` start with the lower-case `prefix`, ignoring case.
+    private static func hasASCIIPrefix(_ bytes: ArraySlice<UInt8>, _ prefix: [UInt8]) -> Bool {
+        bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { asciiLowercased($0) == $1 }
+    }
+
+    /// The end of the first place `bytes` hold the lower-case `needle`, ignoring case.
+    private static func firstASCIIRange(of needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+        var start = bytes.startIndex
+        while start + needle.count <= bytes.endIndex {
+            if hasASCIIPrefix(bytes[start...], needle) { return start + needle.count }
+            start += 1
+        }
+        return nil
     }
 
     /// `text` without mentions: Teams' `<at>Name</at>`, escaped ids such as Slack's `<@U123|alice>` or Matrix's
@@ -90,17 +165,30 @@ enum KudosThemes {
     /// theme may be.
     static func names(of members: some Sequence<Member>, ids: [MemberID] = []) -> Set<String> {
         var names = Set<String>()
-        func add(_ text: String) {
-            let lowered = text.lowercased()
-            names.insert(lowered)
-            for part in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { names.insert(String(part)) }
-        }
         for member in members {
-            add(member.displayName)
-            add(member.id.user)
+            addNameWords(of: member.displayName, to: &names)
+            addNameWords(of: member.id.user, to: &names)
         }
-        for id in ids { add(id.user) }
+        for id in ids { addNameWords(of: id.user, to: &names) }
         return names
+    }
+
+    /// Adds `text` lower-cased, whole and each of its words (runs of letters and digits); an ASCII `text` is read as
+    /// bytes, as `themes(in:names:)` reads a reason (`KudosThemesTests` checks both ways agree).
+    static func addNameWords(of text: String, to names: inout Set<String>) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return addCharacterNameWords(of: text, to: &names) }
+        let lowered = text.utf8.map(asciiLowercased)
+        names.insert(String(decoding: lowered, as: UTF8.self))
+        for part in lowered.split(whereSeparator: { !isASCIILetter($0) && !(0x30...0x39).contains($0) }) {
+            names.insert(String(decoding: part, as: UTF8.self))
+        }
+    }
+
+    /// `addNameWords(of:to:)` for any text, read character by character.
+    static func addCharacterNameWords(of text: String, to names: inout Set<String>) {
+        let lowered = text.lowercased()
+        names.insert(lowered)
+        for part in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { names.insert(String(part)) }
     }
 
     /// English function words and the words every kudos uses ("thanks for the help"), which say nothing of its theme.

@@ -10,6 +10,7 @@ struct KudosThemesTests {
             "thanks", "for", "the", "Docs", "#Rust-lang", "review's", "--pairing--", "'quoted'", "2024", "v2",
             "ab", "<@U123|ada>", "<at>Ada Lovelace</at>", "<AT>x</at>", "@ada", "<", ">", "ada", "lovelace",
             "help!", "on-call,", "C++", "#", "-", "'s", "well-done.", "\r\n", "\t", " ", "mentor-ship", "Ada's",
+            "DOCS'S", "<At>Bob</AT>", "foo<@U1>bar", "@", "x@y", "\u{0B}", "\u{0C}", "#'-x--", "abc'",
         ]
         let names: Set<String> = ["ada", "lovelace", "u123"]
         var generator = EngagementSeededGenerator(seed: 18)
@@ -22,6 +23,21 @@ struct KudosThemesTests {
             #expect(
                 KudosThemes.themes(in: reason, names: names) == KudosThemes.characterThemes(in: reason, names: names),
                 "\(reason)")
+        }
+    }
+
+    @Test("An ASCII name read as bytes has the words it has read character by character")
+    func asciiNamesAgreeWithCharacters() {
+        let pieces = ["Ada", "LOVELACE", "u123", "-", "_", ".", " ", "O'Brien", "x2", "\t", "", "Zoë", "9"]
+        var generator = EngagementSeededGenerator(seed: 7)
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0...6, using: &generator)
+            let name = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            var bytes = Set<String>()
+            var characters = Set<String>()
+            KudosThemes.addNameWords(of: name, to: &bytes)
+            KudosThemes.addCharacterNameWords(of: name, to: &characters)
+            #expect(bytes == characters, "\(name)")
         }
     }
 
