@@ -41,8 +41,12 @@ public struct DeliveryExchange: Sendable {
                 answered = response
                 classification = RetryClassification.classify(
                     status: response.status, platformError: platformError(response.body))
-                let waits = [response.retryAfter(now: Date()), HTTPRetryAfter.parseJSONBody(response.body)]
-                serverWait = waits.compactMap { $0 }.max()
+                // Only a retry waits: a delivered message's body is not parsed for a wait (JSON decoding was about
+                // a tenth of a late reply's delivery).
+                if case .transient = classification {
+                    let waits = [response.retryAfter(now: Date()), HTTPRetryAfter.parseJSONBody(response.body)]
+                    serverWait = waits.compactMap { $0 }.max()
+                }
             } catch let error as HTTPTransportError {
                 if case .cancelled = error { throw CancellationError() }
                 classification = RetryClassification.classify(error)

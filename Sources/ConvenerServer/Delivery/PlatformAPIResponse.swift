@@ -13,10 +13,21 @@ enum PlatformAPIResponse {
 
     /// Slack answers 200 with `{"ok": false, "error": "…"}` for most failures.
     static func slackError(in body: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+        // Nearly every answer is `{"ok":true, …}` or plain `ok`: a body without `false` in it cannot say
+        // `"ok": false`, and is not parsed.
+        guard holdsFalse(body), let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
             object["ok"] as? Bool == false
         else { return nil }
         return object["error"] as? String ?? "unknown_error"
+    }
+
+    /// Whether the bytes `false` occur in `body`.
+    private static func holdsFalse(_ body: [UInt8]) -> Bool {
+        let literal = Array("false".utf8)
+        guard body.count >= literal.count else { return false }
+        return (0...(body.count - literal.count)).contains { start in
+            body[start] == literal[0] && body[start..<(start + literal.count)].elementsEqual(literal)
+        }
     }
 
     /// A JSON request with `authorization` (when given).
