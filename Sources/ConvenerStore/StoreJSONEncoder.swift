@@ -119,6 +119,11 @@ enum StoreJSONNode {
                     codingPath: encoder.codingPath + (key.map { [$0] } ?? []),
                     debugDescription: "\(value) cannot be written as a JSON number"))
         }
+        return .finite(value)
+    }
+
+    /// A finite double as `JSONEncoder` writes it.
+    static func finite(_ value: Double) -> Self {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         return .number(text)
@@ -193,6 +198,11 @@ final class StoreJSONNodeEncoder: Encoder {
         if T.self == Data.self, let data = value as? Data { return .string(data.base64EncodedString()) }
         if T.self == URL.self, let url = value as? URL { return .string(url.absoluteString) }
         if T.self == Decimal.self, let decimal = value as? Decimal { return .number(decimal.description) }
+        // A date encodes itself as its seconds since 2001 through a single-value container: every fact carries one
+        // or more, and the encoder each of them took was a tenth of a record's encoding.
+        if T.self == Date.self, let date = value as? Date, date.timeIntervalSinceReferenceDate.isFinite {
+            return .finite(date.timeIntervalSinceReferenceDate)
+        }
         let encoder = StoreJSONNodeEncoder(parent: parent, key: key)
         try value.encode(to: encoder)
         return encoder.node ?? .object(StoreJSONObject())

@@ -112,6 +112,19 @@ struct StoreJSONEncoderTests {
         struct Holder: Encodable { var values: [String: Double] }
         #expect(throws: EncodingError.self) { try StoreJSONEncoder().encode(Holder(values: ["x": .nan])) }
         #expect(throws: StoreError.self) { try StoreCoding.encode([Double.infinity]) }
+        #expect(throws: EncodingError.self) {
+            try StoreJSONEncoder().encode([Date(timeIntervalSinceReferenceDate: .nan)])
+        }
+    }
+
+    @Test("a date is its seconds since 2001, written as Foundation writes the number")
+    func dates() throws {
+        let dates = [
+            Date(timeIntervalSinceReferenceDate: 818_200_161.758_876_2), Date(timeIntervalSinceReferenceDate: 12),
+        ]
+        let foundation = JSONEncoder()
+        #expect(try StoreJSONEncoder().encode(dates) == Array(try foundation.encode(dates)))
+        #expect(String(decoding: try StoreJSONEncoder().encode(dates), as: UTF8.self) == "[818200161.7588762,12]")
     }
 
     @Test("the journal's changes decode back unchanged")

@@ -23,7 +23,7 @@ enum FeedbackDesk: FeatureDesk {
             return FeatureEffects()
         }
         let settings = context.reducer.settings.feedback
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespace
         guard text.count <= settings.maximumLength else {
             replies.ephemeral(
                 "Your note is \(text.count) characters; notes can be up to \(settings.maximumLength). "
@@ -90,7 +90,7 @@ enum FeedbackDesk: FeatureDesk {
         }
         let text: String
         switch values["reply"] {
-        case .text(let typed): text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .text(let typed): text = typed.trimmingWhitespace
         default: text = ""
         }
         guard !text.isEmpty else {

@@ -50,8 +50,8 @@ enum PollDesk: FeatureDesk {
         let action = effect.action
         guard case .startPoll(let rawQuestion, let rawOptions, let maxChoices, let anonymous, let closesAfter) = action
         else { return FeatureEffects() }
-        let question = rawQuestion.trimmingCharacters(in: .whitespacesAndNewlines)
-        let options = rawOptions.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let question = rawQuestion.trimmingWhitespace
+        let options = rawOptions.map { $0.trimmingWhitespace }
         if let problem = problem(question: question, options: options) {
             return FeatureEffects(notes: ["rule \(effect.ruleID) could not start a poll: \(problem)"])
         }

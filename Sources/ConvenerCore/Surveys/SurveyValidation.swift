@@ -37,7 +37,7 @@ enum SurveyValidation {
         switch value {
         case nil: words = []
         case .text(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespace
             words = trimmed.isEmpty ? [] : [trimmed]
         case .choices(let ids): words = ids.filter { !$0.isEmpty }
         }

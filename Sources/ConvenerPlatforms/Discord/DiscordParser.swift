@@ -80,7 +80,7 @@ public enum DiscordParser {
         guard let options = data.optionalField("options") else { return "" }
         for option in try options.array() where try option.string("name") == "text" {
             guard let value = option.optionalField("value") else { return "" }
-            return try value.string().trimmingCharacters(in: .whitespacesAndNewlines)
+            return try value.string().trimmingWhitespace
         }
         return ""
     }

@@ -86,11 +86,11 @@ public enum MatrixEvents {
 
     /// What follows `!cop` or `/cop` at the start of `text`, or nil when it is not a command.
     public static func command(in text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace
         for prefix in commandPrefixes where trimmed.lowercased().hasPrefix(prefix) {
             let rest = trimmed.dropFirst(prefix.count)
             guard rest.isEmpty || rest.first?.isWhitespace == true else { continue }
-            return rest.trimmingCharacters(in: .whitespacesAndNewlines)
+            return rest.trimmingWhitespace
         }
         return nil
     }

@@ -47,7 +47,7 @@ public struct MatrixFormConversation: Codable, Sendable, Equatable {
 
     /// The step `text`, the member's reply to the current question, leads to.
     public func answering(_ text: String) -> Step {
-        let reply = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reply = text.trimmingWhitespace
         if reply.lowercased() == "cancel" { return .cancelled }
         guard form.fields.indices.contains(next) else { return .cancelled }
         let field = form.fields[next]

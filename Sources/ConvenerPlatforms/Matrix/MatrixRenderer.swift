@@ -41,7 +41,7 @@ public enum MatrixRenderer {
 
     /// The choice code and number in an answer such as `k3f9q 2`, or nil when `text` is not one.
     public static func choice(in text: String) -> (code: String, number: Int)? {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().split(
+        let parts = text.trimmingWhitespace.lowercased().split(
             whereSeparator: \.isWhitespace)
         guard parts.count == 2, parts[0].count == 5,
             parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),

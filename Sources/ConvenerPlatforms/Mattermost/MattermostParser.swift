@@ -21,7 +21,7 @@ public enum MattermostParser {
             id: PlatformInputID.make(platform: platform, kind: "cmd", unique: trigger, body: form, now: now),
             member: memberID(user: user),
             displayName: fields.optional("user_name") ?? user,
-            event: .command((fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            event: .command((fields["text"] ?? "").trimmingWhitespace)
         )
         let context = PlatformReplyContext(
             platform: platform, channelID: fields.optional("channel_id"), teamID: fields.optional("team_id"),

@@ -94,7 +94,7 @@ public enum TeamsActivityParser {
             guard text.count >= prefix.count, text.prefix(prefix.count).lowercased() == prefix else { continue }
             let rest = text.dropFirst(prefix.count)
             guard rest.isEmpty || rest.first?.isWhitespace == true else { continue }
-            return rest.trimmingCharacters(in: .whitespacesAndNewlines)
+            return rest.trimmingWhitespace
         }
         return nil
     }
@@ -116,7 +116,7 @@ public enum TeamsActivityParser {
         if !removed, text.hasPrefix("<at>"), let end = text.range(of: "</at>") {
             text = String(text[end.upperBound...])
         }
-        return decodeEntities(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        return decodeEntities(text).trimmingWhitespace
     }
 
     private static func decodeEntities(_ text: String) -> String {

@@ -12,7 +12,7 @@ public enum TeamsFormAnswers {
                 if let value = values[field.id] { resolved[field.id] = value }
                 continue
             }
-            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = raw.trimmingWhitespace
             guard !trimmed.isEmpty else { continue }
             switch field.kind {
             case .text, .textarea: resolved[field.id] = .text(raw)

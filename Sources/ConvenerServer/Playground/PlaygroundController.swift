@@ -38,7 +38,7 @@ struct PlaygroundController {
     private func postMessage(_ request: Request, _ context: ConvenerRequestContext) async throws -> Response {
         let body = try await RequestBody.decode(PlaygroundMessageRequest.self, from: request, context: context)
         let member = try memberID(body.member)
-        let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = body.text.trimmingWhitespace
         guard !text.isEmpty else {
             throw HTTPError(.badRequest, message: "'text' is empty: type a message or a /cop command.")
         }
@@ -47,7 +47,7 @@ struct PlaygroundController {
         }
         var event: InputEvent
         if text == "/cop" || text.hasPrefix("/cop ") || text.hasPrefix("/cop\n") {
-            event = .command(String(text.dropFirst(4)).trimmingCharacters(in: .whitespacesAndNewlines))
+            event = .command(String(text.dropFirst(4)).trimmingWhitespace)
         } else if text.hasPrefix("/") {
             let name = text.split(separator: " ").first.map(String.init) ?? text
             throw HTTPError(
