@@ -29,7 +29,9 @@ final class PlatformWorkService: Service, Sendable {
             watching.addTask { await self.watch.run() }
             await withDiscardingTaskGroup { group in
                 for await job in jobs.cancelOnGracefulShutdown() {
-                    group.addTask { await job() }
+                    // Started on this task's thread, the job runs until it first waits (for the community, for the
+                    // disk) without being queued for a thread again: one handoff less for every request.
+                    group.addImmediateTask { await job() }
                 }
                 continuation.finish()
             }
