@@ -102,7 +102,7 @@ enum KudosThemes {
         while let open = rest.firstIndex(of: UInt8(ascii: "<")) {
             kept += rest[..<open]
             let tail = rest[open...]
-            if hasASCIIPrefix(tail, teamsMentionOpen), let end = firstASCIIRange(of: teamsMentionClose, in: tail) {
+            if hasASCIIPrefix(tail, teamsMentionOpen), let end = endOfFirstASCII(teamsMentionClose, in: tail) {
                 rest = tail[end...]
             } else if let close = tail.firstIndex(of: UInt8(ascii: ">")) {
                 rest = tail[(close + 1)...]
@@ -124,7 +124,7 @@ enum KudosThemes {
     }
 
     /// The end of the first place `bytes` hold the lower-case `needle`, ignoring case.
-    private static func firstASCIIRange(of needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+    private static func endOfFirstASCII(_ needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
         var start = bytes.startIndex
         while start + needle.count <= bytes.endIndex {
             if hasASCIIPrefix(bytes[start...], needle) { return start + needle.count }

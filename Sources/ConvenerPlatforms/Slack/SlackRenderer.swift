@@ -25,9 +25,15 @@ public enum SlackRenderer {
 
     /// The Block Kit blocks of `message`.
     public static func blocks(for message: OutboundMessage) throws(PlatformRenderError) -> [PlatformJSON] {
+        try blocks(for: message, text: text(of: message))
+    }
+
+    /// The blocks of `message`, whose text with its mentions rendered is `whole`.
+    private static func blocks(for message: OutboundMessage, text whole: String) throws(PlatformRenderError)
+        -> [PlatformJSON]
+    {
         let buttons = try buttons(for: message)
         let actionBlockCount = min((buttons.count + maxButtonsPerBlock - 1) / maxButtonsPerBlock, maxBlocks - 1)
-        let whole = text(of: message)
         // Escaping at most quintuples a UTF-16 unit, so short text is one section without measuring it.
         let pieces =
             whole.utf16.count * 5 <= maxSectionText
@@ -133,9 +139,11 @@ public enum SlackRenderer {
     }
 
     private static func payload(_ message: OutboundMessage) throws(PlatformRenderError) -> [String: PlatformJSON] {
-        let fallback = PlatformText.truncated(text(of: message), limit: maxFallbackText / 5)
+        // The mentions are rendered once, for the fallback and the blocks.
+        let whole = text(of: message)
+        let fallback = PlatformText.truncated(whole, limit: maxFallbackText / 5)
         var body: [String: PlatformJSON] = ["text": .string(fallback.isEmpty ? " " : escape(fallback))]
-        let blocks = try blocks(for: message)
+        let blocks = try blocks(for: message, text: whole)
         if !blocks.isEmpty {
             body["blocks"] = .array(blocks)
         }
