@@ -113,9 +113,6 @@ public struct TrendChart: Sendable {
 
     /// A coordinate with one decimal, so the SVG stays small and the same data gives the same bytes.
     public static func format(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        value.oneDecimalText
     }
 }

@@ -25,7 +25,7 @@ public struct PromptStatsTable: Sendable, Encodable {
         /// The response rate as text: `2.4` answerers per prompt, or `–` while hidden.
         public var responseRateText: String {
             guard let responseRate else { return "–" }
-            return String(format: "%.1f", responseRate)
+            return responseRate.oneDecimalText
         }
     }
 

@@ -64,7 +64,7 @@ struct MemberDataView {
     /// What engagement stores, one line each.
     private var engagementLines: [String] {
         let export = engagementRecord
-        var lines = ["engagement: \(export.tier) tier, score \(String(format: "%.1f", export.score))"]
+        var lines = ["engagement: \(export.tier) tier, score \(export.score.oneDecimalText)"]
         lines += kudosLines
         lines.append("birthday: " + (export.birthday ?? "not given (`/cop me birthday MM-DD` opts in)"))
         if let zone = export.timeZone { lines.append("time zone: \(zone)") }
