@@ -211,8 +211,8 @@ final class StoreJSONNodeEncoder: Encoder {
         if T.self == Data.self, let data = value as? Data { return .string(data.base64EncodedString()) }
         if T.self == URL.self, let url = value as? URL { return .string(url.absoluteString) }
         if T.self == Decimal.self, let decimal = value as? Decimal { return .number(decimal.description) }
-        // A date encodes itself as its seconds since 2001 through a single-value container: every fact carries one
-        // or more, and the encoder each of them took was a tenth of a record's encoding.
+        // A date encodes itself as its seconds since 2001 through a single-value container; written here, it needs
+        // no encoder of its own, and nearly every fact carries one or more dates.
         if T.self == Date.self, let date = value as? Date, date.timeIntervalSinceReferenceDate.isFinite {
             return .finite(date.timeIntervalSinceReferenceDate)
         }
