@@ -1,3 +1,4 @@
+import ConvenerCore
 import ConvenerDelivery
 import Foundation
 
@@ -15,20 +16,14 @@ enum PlatformAPIResponse {
     static func slackError(in body: [UInt8]) -> String? {
         // Nearly every answer is `{"ok":true, …}` or plain `ok`: a body without `false` in it cannot say
         // `"ok": false`, and is not parsed.
-        guard holdsFalse(body), let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+        guard body.containsBytes(falseLiteral),
+            let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
             object["ok"] as? Bool == false
         else { return nil }
         return object["error"] as? String ?? "unknown_error"
     }
 
-    /// Whether the bytes `false` occur in `body`.
-    private static func holdsFalse(_ body: [UInt8]) -> Bool {
-        let literal = Array("false".utf8)
-        guard body.count >= literal.count else { return false }
-        return (0...(body.count - literal.count)).contains { start in
-            body[start] == literal[0] && body[start..<(start + literal.count)].elementsEqual(literal)
-        }
-    }
+    private static let falseLiteral = Array("false".utf8)
 
     /// A JSON request with `authorization` (when given).
     static func json(

@@ -1,3 +1,5 @@
+import ConvenerCore
+
 /// The `--community ID` flag every command takes, removed before the command parser sees the text.
 enum CommunityFlag {
     /// `text` without its `--community ID` (or `--community=ID`), and the id; quoted text is left alone, so a poll
@@ -56,12 +58,7 @@ enum CommunityFlag {
     /// Whether `--community` appears anywhere in `text`, found by a plain byte search (the generic `firstRange(of:)`
     /// cost more than the tokenising it saves).
     private static func mentionsFlag(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= flagBytes.count else { return false }
-        for start in 0...(bytes.count - flagBytes.count) where bytes[start] == flagBytes[0] {
-            if bytes[start..<start + flagBytes.count].elementsEqual(flagBytes) { return true }
-        }
-        return false
+        Array(text.utf8).containsBytes(flagBytes)
     }
 
     private static let flagBytes = Array("--community".utf8)
