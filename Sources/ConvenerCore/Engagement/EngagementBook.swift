@@ -58,7 +58,7 @@ public struct EngagementBook: Codable, Sendable, Equatable {
             }
             prune(before: at.addingTimeInterval(-Double(Self.keepDays) * 86_400))
         case .kudosGiven(let entry, let allowance):
-            kudos.entries.append(entry)
+            kudos.append(entry)
             kudos.allowances[entry.giver] = allowance
             record(.kudosReceived, by: entry.receiver, at: entry.at)
         case .birthdaySet(let member, let birthday, let timeZone):
@@ -87,11 +87,7 @@ public struct EngagementBook: Codable, Sendable, Equatable {
         timeZones[member] = nil
         plannedCelebrations.removeAll { $0.member == member }
         roster.remove(member)
-        kudos.allowances[member] = nil
-        kudos.entries.removeAll { $0.giver == member }
-        for index in kudos.entries.indices where kudos.entries[index].receiver == member {
-            kudos.entries[index].receiver = Self.forgottenMember
-        }
+        kudos.forgetGiver(member, receiverBecomes: Self.forgottenMember)
     }
 
     /// The member's tier (peripheral when they never did anything).

@@ -5,15 +5,45 @@ import Foundation
 /// The allowance day is the giver's local day (the caller passes the giver's time zone, else the
 /// community's): "five a day" should reset at the giver's midnight, not at some other continent's.
 public struct KudosLedger: Codable, Sendable, Equatable {
-    /// Kudos given, oldest first (prune with `prune(before:)`).
-    public var entries: [KudosEntry]
+    /// Kudos given, oldest first (added with `append(_:)`, pruned with `prune(before:)`).
+    public private(set) var entries: [KudosEntry]
     /// Per giver: the local day (`yyyy-MM-dd`) of their last kudos and how many they gave that day.
     public var allowances: [MemberID: KudosAllowance]
+    private var index: KudosMemberIndex
+
+    private enum CodingKeys: String, CodingKey {
+        case entries, allowances
+    }
 
     /// An empty ledger.
     public init(entries: [KudosEntry] = [], allowances: [MemberID: KudosAllowance] = [:]) {
         self.entries = entries
         self.allowances = allowances
+        self.index = KudosMemberIndex(entries)
+    }
+
+    /// Decodes a ledger; the index is built from its entries, as it is never stored.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            entries: try container.decode([KudosEntry].self, forKey: .entries),
+            allowances: try container.decode([MemberID: KudosAllowance].self, forKey: .allowances))
+    }
+
+    /// The kudos `member` received, oldest first: one lookup, however many kudos the ledger holds.
+    public func entries(receivedBy member: MemberID) -> LazyMapCollection<[Int], KudosEntry> {
+        index.positions(receivedBy: member).lazy.map { entries[$0] }
+    }
+
+    /// The kudos `member` gave, oldest first: one lookup, however many kudos the ledger holds.
+    public func entries(givenBy member: MemberID) -> LazyMapCollection<[Int], KudosEntry> {
+        index.positions(givenBy: member).lazy.map { entries[$0] }
+    }
+
+    /// Adds a kudos given after every kudos in the ledger.
+    public mutating func append(_ entry: KudosEntry) {
+        index.add(entry, at: entries.count)
+        entries.append(entry)
     }
 
     /// Gives kudos from `giver` to `receiver` at `now`, or says warmly why not.
@@ -46,7 +76,7 @@ public struct KudosLedger: Codable, Sendable, Equatable {
         }
         allowances[giver] = KudosAllowance(day: day, count: used + 1)
         let entry = KudosEntry(giver: giver, receiver: receiver, reason: trimmed, at: now)
-        entries.append(entry)
+        append(entry)
         return KudosReceipt(entry: entry, remainingToday: policy.dailyAllowance - used - 1)
     }
 
@@ -99,13 +129,32 @@ public struct KudosLedger: Codable, Sendable, Equatable {
 
     /// Drops kudos given before `cutoff` (the round-up only needs the last period or two).
     public mutating func prune(before cutoff: Date) {
-        entries.removeAll { $0.at < cutoff }
+        removeEntries { $0.at < cutoff }
     }
 
     /// Forgets everything about `member`: kudos they gave or received and their allowance.
     public mutating func remove(_ member: MemberID) {
-        entries.removeAll { $0.giver == member || $0.receiver == member }
+        removeEntries { $0.giver == member || $0.receiver == member }
         allowances[member] = nil
+    }
+
+    /// Forgets what `member` did: the kudos they gave and their allowance. The kudos they received stay, as given
+    /// to `stand` (the round-up still thanks "a member").
+    public mutating func forgetGiver(_ member: MemberID, receiverBecomes stand: MemberID) {
+        allowances[member] = nil
+        entries.removeAll { $0.giver == member }
+        for position in entries.indices where entries[position].receiver == member {
+            entries[position].receiver = stand
+        }
+        index = KudosMemberIndex(entries)
+    }
+
+    /// Removes the entries `shouldRemove` picks; the index is rebuilt only when something was removed (this runs
+    /// daily, and usually drops a day's kudos from the front).
+    private mutating func removeEntries(where shouldRemove: (KudosEntry) -> Bool) {
+        let count = entries.count
+        entries.removeAll(where: shouldRemove)
+        if entries.count != count { index = KudosMemberIndex(entries) }
     }
 
     /// The local calendar day of `instant` in `timeZone`, as `yyyy-MM-dd`.

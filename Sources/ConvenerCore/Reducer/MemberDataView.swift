@@ -78,18 +78,13 @@ struct MemberDataView {
     /// hold hundreds, more than a chat message shows, and `/cop me export` has them all.
     private var kudosLines: [String] {
         let id = context.member.id
-        var received = KudosListing(), given = KudosListing()
-        // One pass from the newest, counting all and keeping the newest few of each.
-        for entry in context.state.engagement.kudos.entries.reversed() {
-            if entry.receiver == id { received.add(entry) }
-            if entry.giver == id { given.add(entry) }
-        }
+        let ledger = context.state.engagement.kudos
         let directory = EngagementDirectory(state: context.state)
         let zone = context.profile.timeZone
-        return received.lines(heading: "kudos received (last 90 days)") {
+        return KudosListing(ledger.entries(receivedBy: id)).lines(heading: "kudos received (last 90 days)") {
             "  “\($0.reason)” from \(directory.plainName($0.giver)) on \(day($0.at, zone))"
         }
-            + given.lines(heading: "kudos given (last 90 days)") {
+            + KudosListing(ledger.entries(givenBy: id)).lines(heading: "kudos given (last 90 days)") {
                 "  “\($0.reason)” to \(directory.plainName($0.receiver)) on \(day($0.at, zone))"
             }
     }
@@ -99,13 +94,13 @@ struct MemberDataView {
         let id = context.member.id
         let directory = EngagementDirectory(state: context.state)
         let zone = context.profile.timeZone
-        let entries = context.state.engagement.kudos.entries
+        let ledger = context.state.engagement.kudos
         var engagement = engagementRecord
-        engagement.kudosReceived = entries.filter { $0.receiver == id }.map {
+        engagement.kudosReceived = ledger.entries(receivedBy: id).map {
             MemberDataExport.Kudos(
                 from: directory.plainName($0.giver), to: nil, reason: $0.reason, on: day($0.at, zone))
         }
-        engagement.kudosGiven = entries.filter { $0.giver == id }.map {
+        engagement.kudosGiven = ledger.entries(givenBy: id).map {
             MemberDataExport.Kudos(
                 from: nil, to: directory.plainName($0.receiver), reason: $0.reason, on: day($0.at, zone))
         }
@@ -152,21 +147,22 @@ struct MemberDataView {
     }
 }
 
-/// Kudos counted from the newest, keeping the newest `shown` for `/cop me`.
+/// A member's kudos as `/cop me` lists them: the count, and the newest `shown`.
 private struct KudosListing {
     static let shown = 5
-    private(set) var count = 0
-    private var newest: [KudosEntry] = []
+    let count: Int
+    private let newest: [KudosEntry]
 
-    mutating func add(_ entry: KudosEntry) {
-        count += 1
-        if newest.count < Self.shown { newest.append(entry) }
+    /// The listing of `kudos`, oldest first.
+    init(_ kudos: LazyMapCollection<[Int], KudosEntry>) {
+        count = kudos.count
+        newest = Array(kudos.suffix(Self.shown))
     }
 
     /// The heading with the count, the newest kudos oldest first, and how many earlier ones the export lists.
     func lines(heading: String, _ line: (KudosEntry) -> String) -> [String] {
         var lines = ["\(heading): \(count)"]
-        lines += newest.reversed().map(line)
+        lines += newest.map(line)
         if count > newest.count {
             lines.append("  … and \(count - newest.count) earlier (`/cop me export` lists them all)")
         }
