@@ -74,14 +74,47 @@ enum PlatformText {
     private static func prefixEnd(
         _ text: Substring, units: Int, measure: (Character) -> Int = { $0.utf16.count }
     ) -> Substring.Index {
-        var used = 0
-        var end = text.startIndex
-        for index in text.indices {
+        var used: Int
+        var end: Substring.Index
+        switch asciiPrefixEnd(text, units: units, measure: measure) {
+        case .found(let found): return found
+        case .goOn(let usedSoFar, let from): (used, end) = (usedSoFar, from)
+        }
+        for index in text[end...].indices {
             let size = measure(text[index])
             if used + size > units { break }
             used += size
             end = text.index(after: index)
         }
         return end
+    }
+
+    /// Where `asciiPrefixEnd` left off.
+    private enum ASCIIWalk {
+        /// The end `prefixEnd` looks for.
+        case found(Substring.Index)
+        /// The walk by characters goes on from `from`, with `used` units taken before it.
+        case goOn(used: Int, from: Substring.Index)
+    }
+
+    /// `prefixEnd` over the text's leading ASCII, a byte at a time. Walking characters means finding grapheme
+    /// boundaries, which took most of a long reply's rendering, and an ASCII byte followed by another is a
+    /// character of its own unless it is the CR of a CR LF. The walk by characters goes on where that stops
+    /// holding: at a CR, or before the last ASCII byte when a combining mark could follow and extend it.
+    private static func asciiPrefixEnd(
+        _ text: Substring, units: Int, measure: (Character) -> Int
+    ) -> ASCIIWalk {
+        let bytes = text.utf8
+        var used = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex, bytes[index] < 0x80, bytes[index] != UInt8(ascii: "\r") {
+            let next = bytes.index(after: index)
+            guard next == bytes.endIndex || bytes[next] < 0x80 else { break }
+            let size = measure(Character(Unicode.Scalar(bytes[index])))
+            if used + size > units { return .found(index) }
+            used += size
+            index = next
+        }
+        return index == bytes.endIndex ? .found(index) : .goOn(used: used, from: index)
     }
 }

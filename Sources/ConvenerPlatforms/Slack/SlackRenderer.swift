@@ -34,9 +34,8 @@ public enum SlackRenderer {
     {
         let buttons = try buttons(for: message)
         let actionBlockCount = min((buttons.count + maxButtonsPerBlock - 1) / maxButtonsPerBlock, maxBlocks - 1)
-        // Escaping at most quintuples a UTF-16 unit, so short text is one section without measuring it.
         let pieces =
-            whole.utf16.count * 5 <= maxSectionText
+            escapedLengthBound(whole) <= maxSectionText
             ? [whole] : PlatformText.chunks(whole, limit: maxSectionText, measure: escapedLength)
         var sections = pieces.filter { !$0.allSatisfy(\.isWhitespace) }
         let room = maxBlocks - actionBlockCount
@@ -172,6 +171,21 @@ public enum SlackRenderer {
             ])
         }
         return buttons
+    }
+
+    /// At least `escapedLength` summed over `text`'s characters, counted on bytes: a reply that fits one section is
+    /// then not walked character by character. (A character that starts with `&` and goes on is counted as if
+    /// escaped whole, so the bound can only be high.)
+    private static func escapedLengthBound(_ text: String) -> Int {
+        var escapes = 0
+        for byte in text.utf8 {
+            switch byte {
+            case ampersand: escapes += 4
+            case lessThan, greaterThan: escapes += 3
+            default: continue
+            }
+        }
+        return text.utf16.count + escapes
     }
 
     private static func escapedLength(_ character: Character) -> Int {
