@@ -15,7 +15,10 @@ ratio. Each round and binary starts `convener serve` on a fresh state folder beh
   µs and context switches (all its threads, from /proc) per first contact, over all but the first 500;
 - **saturated kudos**: wrk (2 threads, 32 connections) replays distinct signed `/cop kudos` for `--duration`
   seconds; req/s, p99, the server's CPU µs and context switches per request, and the outbox's depth (sampled
-  from `/metrics` twice a second), which shows whether the late-reply backlog held requests back.
+  from `/metrics` twice a second), which shows whether the late-reply backlog held requests back;
+- with `--then COMMAND` (such as `me` or `help`), then that command, distinct and signed, saturated for as long
+  and measured the same way, against the state the kudos left: what a command costs once the community's
+  ledger holds tens of thousands of kudos, or what a long reply costs.
 
 Context switches per request count the handoffs between threads (event loop, Swift's cooperative pool, the
 journal's fsync thread, libcurl's thread): unlike CPU time, they barely vary between runs.
@@ -54,10 +57,9 @@ def first_contacts(server, platform, members, warm):
             "switches": (context_switches(server.process.pid) - switches) / max(members - warm, 1)}
 
 
-def saturated_kudos(server, platform, requests, arguments, folder):
-    """A saturated wrk run of `requests`, with the outbox's depth sampled meanwhile."""
+def saturated(server, requests, arguments, folder, what):
+    """A saturated wrk run of `requests` (`what` names them), with the outbox's depth sampled meanwhile."""
     bench.wait_until_idle(server)
-    bench.check_kudos_work(server, platform)
     depths, done = [], threading.Event()
 
     def sample():
@@ -74,7 +76,7 @@ def saturated_kudos(server, platform, requests, arguments, folder):
         done.set()
         sampler.join()
     if run["failed"]:
-        raise SystemExit(f"{run['failed']:,} kudos were refused (replays: the run outlasted its distinct requests): "
+        raise SystemExit(f"{run['failed']:,} {what} were refused (replays: the run outlasted its distinct requests): "
                          "raise --kudos")
     run["switches"] = (context_switches(server.process.pid) - switches) / max(run["requests"], 1)
     run["outbox_max"] = max(depths, default=0)
@@ -90,6 +92,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10, help="seconds of each saturated run")
     parser.add_argument("--kudos", type=int, default=60_000, help="distinct kudos signed for each round")
+    parser.add_argument("--then", metavar="COMMAND", help="after the kudos, this command saturated (such as `me`)")
     arguments = parser.parse_args()
     warm = min(500, arguments.members // 2)
     if arguments.kudos > arguments.members * (bench.KUDOS_ALLOWANCE - 1):
@@ -106,19 +109,27 @@ def main():
                 # Signed afresh each round: Slack refuses signatures older than 5 minutes.
                 requests = bench.kudos_file(folder, platform, arguments.members, arguments.kudos,
                                             round_ * arguments.kudos)
+                then_requests = bench.kudos_file(
+                    folder, platform, arguments.members, arguments.kudos, (arguments.rounds + round_) * arguments.kudos,
+                    command=arguments.then) if arguments.then else None
                 for index, binary in enumerate(arguments.binaries):
                     server = bench.start_convener(argparse.Namespace(convener=paths[index]), folder,
                                                   f"r{round_}-{index}")
                     try:
                         contact = first_contacts(server, platform, arguments.members, warm)
-                        kudos = saturated_kudos(server, platform, requests, arguments, folder)
+                        bench.check_kudos_work(server, platform)
+                        kudos = saturated(server, requests, arguments, folder, "kudos")
+                        then = (saturated(server, then_requests, arguments, folder, arguments.then)
+                                if then_requests else None)
                     finally:
                         server.stop()
-                    runs[index].append({"contact": contact, "kudos": kudos})
+                    runs[index].append({"contact": contact, "kudos": kudos, "then": then})
                     print(f"round {round_ + 1}, {binary}: first contact {contact['cpu_us']:,.0f} µs "
                           f"({contact['switches']:.1f} switches); kudos {kudos['rps']:,.0f} req/s, "
                           f"{kudos['cpu_us']:,.0f} µs ({kudos['switches']:.1f} switches), p99 {kudos['p99']:.1f} ms, "
-                          f"outbox mean {kudos['outbox_mean']:,.0f} (max {kudos['outbox_max']:,.0f})", flush=True)
+                          f"outbox mean {kudos['outbox_mean']:,.0f} (max {kudos['outbox_max']:,.0f})"
+                          + (f"; {arguments.then} after {kudos['requests']:,} kudos {then['rps']:,.0f} req/s, "
+                             f"{then['cpu_us']:,.0f} µs, p99 {then['p99']:.1f} ms" if then else ""), flush=True)
         finally:
             sink.stop()
 
@@ -127,13 +138,18 @@ def main():
 
     print(f"\n{arguments.platform}, {arguments.members:,} members, {arguments.rounds} rounds, medians "
           f"(ratio to {arguments.binaries[0]}):\n")
-    print("| binary | first contact µs | switches | kudos req/s | kudos µs/req | switches | p99 ms | outbox mean |")
-    print("|---|---|---|---|---|---|---|---|")
+    columns = [("contact", "cpu_us", 0, "first contact µs"), ("contact", "switches", 1, "switches"),
+               ("kudos", "rps", 0, "kudos req/s"), ("kudos", "cpu_us", 0, "kudos µs/req"),
+               ("kudos", "switches", 1, "switches"), ("kudos", "p99", 1, "p99 ms"),
+               ("kudos", "outbox_mean", 0, "outbox mean")]
+    if arguments.then:
+        columns += [("then", "rps", 0, f"{arguments.then} req/s"), ("then", "cpu_us", 0, f"{arguments.then} µs/req"),
+                    ("then", "p99", 1, f"{arguments.then} p99 ms")]
+    print("| binary | " + " | ".join(column[3] for column in columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
     for index, binary in enumerate(arguments.binaries):
         cells = []
-        for part, key, digits in (("contact", "cpu_us", 0), ("contact", "switches", 1), ("kudos", "rps", 0),
-                                  ("kudos", "cpu_us", 0), ("kudos", "switches", 1), ("kudos", "p99", 1),
-                                  ("kudos", "outbox_mean", 0)):
+        for part, key, digits, _ in columns:
             value, base = median(index, part, key), median(0, part, key)
             ratio = f" ({value / base:.2f})" if index and base else ""
             cells.append(f"{value:,.{digits}f}{ratio}")

@@ -40,11 +40,12 @@ def test_the_request_path_benchmark_runs_every_server_and_prints_the_comparison(
 def test_the_comparison_harness_runs_binaries_in_turn_and_prints_their_medians():
     result = subprocess.run(
         [sys.executable, str(REPO / "Benchmarks" / "http" / "compare.py"), BINARY, BINARY, "--members", "60",
-         "--rounds", "1", "--duration", "1", "--kudos", "5900"],
+         "--rounds", "1", "--duration", "1", "--kudos", "5900", "--then", "me"],
         capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert sum(line.startswith("round 1, ") for line in lines) == 2, result.stdout
+    assert sum(line.startswith("round 1, ") and "; me after " in line for line in lines) == 2, result.stdout
+    assert any(line.startswith("| binary |") and "| me µs/req |" in line for line in lines), result.stdout
     rows = [line for line in lines if line.startswith(f"| {BINARY} |")]
     assert len(rows) == 2 and re.search(r"\(\d+\.\d\d\)", rows[1]) and not re.search(r"\(", rows[0]), result.stdout
