@@ -328,8 +328,11 @@ def sustained(server, url, arguments, folder, platform, rate, first_unique, capa
             if index + 1 < arguments.minutes:
                 upcoming = sign_next()
             before = metric(server, "convener_inputs_total")
-            minute = measure(server, lambda: wrk(url, arguments.minute_seconds, arguments.threads,
-                                                 arguments.connections, requests, folder=folder))
+            profiled = index in (0, arguments.minutes - 1)  # with --perf: the first minute against the last
+            profile = recording(arguments, server, f"{platform.name}-minute-{index + 1}")
+            with profile if profiled else contextlib.nullcontext():
+                minute = measure(server, lambda: wrk(url, arguments.minute_seconds, arguments.threads,
+                                                     arguments.connections, requests, folder=folder))
             minute["commands"] = metric(server, "convener_inputs_total") - before
             minute["outbox"] = metric(server, "convener_outbox_messages")
             minutes.append(minute)
@@ -449,7 +452,8 @@ def main():
                         help="leave late replies undeliverable (they pile up in the outbox) instead of serving them")
     parser.add_argument("--json", help="also write every figure to this file")
     parser.add_argument("--perf", help="record each Convener server's saturated run with `perf record -g` into "
-                                       "PERF-PLATFORM.data")
+                                       "PERF-PLATFORM.data, and a sustained run's first and last minutes into "
+                                       "PERF-slack-minute-N.data")
     arguments = parser.parse_args()
     arguments.convener = str(pathlib.Path(arguments.convener).resolve())
 

@@ -81,7 +81,7 @@ public struct StoreBenchmark: Sendable {
         report.startupVotes = recovered.voteCount
         report.memoryBefore = memoryBefore
         report.memoryAfterOpen = StoreProcessMemory.read()
-        try await store.compact(recovered, through: store.lastTicket)
+        report.compaction = try await timed { try await store.compact(recovered, through: store.lastTicket) }.1
         try await store.close()
         let compacted = try await timedOpen(startupDirectory, logger: quiet)
         report.startupAfterCompaction = compacted.time
@@ -134,12 +134,19 @@ public struct StoreBenchmark: Sendable {
     ) async throws -> (
         store: StateStore<StoreBenchState>, state: StoreBenchState, recovery: RecoveryReport, time: StoreTiming
     ) {
+        let ((store, state, recovery), time) = try await timed {
+            try await StateStore<StoreBenchState>.open(directory: directory, logger: logger)
+        }
+        return (store, state, recovery, time)
+    }
+
+    /// What `work` returns, with the wall-clock and process CPU time it took.
+    private static func timed<T>(_ work: () async throws -> T) async rethrows -> (T, StoreTiming) {
         let clock = ContinuousClock()
         let cpuBefore = StoreTiming.processCPU()
         let started = clock.now
-        let (store, state, recovery) = try await StateStore<StoreBenchState>.open(directory: directory, logger: logger)
-        let time = StoreTiming(wall: clock.now - started, cpu: StoreTiming.processCPU() - cpuBefore)
-        return (store, state, recovery, time)
+        let value = try await work()
+        return (value, StoreTiming(wall: clock.now - started, cpu: StoreTiming.processCPU() - cpuBefore))
     }
 
     /// Open-loop arrivals at `rate`; latency from the scheduled arrival until the change is durable.
@@ -273,6 +280,8 @@ public struct StoreBenchmarkReport: Sendable, CustomStringConvertible {
     public var concurrentChangesPerSecond = 0.0
     /// Open + replay time of the generated state with a full journal (the compaction threshold: worst case).
     public var startup = StoreTiming()
+    /// A compaction of that state: encoding it, writing and fsyncing the snapshot, dropping the journal it covers.
+    public var compaction = StoreTiming()
     /// Open time of the same state right after compaction (snapshot only: the common case).
     public var startupAfterCompaction = StoreTiming()
     /// Records replayed at start-up.
@@ -311,6 +320,9 @@ public struct StoreBenchmarkReport: Sendable, CustomStringConvertible {
             "start-up (open + replay): \(ms(startup.wall)) wall, \(ms(startup.cpu)) CPU for a "
                 + "\(snapshotBytes / 1024) KiB snapshot + \(journalBytes / 1024) KiB journal "
                 + "(\(startupRecordsReplayed) records replayed, \(startupVotes) votes)")
+        lines.append(
+            "compaction of that state (encode, write and fsync the snapshot): \(ms(compaction.wall)) wall, "
+                + "\(ms(compaction.cpu)) CPU")
         lines.append(
             "start-up after compaction (snapshot only): \(ms(startupAfterCompaction.wall)) wall, "
                 + "\(ms(startupAfterCompaction.cpu)) CPU")

@@ -133,4 +133,56 @@ struct StoreJSONEncoderTests {
         let decoded = try JSONDecoder().decode([StoreTestState.Change].self, from: Data(bytes))
         #expect(decoded == StoreTestSupport.sampleChanges)
     }
+
+    @Test("keys compare by their UTF-8 bytes in place as they do element by element, and sort a dictionary so")
+    func keyOrder() throws {
+        let pieces = ["", "a", "b", "ab", "é", "e\u{301}", "Z", "_", "0", "member:", "slack:T0001:U", "🎉", "ä"]
+        var generator = SystemRandomNumberGenerator()
+        var keys = pieces
+        for _ in 0..<2_000 {
+            // Small strings live inside the String and long ones on the heap: both kinds, and shared prefixes.
+            let count = Int.random(in: 1...8, using: &generator)
+            keys.append((0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined())
+        }
+        for (a, b) in Array(zip(keys, keys.shuffled(using: &generator))) + zip(keys, keys) {
+            let expected = a.utf8.elementsEqual(b.utf8) ? 0 : (a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1)
+            #expect(StoreJSONNode.utf8Order(a, b).signum() == expected, "\(a) vs \(b)")
+        }
+        let table = Dictionary(keys.map { ($0, $0.utf8.count) }) { first, _ in first }
+        let written = String(decoding: try StoreJSONEncoder().encode(table), as: UTF8.self)
+        let order = table.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let expected = "{" + order.map { "\"\($0)\":\($0.utf8.count)" }.joined(separator: ",") + "}"
+        #expect(written == expected)
+    }
+
+    /// An array whose elements come every way an `UnkeyedEncodingContainer` takes them, some filled after later ones.
+    struct MixedArray: Encodable {
+        enum Key: String, CodingKey { case k, z, a }
+
+        func encode(to encoder: any Encoder) throws {
+            var array = encoder.unkeyedContainer()
+            try array.encode(1)
+            var nested = array.nestedUnkeyedContainer()
+            try array.encode("x")
+            var object = array.nestedContainer(keyedBy: Key.self)
+            try array.encode([Sample.Event.counted(7)])
+            let inner = array.superEncoder()
+            try array.encodeNil()
+            try nested.encode(2)
+            try object.encode(3, forKey: .z)
+            try object.encode("y", forKey: .a)
+            var single = inner.singleValueContainer()
+            try single.encode(true)
+            try nested.encode([4, 5])
+        }
+    }
+
+    @Test("array elements written as they come keep their places among elements filled later")
+    func mixedArray() throws {
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let ours = String(decoding: try StoreJSONEncoder().encode([MixedArray(), MixedArray()]), as: UTF8.self)
+        #expect(ours == String(decoding: try foundation.encode([MixedArray(), MixedArray()]), as: UTF8.self))
+        #expect(ours.hasPrefix(#"[[1,[2,[4,5]],"x",{"a":"y","z":3},[{"counted":{"_0":7}}],true,null],"#), "\(ours)")
+    }
 }

@@ -20,6 +20,8 @@ struct CELCompiler {
     /// The declared variables and checking mode.
     let declarations: CELDeclarations
     private(set) var slotCount = 0
+    /// The declared (or, unchecked, possibly bound) variables the compiled expression reads.
+    private(set) var variablesRead: Set<String> = []
     private var depth = 0
     // Compilation and evaluation recurse once per tree level; bound it so huge inputs cannot exhaust the stack.
     private static let maximumDepth = 250
@@ -133,6 +135,7 @@ struct CELCompiler {
             let name = path[0..<length].map(\.name).joined(separator: ".")
             var result: CELCompiled
             if let type = declarations.variables[name] {
+                variablesRead.insert(name)
                 let position = root.position
                 result = CELCompiled(
                     type: type,
@@ -155,6 +158,7 @@ struct CELCompiler {
                 + declarations.variables.keys.sorted().joined(separator: ", "), at: root.position)
         // Unchecked: try the longest bound prefix at run time.
         let names = (1...path.count).reversed().map { path[0..<$0].map(\.name).joined(separator: ".") }
+        variablesRead.formUnion(names)
         let fields = path.map { ($0.name, $0.position) }
         return CELCompiled(
             type: .dyn,

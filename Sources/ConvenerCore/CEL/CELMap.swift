@@ -11,9 +11,11 @@ public struct CELMap: Sendable, Equatable {
 
     /// A map from string keys, with keys ordered alphabetically so rendering is deterministic.
     public init(_ dictionary: [String: CELValue]) {
-        for key in dictionary.keys.sorted() {
+        keys.reserveCapacity(dictionary.count)
+        storage.reserveCapacity(dictionary.count)
+        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
             keys.append(.string(key))
-            storage[.string(key)] = dictionary[key]
+            storage[.string(key)] = value
         }
     }
 

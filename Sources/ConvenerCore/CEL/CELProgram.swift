@@ -4,6 +4,8 @@ public struct CELProgram: Sendable {
     public let source: String
     /// The statically inferred type of the result (`dyn` when it depends on run-time values).
     public let resultType: CELType
+    /// The variables the program reads from an activation; binding only these is enough to evaluate it.
+    public let variablesRead: Set<String>
     private let root: CELEvaluator
     private let slotCount: Int
 
@@ -15,13 +17,16 @@ public struct CELProgram: Sendable {
         var compiler = CELCompiler(declarations: declarations)
         let compiled = try compiler.compile(node)
         return CELProgram(
-            source: source, resultType: compiled.type, root: compiled.evaluate,
+            source: source, resultType: compiled.type, variablesRead: compiler.variablesRead, root: compiled.evaluate,
             slotCount: compiler.slotCount)
     }
 
-    private init(source: String, resultType: CELType, root: @escaping CELEvaluator, slotCount: Int) {
+    private init(
+        source: String, resultType: CELType, variablesRead: Set<String>, root: @escaping CELEvaluator, slotCount: Int
+    ) {
         self.source = source
         self.resultType = resultType
+        self.variablesRead = variablesRead
         self.root = root
         self.slotCount = slotCount
     }

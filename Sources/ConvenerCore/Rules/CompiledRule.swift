@@ -7,15 +7,17 @@ public struct CompiledRule: Sendable {
         let spec: RuleSpec
         let conditions: [CELProgram]
         let foreach: CELProgram?
-        let usesMembers: Bool
+        let variablesRead: Set<String>
         let schedule: CronSchedule?
 
-        init(spec: RuleSpec, conditions: [CELProgram], foreach: CELProgram?, usesMembers: Bool, schedule: CronSchedule?)
-        {
+        init(
+            spec: RuleSpec, conditions: [CELProgram], foreach: CELProgram?, variablesRead: Set<String>,
+            schedule: CronSchedule?
+        ) {
             self.spec = spec
             self.conditions = conditions
             self.foreach = foreach
-            self.usesMembers = usesMembers
+            self.variablesRead = variablesRead
             self.schedule = schedule
         }
     }
@@ -28,16 +30,19 @@ public struct CompiledRule: Sendable {
     var conditions: [CELProgram] { storage.conditions }
     /// The compiled `foreach`, if any.
     var foreach: CELProgram? { storage.foreach }
-    /// Whether any expression reads `members` (building that list is skipped otherwise).
-    var usesMembers: Bool { storage.usesMembers }
+    /// The variables its conditions, `foreach` and templates read (only these are built for it).
+    var variablesRead: Set<String> { storage.variablesRead }
     /// The schedule, for schedule triggers.
     public var schedule: CronSchedule? { storage.schedule }
     /// The rule's id.
     public var id: String { storage.spec.id }
 
     /// Creates a compiled rule (only `RuleCompiler` does).
-    init(spec: RuleSpec, conditions: [CELProgram], foreach: CELProgram?, usesMembers: Bool, schedule: CronSchedule?) {
+    init(
+        spec: RuleSpec, conditions: [CELProgram], foreach: CELProgram?, variablesRead: Set<String>,
+        schedule: CronSchedule?
+    ) {
         storage = Storage(
-            spec: spec, conditions: conditions, foreach: foreach, usesMembers: usesMembers, schedule: schedule)
+            spec: spec, conditions: conditions, foreach: foreach, variablesRead: variablesRead, schedule: schedule)
     }
 }

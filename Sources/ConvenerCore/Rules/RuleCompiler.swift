@@ -58,22 +58,6 @@ public enum RuleCompiler {
         case .event(let type): RuleEventCatalog.entry(type)?.hasMember ?? RuleEventCatalog.isCustom(type)
         }
     }
-
-    /// Whether `source` mentions the identifier `members`.
-    static func mentionsMembers(_ source: String) -> Bool {
-        var rest = Substring(source)
-        while let range = rest.range(of: "members") {
-            let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
-            let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
-            func isWord(_ character: Character?) -> Bool {
-                guard let character else { return false }
-                return character.isLetter || character.isNumber || character == "_" || character == "."
-            }
-            if !isWord(before), !(after.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false) { return true }
-            rest = rest[range.upperBound...]
-        }
-        return false
-    }
 }
 
 /// One pass over one spec, collecting problems.
@@ -126,12 +110,13 @@ private struct Checker {
         guard problems.isEmpty else { return .failure(RuleProblems(problems)) }
         var compiledSpec = spec
         compiledSpec.actions = actions
-        let templateSources = actions.flatMap { $0.templatePaths.map(\.template.source) }
-        let usesMembers = (spec.conditions + [spec.foreach ?? ""] + templateSources).contains(
-            where: RuleCompiler.mentionsMembers)
+        let programs = conditions + (foreach.map { [$0] } ?? [])
+        let variablesRead = actions.flatMap(\.templatePaths).reduce(into: Set(programs.flatMap(\.variablesRead))) {
+            $0.formUnion($1.template.variablesRead)
+        }
         return .success(
             CompiledRule(
-                spec: compiledSpec, conditions: conditions, foreach: foreach, usesMembers: usesMembers,
+                spec: compiledSpec, conditions: conditions, foreach: foreach, variablesRead: variablesRead,
                 schedule: schedule))
     }
 

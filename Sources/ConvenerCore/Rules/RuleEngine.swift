@@ -103,15 +103,26 @@ public struct RuleEngine: Sendable {
         }
         let runID = "\(rule.id)#\(state.nextRunNumber)"
         var effects: [RuleEffect] = []
-        var notes: [String] = evaluation.renderFailures
+        var notes: [String] = []
+        var renderFailed = false
         var limitedOutcome: RuleTrace.Outcome?
         let convenorCount = context.convenorCount
-        for target in evaluation.runs {
-            if let blocked = consumeRate(rule, member: target.member?.id, state: &state, now: now) {
+        for member in evaluation.targets {
+            // Rendered only when the rate allows a run: templates cost more than the check.
+            if let blocked = rateLimitReached(rule, member: member?.id, state: state, now: now) {
                 notes.append(blocked)
                 limitedOutcome = limitedOutcome ?? .rateLimited
                 continue
             }
+            let target: RuleEvaluation.Run
+            switch evaluation.render(for: member) {
+            case .success(let run): target = run
+            case .failure(let failure):
+                notes.append(failure.describing(member))
+                renderFailed = true
+                continue
+            }
+            takeRate(rule, member: member?.id, state: &state, now: now)
             let cost = target.actions.reduce(0) { $0 + $1.outboundCost(convenorCount: convenorCount) }
             if !consumeBudget(cost, community: context.community.id, state: &state, now: now) {
                 notes.append("the community's budget of \(limits.outboundPerHour) messages per hour is spent")
@@ -126,7 +137,7 @@ public struct RuleEngine: Sendable {
             }
         }
         if effects.isEmpty {
-            trace.outcome = limitedOutcome ?? (evaluation.renderFailures.isEmpty ? .skipped : .failed)
+            trace.outcome = limitedOutcome ?? (renderFailed ? .failed : .skipped)
         } else {
             trace.outcome = .fired
             trace.runID = runID
@@ -159,22 +170,36 @@ public struct RuleEngine: Sendable {
         return .queued
     }
 
-    /// Takes one token from the rule's bucket (and the member's); a reason when either is empty.
-    private func consumeRate(_ rule: CompiledRule, member: MemberID?, state: inout RuleEngineState, now: Date)
-        -> String?
+    /// Why the rule may not run for `member` now (its bucket, or the member's, is empty), or nil when it may.
+    private func rateLimitReached(_ rule: CompiledRule, member: MemberID?, state: RuleEngineState, now: Date) -> String?
     {
         let globalRate = rule.spec.rateLimit?.global ?? limits.defaultRuleRate
-        let globalKey = "rule:\(rule.id)"
-        let globalTokens = RuleTokenBucket.available(state.buckets[globalKey], rate: globalRate, now: now)
-        guard globalTokens >= 1 else { return "rate limit \(globalRate) reached" }
-        if let perMember = rule.spec.rateLimit?.perMember, let member {
-            let memberKey = "member:\(rule.id):\(member.rawValue)"
-            let memberTokens = RuleTokenBucket.available(state.buckets[memberKey], rate: perMember, now: now)
-            guard memberTokens >= 1 else { return "rate limit \(perMember) per member reached for \(member)" }
-            state.setBucket(memberKey, RuleTokenBucket(tokens: memberTokens - 1, updatedAt: now))
+        guard RuleTokenBucket.available(state.buckets[Self.rateKey(rule)], rate: globalRate, now: now) >= 1 else {
+            return "rate limit \(globalRate) reached"
         }
-        state.setBucket(globalKey, RuleTokenBucket(tokens: globalTokens - 1, updatedAt: now))
+        if let perMember = rule.spec.rateLimit?.perMember, let member,
+            RuleTokenBucket.available(state.buckets[Self.rateKey(rule, member: member)], rate: perMember, now: now) < 1
+        {
+            return "rate limit \(perMember) per member reached for \(member)"
+        }
         return nil
+    }
+
+    /// Takes one token from the rule's bucket and the member's (after `rateLimitReached` found both non-empty).
+    private func takeRate(_ rule: CompiledRule, member: MemberID?, state: inout RuleEngineState, now: Date) {
+        if let perMember = rule.spec.rateLimit?.perMember, let member {
+            let key = Self.rateKey(rule, member: member)
+            let tokens = RuleTokenBucket.available(state.buckets[key], rate: perMember, now: now)
+            state.setBucket(key, RuleTokenBucket(tokens: tokens - 1, updatedAt: now))
+        }
+        let globalRate = rule.spec.rateLimit?.global ?? limits.defaultRuleRate
+        let tokens = RuleTokenBucket.available(state.buckets[Self.rateKey(rule)], rate: globalRate, now: now)
+        state.setBucket(Self.rateKey(rule), RuleTokenBucket(tokens: tokens - 1, updatedAt: now))
+    }
+
+    /// The key of the rule's bucket, or of its bucket for `member`.
+    private static func rateKey(_ rule: CompiledRule, member: MemberID? = nil) -> String {
+        member.map { "member:\(rule.id):\($0.rawValue)" } ?? "rule:\(rule.id)"
     }
 
     /// Takes `cost` from the community's hourly outbound budget; false when it does not have that much left.

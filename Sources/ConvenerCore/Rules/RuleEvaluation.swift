@@ -1,4 +1,10 @@
-/// The pure part of a run: conditions, foreach and rendered actions, with no limits applied and nothing changed.
+import Foundation
+
+/// The pure part of a run: conditions, foreach and, on demand, rendered actions, with no limits applied and nothing
+/// changed.
+///
+/// Actions are rendered one target at a time, when asked: the engine first checks the target's rate limit, so a burst
+/// of joins past `global: 30/hour` does not render a welcome per join only to drop it.
 struct RuleEvaluation {
     /// One set of actions, for one member (foreach) or for the event.
     struct Run {
@@ -18,17 +24,22 @@ struct RuleEvaluation {
     private(set) var skipReason = ""
     /// The members foreach selected (nil without foreach).
     private(set) var selected: [RuleMemberView]?
-    /// The runs whose actions rendered.
-    private(set) var runs: [Run] = []
-    /// Template errors, one per failed run.
-    private(set) var renderFailures: [String] = []
+    /// Who the actions are for once the rule passed: the foreach selection, or the event's member (nil for none).
+    private(set) var targets: [RuleMemberView?] = []
+    private let rule: CompiledRule
+    private let context: RuleContext
+    private let now: Date
+    private var activation: CELActivation
 
     /// Evaluates `rule` for `event`.
     init(
         rule: CompiledRule, event: RuleEvent, context: RuleContext, variables: inout RuleVariables,
         evaluatingEveryCondition: Bool = false
     ) {
-        var activation = variables.activation(for: rule)
+        self.rule = rule
+        self.context = context
+        now = variables.now
+        activation = variables.activation(for: rule)
         var held = true
         for (source, program) in zip(rule.spec.conditions, rule.conditions) {
             // A run stops at the first condition that does not hold; explain shows every condition's value.
@@ -64,15 +75,30 @@ struct RuleEvaluation {
             }
         }
         passed = true
+        self.targets = targets
+    }
+
+    /// The actions rendered for `target` (one of `targets`), or why a template failed.
+    func render(for target: RuleMemberView?) -> Result<Run, RuleRenderFailure> {
+        var activation = activation
+        // The event's member is already bound; only foreach targets need a new binding.
+        if let target, rule.foreach != nil { activation["member"] = target.celValue(now: now) }
+        return Self.render(rule.spec.actions, member: target, context: context, activation: activation).map {
+            Run(member: target, actions: $0)
+        }
+    }
+
+    /// Every target's rendered actions, and the template errors of the targets that failed.
+    func renderEveryTarget() -> (runs: [Run], failures: [String]) {
+        var runs: [Run] = []
+        var failures: [String] = []
         for target in targets {
-            // The event's member is already bound; only foreach targets need a new binding.
-            if let target, rule.foreach != nil { activation["member"] = target.celValue(now: variables.now) }
-            switch Self.render(rule.spec.actions, member: target, context: context, activation: activation) {
-            case .success(let actions): runs.append(Run(member: target, actions: actions))
-            case .failure(let failure):
-                renderFailures.append(target.map { "for \($0.id): \(failure.message)" } ?? failure.message)
+            switch render(for: target) {
+            case .success(let run): runs.append(run)
+            case .failure(let failure): failures.append(failure.describing(target))
             }
         }
+        return (runs, failures)
     }
 
     /// The members a foreach value lists: records with an `id`, or id strings, known to the context.
@@ -149,4 +175,9 @@ struct RuleEvaluation {
 /// A template that failed to render.
 struct RuleRenderFailure: Error {
     let message: String
+
+    /// The message, naming the foreach member it failed for.
+    func describing(_ target: RuleMemberView?) -> String {
+        target.map { "for \($0.id): \(message)" } ?? message
+    }
 }

@@ -98,10 +98,11 @@ extension RuleEngine {
             rule: rule, event: event, context: context, variables: &variables, evaluatingEveryCondition: true)
         explanation.conditions = evaluation.conditions
         explanation.selected = evaluation.selected?.map { "\($0.name) (\($0.id))" }
-        explanation.effects = evaluation.runs.flatMap { $0.actions.map(\.description) }
+        let rendered = evaluation.renderEveryTarget()
+        explanation.effects = rendered.runs.flatMap { $0.actions.map(\.description) }
         explanation.verdict = evaluation.failure ?? (evaluation.passed ? "" : evaluation.skipReason)
-        if !evaluation.renderFailures.isEmpty {
-            explanation.verdict = evaluation.renderFailures.joined(separator: "; ")
+        if !rendered.failures.isEmpty {
+            explanation.verdict = rendered.failures.joined(separator: "; ")
         }
         return .success(explanation)
     }

@@ -83,6 +83,13 @@ public struct RuleTemplate: Sendable, CustomStringConvertible {
         !segments.contains { if case .expression = $0 { true } else { false } }
     }
 
+    /// The variables the compiled placeholders read.
+    var variablesRead: Set<String> {
+        segments.reduce(into: []) { names, segment in
+            if case .expression(_, _, _, let program?) = segment { names.formUnion(program.variablesRead) }
+        }
+    }
+
     /// Compiles every placeholder with `compile`, which returns the program or throws the problem.
     mutating func compilePlaceholders(_ compile: (String) throws(CELError) -> CELProgram) throws(CELError) {
         for index in segments.indices {

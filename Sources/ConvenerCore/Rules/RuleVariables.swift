@@ -1,31 +1,37 @@
 import Foundation
 
-/// The variables of one event, built once and shared by every rule it triggers (`members` only when needed).
+/// The variables of one event, shared by every rule it triggers: each is built the first time a rule reads it, so a
+/// rule that reads only `member` does not pay for `event`, `community` or the whole `members` list.
 struct RuleVariables {
-    /// `event`, `community`, `now` and, when the event has one, `member`.
-    private(set) var base: [String: CELValue]
-    private var membersBuilt = false
+    private var bound: [String: CELValue] = [:]
+    private let event: RuleEvent
     private let context: RuleContext
     /// The time of the event.
     let now: Date
 
     /// The variables of `event` in `context` at `now`.
     init(event: RuleEvent, context: RuleContext, now: Date) {
+        self.event = event
         self.context = context
         self.now = now
-        base = [
-            "event": event.celValue(), "community": context.community.celValue(memberCount: context.memberCount),
-            "now": RuleMemberView.timestamp(now),
-        ]
-        if let member = event.member { base["member"] = member.celValue(now: now) }
     }
 
-    /// The activation for `rule` (adds `members` the first time a rule needs it).
+    /// The activation for `rule`, with every variable it reads that the event has.
     mutating func activation(for rule: CompiledRule) -> CELActivation {
-        if rule.usesMembers && !membersBuilt {
-            base["members"] = .list(context.members.map { $0.celValue(now: now) })
-            membersBuilt = true
+        for name in rule.variablesRead where bound[name] == nil {
+            bound[name] = value(of: name)
         }
-        return CELActivation(base)
+        return CELActivation(bound)
+    }
+
+    private func value(of name: String) -> CELValue? {
+        switch name {
+        case "event": event.celValue()
+        case "community": context.community.celValue(memberCount: context.memberCount)
+        case "now": RuleMemberView.timestamp(now)
+        case "member": event.member?.celValue(now: now)
+        case "members": .list(context.members.map { $0.celValue(now: now) })
+        default: nil
+        }
     }
 }

@@ -135,3 +135,28 @@ struct CELDynTypingTests {
         #expect(try result.get() == .bool(true))
     }
 }
+
+/// A program knows which variables it reads, so a caller binds only those.
+struct CELVariablesReadTests {
+    private let declarations = CELDeclarations([
+        "member": .map(.string, .dyn), "members": .list(.dyn), "community": .map(.string, .dyn), "now": .timestamp,
+        "a.b": .dyn,
+    ])
+
+    @Test func declaredVariablesOnlyNotComprehensionsOrFields() throws {
+        let program = try CELProgram.compile(
+            "members.exists(m, m.name == member.name) && .community.name != 'member' && a.b.c > 0",
+            declarations: declarations)
+        #expect(program.variablesRead == ["members", "member", "community", "a.b"])
+    }
+
+    @Test func aProgramWithoutVariablesReadsNone() throws {
+        #expect(try CELProgram.compile("1 + 2 == 3", declarations: declarations).variablesRead.isEmpty)
+    }
+
+    @Test func uncheckedNamesCountEveryPrefixTheyMayBindTo() throws {
+        let program = try CELProgram.compile("x.y.z == 1", declarations: CELDeclarations(typeChecking: false))
+        #expect(program.variablesRead == ["x", "x.y", "x.y.z"])
+        #expect(try program.evaluate(["x.y": .record(["z": .int(1)])]).get() == .bool(true))
+    }
+}

@@ -28,6 +28,23 @@ private enum Fixture {
     }
 }
 
+/// The fixture's community, counting how often a rule run reads its whole member list.
+private final class ListingCounter: Sendable {
+    private let listings = Mutex(0)
+
+    var count: Int { listings.withLock { $0 } }
+
+    var context: RuleContext {
+        RuleContext(
+            community: Fixture.context.community, memberCount: 3, convenorCount: 1,
+            member: { Fixture.context.member($0) },
+            members: {
+                self.listings.withLock { $0 += 1 }
+                return Fixture.context.members
+            })
+    }
+}
+
 @Suite("Rule engine")
 struct RuleEngineTests {
     @Test("a matching event fires the rule with rendered templates and the cause chain")
@@ -343,22 +360,68 @@ struct RuleEngineDefaultTests {
                 id: "headcount", trigger: .event("kudos.given"), conditions: ["size(members) > 2"],
                 actions: [.post(text: RuleTemplate("{{ community.memberCount }} of us"), channel: nil)]),
         ])
-        let listings = Mutex(0)
-        let context = RuleContext(
-            community: Fixture.context.community, memberCount: 3, convenorCount: 1,
-            member: { Fixture.context.member($0) },
-            members: {
-                listings.withLock { $0 += 1 }
-                return Fixture.context.members
-            })
+        let listings = ListingCounter()
+        let context = listings.context
         var state = RuleEngineState()
         let welcomed = engine.process(
             RuleEvent(type: "member.joined", member: Fixture.ada), context: context, state: &state, now: Fixture.now)
         #expect(welcomed.count == 1)
-        #expect(listings.withLock { $0 } == 0)
+        #expect(listings.count == 0)
         let counted = engine.process(
             RuleEvent(type: "kudos.given", member: Fixture.bob), context: context, state: &state, now: Fixture.now)
         #expect(counted.map(\.action) == [.post(channel: nil, text: "3 of us")])
-        #expect(listings.withLock { $0 } == 1)
+        #expect(listings.count == 1)
+    }
+}
+
+@Suite("Rule engine: what a run builds")
+struct RuleRunCostTests {
+    @Test("a rule reads the variables its compiled expressions name, `.members` with a leading dot included")
+    func variablesFromTheCompiler() throws {
+        let welcome = try RuleCompiler.compile(
+            RuleSpec(
+                id: "welcome", trigger: .event("member.joined"), conditions: ["!member.isConvenor"],
+                actions: [.post(text: RuleTemplate("Welcome to {{ community.name }}"), channel: nil)])
+        ).get()
+        #expect(welcome.variablesRead == ["member", "community"])
+        let engine = try Fixture.engine([
+            RuleSpec(
+                id: "headcount", trigger: .event("kudos.given"), conditions: ["size(.members) > 2"],
+                actions: [.post(text: RuleTemplate("{{ event.type }}"), channel: nil)])
+        ])
+        let listings = ListingCounter()
+        let context = listings.context
+        var state = RuleEngineState()
+        let effects = engine.process(
+            RuleEvent(type: "kudos.given", member: Fixture.bob), context: context, state: &state, now: Fixture.now)
+        #expect(effects.map(\.action) == [.post(channel: nil, text: "kudos.given")])
+        #expect(listings.count == 1)
+    }
+
+    @Test("a template failing for one foreach member takes no token; a rate-limited run renders nothing")
+    func rateCheckedBeforeRendering() throws {
+        // Ada is peripheral: her placeholder indexes past the list's end and fails to render.
+        let engine = try Fixture.engine([
+            RuleSpec(
+                id: "hello", trigger: .schedule(cron: "0 9 * * MON", timeZone: "UTC"),
+                foreach: "members.filter(m, !m.isConvenor)",
+                actions: [.directMessage(text: RuleTemplate("Hi {{ ['x'][member.tier == 'peripheral' ? 5 : 0] }}"))],
+                rateLimit: RuleRateLimit(global: RuleRate(count: 1, seconds: 3600), perMember: nil))
+        ])
+        var state = RuleEngineState()
+        let first = engine.process(
+            .schedule(ruleID: "hello"), context: Fixture.context, state: &state,
+            now: Fixture.now)
+        #expect(first.map(\.action) == [.directMessage(to: Fixture.bob.id, text: "Hi x")])
+        let fired = try #require(state.traces["hello"]?.last)
+        #expect(fired.outcome == .fired)
+        #expect(fired.note.contains("for \(Fixture.ada.id)"), "\(fired.note)")
+        let second = engine.process(
+            .schedule(ruleID: "hello"), context: Fixture.context, state: &state,
+            now: Fixture.now.addingTimeInterval(60))
+        #expect(second.isEmpty)
+        let limited = try #require(state.traces["hello"]?.last)
+        #expect(limited.outcome == .rateLimited)
+        #expect(limited.note == "rate limit 1/hour reached; rate limit 1/hour reached", "\(limited.note)")
     }
 }
