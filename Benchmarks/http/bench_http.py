@@ -21,7 +21,8 @@ replies each kudos queues are delivered as in production (`--no-reply-sink` leav
 first contacts the harness waits for the server to go idle, so the kudos runs measure kudos alone.
 
 It prints req/s, p50 and p99 latency, the server's CPU time per request (from /proc, all its threads) and its
-resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load; `--minutes N` a
+resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load, once the server has gone
+idle after the saturated run; `--minutes N` a
 sustained Slack run of N minutes reported minute by minute (commands handled, CPU per command, memory, outbox),
 of kudos or, with `--sustained-command help`, of a command that adds nothing to the state, so that its memory is
 what the request path itself holds; `--members N` sets the community's size, and the last members to join (up to
@@ -200,6 +201,10 @@ def wrk(url, duration, threads, connections, requests_file=None, delay_ms=0, fol
         command += ["-s", str(script), url, "--", str(requests_file), str(delay_ms), str(threads)]
     else:
         command.append(url)
+    # The signed requests files the harness just wrote are still dirty in the page cache; the kernel writes them back
+    # about 30 s later, and the server's fsyncs on the same disk then wait 20-30 ms behind that writeback. Written
+    # back now, they stay out of the measured run.
+    os.sync()
     finished = subprocess.run(command, capture_output=True, text=True)
     if finished.returncode != 0:
         raise RuntimeError(f"wrk failed ({finished.returncode}): {finished.stdout}{finished.stderr}")
@@ -392,8 +397,12 @@ def run_platform(arguments, folder, platform, expected_rps):
             used += paced_need
             connections = 8
             delay_ms = int(connections * 1000 / arguments.rate)
+            # The saturated run leaves late replies queued and may have started a compaction; the paced run measures
+            # a server at 500 req/s, not one still working through the overload before it.
+            _, settle_seconds = wait_until_idle(server)
             results["paced"] = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, connections,
                                                            paced_file, delay_ms=delay_ms, folder=folder))
+            results["paced"]["settle_seconds"] = settle_seconds
         if arguments.minutes:
             # Every request of the run is distinct, so a file too short would replay and fail the run: sized well
             # above this server's saturated rate (which a busy machine can understate) and never below a quarter

@@ -32,6 +32,10 @@ def test_the_request_path_benchmark_runs_every_server_and_prints_the_comparison(
     for server in ("bare", "slack", "discord", "playground", "bolt"):
         run = runs[server]["full"]
         assert run["requests"] > 0 and run["failed"] == 0 and run["cpu_us"] > 0, (server, run)
+    for server in ("slack", "discord", "playground"):
+        paced = runs[server]["paced"]
+        # The paced run starts only once the server idles after the saturated run (at least a quiet second).
+        assert paced["requests"] > 0 and paced["failed"] == 0 and paced["settle_seconds"] >= 1, (server, paced)
     minutes = runs["slack"]["minutes"]
     assert len(minutes) == 2 and all(minute["requests"] > 0 and minute["failed"] == 0 for minute in minutes), minutes
     assert runs["slack"]["full"]["first_contact_probe"] == 40

@@ -8,9 +8,12 @@ extension CommunityReducer {
     /// config get their next revision (SEQUENCE). Then, for every enabled schedule rule and every reminder rule of
     /// an event the community has, the fire ledger decides (catch-up, holidays, postponed fires) what runs now; the
     /// changed ledger entry comes first in the outcome's facts and the runs' messages after it, so they land in one
-    /// journal record: a fire is recorded before its actions run. Then `member.inactive` is raised once for each
-    /// member silent for `profile.inactiveAfterDays` days.
-    public func reduceTick(_ state: CommunityState, rules ruleState: inout RuleEngineState, now: Date) -> Outcome {
+    /// journal record: a fire is recorded before its actions run. Then, when `lookingForQuietMembers`,
+    /// `member.inactive` is raised once for each member silent for `profile.inactiveAfterDays` days: that looks at
+    /// every member, so the runtime asks for it once a minute rather than every second.
+    public func reduceTick(
+        _ state: CommunityState, rules ruleState: inout RuleEngineState, now: Date, lookingForQuietMembers: Bool = true
+    ) -> Outcome {
         // The week that ended closes before anything else this tick does, which belongs to the new week.
         var facts = state.analytics.closingFacts(state: state, weeks: analyticsWeeks, now: now)
         facts += calendarRevisions(state, now: now)
@@ -59,10 +62,13 @@ extension CommunityReducer {
             facts.append(.prompt(.windowClosed(message: prompt.message)))
         }
         let threshold = TimeInterval(max(1, profile.inactiveAfterDays)) * 86_400
-        let quiet = state.members.values.filter {
-            state.inactiveSince[$0.id] == nil && now.timeIntervalSince($0.lastActiveAt) >= threshold
-                && !state.vacations.isAway($0.id, at: now)
-        }
+        // The date comes first, so the lookups run only for the few members who are quiet.
+        let quiet =
+            lookingForQuietMembers
+            ? state.members.values.filter {
+                now.timeIntervalSince($0.lastActiveAt) >= threshold && state.inactiveSince[$0.id] == nil
+                    && !state.vacations.isAway($0.id, at: now)
+            } : []
         for member in quiet.sorted(by: { $0.id < $1.id }) {
             facts.append(.memberInactiveRaised(member: member.id, at: now))
             let days = Int(now.timeIntervalSince(member.lastActiveAt) / 86_400)

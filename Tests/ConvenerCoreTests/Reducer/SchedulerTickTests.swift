@@ -171,6 +171,21 @@ struct SchedulerTickTests {
         #expect(state.inactiveSince[alice] == nil)
     }
 
+    @Test("A tick not looking for quiet members raises no member.inactive; the next one that looks does")
+    func quietSearchOnRequest() throws {
+        let profile = CommunityProfile(id: "test", name: "Test", convenors: ["convenor"], inactiveAfterDays: 10)
+        let reducer = try reducer([], profile: profile)
+        var state = CommunityState()
+        let alice = MemberID(platform: "playground", user: "alice")
+        state.apply([.memberJoined(member: alice, displayName: "alice", at: nine)])
+        let later = nine.addingTimeInterval(11 * 86_400)
+        var rules = state.ruleEngineState
+        let skipped = reducer.reduceTick(state, rules: &rules, now: later, lookingForQuietMembers: false)
+        #expect(!skipped.facts.contains(.memberInactiveRaised(member: alice, at: later)))
+        let looked = reducer.reduceTick(state, rules: &rules, now: later, lookingForQuietMembers: true)
+        #expect(looked.facts.contains(.memberInactiveRaised(member: alice, at: later)))
+    }
+
     @Test("`/cop away 1w` and `/cop back` mark and unmark the member; `/cop prompt now` posts a prompt")
     func commands() throws {
         let reducer = try reducer([], prompts: library)
