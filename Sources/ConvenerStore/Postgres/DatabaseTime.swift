@@ -23,14 +23,9 @@ public final class DatabaseTime: Sendable {
     /// Reads `clock_timestamp()` and keeps its offset from this machine's clock at the middle of the round trip.
     public func synchronize(with database: PostgresDatabase) async throws {
         let sent = Date()
-        let remote = try await database.run("reading the database's clock") { client, logger in
-            var seconds = 0.0
-            for try await value in try await client.query(
-                "SELECT extract(epoch FROM clock_timestamp())::float8", logger: logger
-            ).decode(Double.self) {
-                seconds = value
-            }
-            return seconds
+        let remote = try await database.run("reading the database's clock") { session in
+            try await session.query("SELECT extract(epoch FROM clock_timestamp())::float8").first?.decode(Double.self)
+                ?? 0
         }
         let received = Date()
         let middle = sent.timeIntervalSince1970 + received.timeIntervalSince(sent) / 2

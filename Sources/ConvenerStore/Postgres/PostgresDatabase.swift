@@ -46,67 +46,46 @@ public final class PostgresDatabase: Sendable {
     /// Creates the tables, or upgrades them, to the schema this build writes; several daemons starting at once
     /// take turns (a transaction-scoped lock, which poolers in transaction mode keep).
     public func prepareSchema() async throws {
-        try await PostgresSchema.prepare(client: client, logger: queryLogger, url: settings.redactedURL)
+        try await PostgresSchema.prepare(in: self)
         logger.debug("PostgreSQL schema at \(settings.redactedURL) is at version \(PostgresSchema.version)")
     }
 
     /// True when a trivial query answers within `seconds`.
     public func isReachable(within seconds: Int = 2) async -> Bool {
-        let client = self.client
-        let logger = self.queryLogger
-        return await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                do {
-                    try await client.query("SELECT 1", logger: logger)
-                    return true
-                } catch {
-                    return false
-                }
-            }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(seconds))
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
+        (try? await withDeadline("checking the database", seconds: seconds) { try await $0.query("SELECT 1") }) != nil
     }
 
     /// The communities that have state in the database.
     public func communities() async throws -> [String] {
-        try await run("listing the communities") { client, logger in
-            let rows = try await client.query(
-                "SELECT community FROM convener_snapshots UNION SELECT community FROM convener_journal ORDER BY 1",
-                logger: logger)
-            var names: [String] = []
-            for try await name in rows.decode(String.self) { names.append(name) }
-            return names
+        try await run("listing the communities") { session in
+            try await session.query(
+                "SELECT community FROM convener_snapshots UNION SELECT community FROM convener_journal ORDER BY 1"
+            ).map { try $0.decode(String.self) }
         }
     }
 
     /// Runs `body`, turning a database failure into `StoreError.database` with what was being done.
     func run<T: Sendable>(
-        _ what: String, deadline: Int? = nil, _ body: @escaping @Sendable (PostgresClient, Logger) async throws -> T
+        _ what: String, deadline: Int? = nil, _ body: @escaping @Sendable (DatabaseSession) async throws -> T
     ) async throws -> T {
         do {
             return try await withDeadline(what, seconds: deadline, body)
         } catch {
-            if let error = Self.underlying(error) as? StoreError { throw error }
+            if let error = error as? StoreError { throw error }
             throw StoreError.database(doing: what, reason: Self.describe(error))
         }
     }
 
-    /// Runs `body`, giving up after `seconds` (default: the connect timeout and one second, so a request waits
-    /// no longer than that for a database that went away) with `StoreError.database`; other errors pass through.
+    /// Runs `body` with a session on a pooled connection, giving up after `seconds` (default: the connect timeout
+    /// and one second, so a request waits no longer than that for a database that went away) with
+    /// `StoreError.database`; other errors pass through. Giving up cancels `body`, which ends at once: waiting for a
+    /// connection is cancellable, and a session closes its connection when its query is cancelled.
     func withDeadline<T: Sendable>(
-        _ what: String, seconds: Int? = nil, _ body: @escaping @Sendable (PostgresClient, Logger) async throws -> T
+        _ what: String, seconds: Int? = nil, _ body: @escaping @Sendable (DatabaseSession) async throws -> T
     ) async throws -> T {
-        let client = self.client
-        let logger = queryLogger
         let limit = seconds ?? settings.connectTimeoutSeconds + 1
         return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body(client, logger) }
+            group.addTask { try await self.withSession(body) }
             group.addTask {
                 try await Task.sleep(for: .seconds(limit))
                 return nil
@@ -119,9 +98,16 @@ public final class PostgresDatabase: Sendable {
         }
     }
 
+    /// Runs `body` with a session on a connection of the pool, waiting as long as it takes for one.
+    func withSession<T: Sendable>(_ body: (DatabaseSession) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(DatabaseSession(connection: connection, logger: queryLogger))
+        }
+    }
+
     /// A database error's message and SQLSTATE (PostgresNIO keeps them out of `description`).
     static func describe(_ error: any Error) -> String {
-        guard let error = underlying(error) as? PSQLError else { return "\(underlying(error))" }
+        guard let error = error as? PSQLError else { return "\(error)" }
         var text = error.serverInfo?[.message] ?? "\(error.code)"
         if let state = error.serverInfo?[.sqlState] { text += " (SQLSTATE \(state))" }
         if error.serverInfo == nil, let underlying = error.underlying { text += ": \(underlying)" }
@@ -130,12 +116,6 @@ public final class PostgresDatabase: Sendable {
 
     /// Whether `error` is the database refusing a duplicate key.
     static func isUniqueViolation(_ error: any Error) -> Bool {
-        (underlying(error) as? PSQLError)?.serverInfo?[.sqlState] == "23505"
-    }
-
-    /// The error a transaction failed with, out of PostgresNIO's wrapper.
-    static func underlying(_ error: any Error) -> any Error {
-        guard let failed = error as? PostgresTransactionError else { return error }
-        return failed.closureError ?? failed.beginError ?? failed.commitError ?? error
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
     }
 }

@@ -6,8 +6,6 @@ import PostgresNIO
 /// Reading one community's state out of the database: the snapshot row, then the journal rows after it, with the
 /// same format checks and migrations as a state folder's files.
 struct PostgresJournal<State: PersistentState> {
-    let client: PostgresClient
-    let logger: Logger
     let community: String
 
     /// What a read found.
@@ -37,37 +35,37 @@ struct PostgresJournal<State: PersistentState> {
     /// Everything after `known`, or (with `known` nil, or when a compaction dropped records after `known`) the
     /// snapshot and everything after it, with the pool rows that changed since `knownPools`. One repeatable-read
     /// transaction, so a compaction or a write cannot slip in between.
-    func read(after known: UInt64?, knownPools: [String: Int64] = [:]) async throws -> Read {
+    func read(in session: DatabaseSession, after known: UInt64?, knownPools: [String: Int64] = [:]) async throws -> Read
+    {
         let community = self.community
-        let logger = self.logger
-        let location = self.location
         let floor = known.map { Int64($0) } ?? -1
-        let raw = try await client.withTransaction(logger: logger) { connection in
-            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+        let raw = try await session.transaction { session in
+            try await session.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             var snapshot: (seq: Int64, version: Int, state: ByteBuffer?)?
-            for try await row in try await connection.query(
+            for row in try await session.query(
                 """
                 SELECT seq, format_version, CASE WHEN seq > \(floor) THEN state END
                 FROM convener_snapshots WHERE community = \(community)
-                """, logger: logger
-            ).decode((Int64, Int, ByteBuffer?).self) {
-                snapshot = (row.0, row.1, row.2)
+                """
+            ) {
+                snapshot = try row.decode((Int64, Int, ByteBuffer?).self)
             }
             let base = max(floor, snapshot.flatMap { $0.state == nil ? nil : $0.seq } ?? floor, 0)
-            var records: [(seq: Int64, version: Int, changes: ByteBuffer)] = []
-            for try await row in try await connection.query(
+            let records = try await session.query(
                 """
                 SELECT seq, format_version, changes FROM convener_journal
                 WHERE community = \(community) AND seq > \(base) ORDER BY seq
-                """, logger: logger
-            ).decode((Int64, Int, ByteBuffer).self) {
-                records.append((row.0, row.1, row.2))
+                """
+            ).map { row -> (seq: Int64, version: Int, changes: ByteBuffer) in
+                let (seq, version, changes) = try row.decode((Int64, Int, ByteBuffer).self)
+                return (seq, version, changes)
             }
             var generations: [String: Int64] = [:]
-            for try await row in try await connection.query(
-                "SELECT pool, generation FROM convener_sealed_pools WHERE community = \(community)", logger: logger
-            ).decode((String, Int64).self) {
-                generations[row.0] = row.1
+            for row in try await session.query(
+                "SELECT pool, generation FROM convener_sealed_pools WHERE community = \(community)"
+            ) {
+                let (pool, generation) = try row.decode((String, Int64).self)
+                generations[pool] = generation
             }
             var changed: [(pool: String, sealed: [UInt8]?)] = []
             if known != nil {
@@ -77,12 +75,10 @@ struct PostgresJournal<State: PersistentState> {
                         changed.append((pool, nil))
                         continue
                     }
-                    for try await sealed in try await connection.query(
-                        """
-                        SELECT sealed FROM convener_sealed_pools WHERE community = \(community) AND pool = \(pool)
-                        """, logger: logger
-                    ).decode(ByteBuffer.self) {
-                        changed.append((pool, Array(buffer: sealed)))
+                    for row in try await session.query(
+                        "SELECT sealed FROM convener_sealed_pools WHERE community = \(community) AND pool = \(pool)"
+                    ) {
+                        changed.append((pool, Array(buffer: try row.decode(ByteBuffer.self))))
                     }
                 }
             }

@@ -36,20 +36,20 @@ public final class PostgresLease: Sendable {
         let name = self.name
         let holder = self.holder
         let duration = Double(seconds)
-        let held: Int64? = try? await database.run("holding the \(name) lease") { client, logger in
-            if let fence {
-                for try await renewed in try await client.query(
+        let held: Int64? = try? await database.run("holding the \(name) lease") { session in
+            if let fence,
+                let renewed = try await session.query(
                     """
                     UPDATE convener_leases SET expires_at = now() + make_interval(secs => \(duration))
                     WHERE community = \(scope) AND name = \(name) AND holder = \(holder) AND fence = \(fence)
                         AND expires_at > now()
                     RETURNING fence
-                    """, logger: logger
-                ).decode(Int64.self) {
-                    return renewed
-                }
+                    """
+                ).first?.decode(Int64.self)
+            {
+                return renewed
             }
-            for try await taken in try await client.query(
+            return try await session.query(
                 """
                 INSERT INTO convener_leases (community, name, holder, fence, expires_at)
                 VALUES (\(scope), \(name), \(holder), 1, now() + make_interval(secs => \(duration)))
@@ -57,11 +57,8 @@ public final class PostgresLease: Sendable {
                 SET holder = EXCLUDED.holder, fence = convener_leases.fence + 1, expires_at = EXCLUDED.expires_at
                 WHERE convener_leases.expires_at <= now()
                 RETURNING fence
-                """, logger: logger
-            ).decode(Int64.self) {
-                return taken
-            }
-            return nil
+                """
+            ).first?.decode(Int64.self)
         }
         self.fence.withLock { $0 = held }
         return held != nil

@@ -24,38 +24,37 @@ public struct PostgresPlatformState: Sendable {
     /// such document.
     public func load(_ name: String, unlessAt known: Int64? = nil) async throws -> Version? {
         let known = known ?? -1
-        return try await database.run("reading the platform state \(name)") { client, logger in
-            for try await (value, generation) in try await client.query(
+        return try await database.run("reading the platform state \(name)") { session in
+            try await session.query(
                 """
                 SELECT value, generation FROM convener_platform_state WHERE name = \(name) AND generation <> \(known)
-                """, logger: logger
-            ).decode((ByteBuffer, Int64).self) {
+                """
+            ).first.map { row in
+                let (value, generation) = try row.decode((ByteBuffer, Int64).self)
                 return Version(bytes: Array(buffer: value), generation: generation)
             }
-            return nil
         }
     }
 
     /// Replaces document `name` with `bytes` when it is still at `generation` (nil: when there is none yet).
     /// Returns the new generation, or nil when another daemon wrote it first.
     public func replace(_ name: String, with bytes: [UInt8], expecting generation: Int64?) async throws -> Int64? {
-        try await database.run("writing the platform state \(name)") { client, logger in
-            let rows: PostgresRowSequence
+        try await database.run("writing the platform state \(name)") { session in
+            let rows: PostgresQueryResult
             if let generation {
-                rows = try await client.query(
+                rows = try await session.query(
                     """
                     UPDATE convener_platform_state SET value = \(ByteBuffer(bytes: bytes)), generation = generation + 1
                     WHERE name = \(name) AND generation = \(generation) RETURNING generation
-                    """, logger: logger)
+                    """)
             } else {
-                rows = try await client.query(
+                rows = try await session.query(
                     """
                     INSERT INTO convener_platform_state (name, value, generation)
                     VALUES (\(name), \(ByteBuffer(bytes: bytes)), 1) ON CONFLICT (name) DO NOTHING RETURNING generation
-                    """, logger: logger)
+                    """)
             }
-            for try await written in rows.decode(Int64.self) { return written }
-            return nil
+            return try rows.first?.decode(Int64.self)
         }
     }
 }

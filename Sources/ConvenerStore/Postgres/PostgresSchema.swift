@@ -71,44 +71,50 @@ enum PostgresSchema {
     private static let lockKey: Int64 = 0x636f_6e76_656e
 
     /// Creates or upgrades the schema; refuses a database a newer build has upgraded.
-    static func prepare(client: PostgresClient, logger: Logger, url: String) async throws {
+    static func prepare(in database: PostgresDatabase) async throws {
+        let url = database.settings.redactedURL
         do {
-            try await client.withTransaction(logger: logger) { connection in
-                // Transaction-scoped, so a pooler in transaction mode cannot hand the lock to someone else.
-                try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
-                try await connection.query(
-                    """
-                    CREATE TABLE IF NOT EXISTS convener_schema (
-                        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-                        version integer NOT NULL
-                    )
-                    """, logger: logger)
-                var current = 0
-                for try await found in try await connection.query(
-                    "SELECT version FROM convener_schema", logger: logger
-                ).decode(Int.self) {
-                    current = found
+            try await database.withSession { session in
+                try await session.transaction { session in
+                    try await upgrade(in: session, url: url)
                 }
-                guard current <= version else {
-                    throw StoreError.newerSchema(url: url, found: current, supported: version)
-                }
-                guard current < version else { return }
-                for step in migrations[current...] {
-                    for statement in step {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                    }
-                }
-                try await connection.query(
-                    """
-                    INSERT INTO convener_schema (singleton, version) VALUES (true, \(version))
-                    ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version
-                    """, logger: logger)
-                // The query logger logs warnings only: an upgrade is worth one.
-                logger.warning("PostgreSQL schema at \(url) upgraded from version \(current) to \(version)")
             }
         } catch {
-            if let error = PostgresDatabase.underlying(error) as? StoreError { throw error }
+            if let error = error as? StoreError { throw error }
             throw StoreError.database(doing: "preparing the schema", reason: PostgresDatabase.describe(error))
         }
+    }
+
+    /// The upgrade itself, inside the caller's transaction.
+    private static func upgrade(in session: DatabaseSession, url: String) async throws {
+        // Transaction-scoped, so a pooler in transaction mode cannot hand the lock to someone else.
+        try await session.query("SELECT pg_advisory_xact_lock(\(lockKey))")
+        try await session.query(
+            """
+            CREATE TABLE IF NOT EXISTS convener_schema (
+                singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+                version integer NOT NULL
+            )
+            """)
+        var current = 0
+        for row in try await session.query("SELECT version FROM convener_schema") {
+            current = try row.decode(Int.self)
+        }
+        guard current <= version else {
+            throw StoreError.newerSchema(url: url, found: current, supported: version)
+        }
+        guard current < version else { return }
+        for step in migrations[current...] {
+            for statement in step {
+                try await session.query(PostgresQuery(unsafeSQL: statement))
+            }
+        }
+        try await session.query(
+            """
+            INSERT INTO convener_schema (singleton, version) VALUES (true, \(version))
+            ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version
+            """)
+        // The query logger logs warnings only: an upgrade is worth one.
+        session.logger.warning("PostgreSQL schema at \(url) upgraded from version \(current) to \(version)")
     }
 }

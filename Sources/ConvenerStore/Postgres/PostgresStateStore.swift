@@ -49,7 +49,7 @@ public final class PostgresStateStore<State: PersistentState>: Sendable {
         self.community = community
         self.database = database
         self.compactionRecords = compactionRecords
-        self.journal = PostgresJournal(client: database.client, logger: database.queryLogger, community: community)
+        self.journal = PostgresJournal(community: community)
         self.deliveryLease = PostgresLease(database: database, scope: community, name: "delivery")
         let last = read.lastSeq(after: 0)
         self.inner = Mutex(
@@ -64,10 +64,9 @@ public final class PostgresStateStore<State: PersistentState>: Sendable {
         community: String, database: PostgresDatabase, compactionRecords: Int = 50_000
     ) async throws -> (store: PostgresStateStore<State>, state: State, recovery: RecoveryReport) {
         try StoreMigrator.validate(State.self)
-        let journal = PostgresJournal<State>(
-            client: database.client, logger: database.queryLogger, community: community)
-        let read = try await database.run("loading community \(community)") { _, _ in
-            try await journal.read(after: nil)
+        let journal = PostgresJournal<State>(community: community)
+        let read = try await database.run("loading community \(community)") { session in
+            try await journal.read(in: session, after: nil)
         }
         var state = read.snapshot ?? State()
         for record in read.records {
@@ -111,9 +110,7 @@ public final class PostgresStateStore<State: PersistentState>: Sendable {
             } catch let error as StoreError {
                 refusal = error
             } catch {
-                if PostgresDatabase.isUniqueViolation(error)
-                    || PostgresDatabase.underlying(error) is PoolGenerationMoved
-                {
+                if PostgresDatabase.isUniqueViolation(error) || error is PoolGenerationMoved {
                     refusal = .conflict(location: location, seq: batch.records.first?.seq ?? 0)
                 } else {
                     refusal = .database(
@@ -166,51 +163,48 @@ public final class PostgresStateStore<State: PersistentState>: Sendable {
         let community = self.community
         let version = State.formatVersion
         let writes = sealed
-        return try await database.withDeadline("writing to \(location)") { client, logger in
-            try await client.withTransaction(logger: logger) { connection in
+        return try await database.withDeadline("writing to \(location)") { session in
+            try await session.transaction { session in
                 for record in records {
-                    try await connection.query(
+                    try await session.query(
                         """
                         INSERT INTO convener_journal (community, seq, format_version, changes)
                         VALUES (\(community), \(Int64(record.seq)), \(version), \(ByteBuffer(bytes: record.payload)))
-                        """, logger: logger)
+                        """)
                 }
                 var generations: [String: Int64?] = [:]
                 for (pool, bytes, generation) in writes {
                     // Only the generation this process saw may be replaced: another daemon's answers are never lost.
-                    let rows: PostgresRowSequence
+                    let rows: PostgresQueryResult
                     switch (bytes, generation) {
                     case (let bytes?, nil):
-                        rows = try await connection.query(
+                        rows = try await session.query(
                             """
                             INSERT INTO convener_sealed_pools (community, pool, sealed, generation)
                             VALUES (\(community), \(pool), \(ByteBuffer(bytes: bytes)), 1) RETURNING generation
-                            """, logger: logger)
+                            """)
                     case (let bytes?, let generation?):
-                        rows = try await connection.query(
+                        rows = try await session.query(
                             """
                             UPDATE convener_sealed_pools SET sealed = \(ByteBuffer(bytes: bytes)), generation = generation + 1
                             WHERE community = \(community) AND pool = \(pool) AND generation = \(generation)
                             RETURNING generation
-                            """, logger: logger)
+                            """)
                     case (nil, let generation):
-                        rows = try await connection.query(
+                        rows = try await session.query(
                             """
                             DELETE FROM convener_sealed_pools
                             WHERE community = \(community) AND pool = \(pool) AND generation = \(generation ?? 0)
                             RETURNING 0::bigint
-                            """, logger: logger)
+                            """)
                     }
-                    var written: Int64?
-                    for try await value in rows.decode(Int64.self) { written = value }
-                    guard written != nil else { throw PoolGenerationMoved() }
+                    guard let written = try rows.first?.decode(Int64.self) else { throw PoolGenerationMoved() }
                     generations[pool] = bytes == nil ? Int64?.none : written
                 }
                 if let last = records.last {
                     // Delivered at commit: the other daemons catch up at once instead of at their next input.
                     let notice = JournalNotice(community: community, seq: last.seq).payload
-                    try await connection.query(
-                        "SELECT pg_notify(\(JournalNotice.channel), \(notice))", logger: logger)
+                    try await session.query("SELECT pg_notify(\(JournalNotice.channel), \(notice))")
                 }
                 return generations
             }
@@ -289,8 +283,8 @@ extension PostgresStateStore: StateStoring {
             return (inner.durableSeq, inner.pools)
         }
         let journal = self.journal
-        let read = try await database.run("reading \(location)") { _, _ in
-            try await journal.read(after: known, knownPools: knownPools)
+        let read = try await database.run("reading \(location)") { session in
+            try await journal.read(in: session, after: known, knownPools: knownPools)
         }
         let last = read.lastSeq(after: known)
         inner.withLock { inner in
@@ -322,15 +316,10 @@ extension PostgresStateStore: StateStoring {
 
     public func readSealedPool(_ pool: String, key: [UInt8]) async throws -> [UInt8]? {
         let community = self.community
-        let bytes = try await database.run("reading \(sealedPoolPath(pool))") { client, logger in
-            var found: ByteBuffer?
-            for try await sealed in try await client.query(
-                "SELECT sealed FROM convener_sealed_pools WHERE community = \(community) AND pool = \(pool)",
-                logger: logger
-            ).decode(ByteBuffer.self) {
-                found = sealed
-            }
-            return found.map { Array(buffer: $0) }
+        let bytes = try await database.run("reading \(sealedPoolPath(pool))") { session in
+            try await session.query(
+                "SELECT sealed FROM convener_sealed_pools WHERE community = \(community) AND pool = \(pool)"
+            ).first.map { Array(buffer: try $0.decode(ByteBuffer.self)) }
         }
         guard let bytes else { return nil }
         return try StoreSealedPool.open(bytes, pool: pool, key: key, file: sealedPoolPath(pool))
@@ -359,18 +348,17 @@ extension PostgresStateStore: StateStoring {
         let version = State.formatVersion
         let seq = Int64(ticket.seq)
         let deadline = database.settings.connectTimeoutSeconds + database.settings.statementTimeoutSeconds
-        try await database.run("compacting \(location)", deadline: deadline) { client, logger in
-            try await client.withTransaction(logger: logger) { connection in
-                try await connection.query(
+        try await database.run("compacting \(location)", deadline: deadline) { session in
+            try await session.transaction { session in
+                try await session.query(
                     """
                     INSERT INTO convener_snapshots (community, seq, format_version, state)
                     VALUES (\(community), \(seq), \(version), \(ByteBuffer(bytes: bytes)))
                     ON CONFLICT (community) DO UPDATE
                     SET seq = EXCLUDED.seq, format_version = EXCLUDED.format_version, state = EXCLUDED.state
                     WHERE convener_snapshots.seq < EXCLUDED.seq
-                    """, logger: logger)
-                try await connection.query(
-                    "DELETE FROM convener_journal WHERE community = \(community) AND seq <= \(seq)", logger: logger)
+                    """)
+                try await session.query("DELETE FROM convener_journal WHERE community = \(community) AND seq <= \(seq)")
             }
         }
         inner.withLock { inner in
@@ -389,8 +377,8 @@ extension PostgresStateStore: StateStoring {
     /// table while it rewrites it (see the threat model for what that leaves, and what WAL and backups keep).
     public func reclaimErasedSpace() async throws {
         let deadline = database.settings.connectTimeoutSeconds + database.settings.statementTimeoutSeconds
-        try await database.run("vacuuming the tables of \(location)", deadline: deadline) { client, logger in
-            try await client.query("VACUUM convener_journal, convener_snapshots, convener_sealed_pools", logger: logger)
+        try await database.run("vacuuming the tables of \(location)", deadline: deadline) { session in
+            try await session.query("VACUUM convener_journal, convener_snapshots, convener_sealed_pools")
             return ()
         }
         database.logger.info(

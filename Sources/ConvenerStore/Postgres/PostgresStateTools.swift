@@ -34,37 +34,34 @@ public enum PostgresStateTools {
         let (seq, state) = try StateStoreTools.decodeDocument(data, as: State.self)
         let bytes = try StoreCoding.encode(state)
         let url = database.settings.redactedURL
-        try await database.run("importing community \(community)") { client, logger in
-            try await client.withTransaction(logger: logger) { connection in
+        try await database.run("importing community \(community)") { session in
+            try await session.transaction { session in
                 // Taking the snapshot row's key first makes a concurrent import of the same community fail here.
                 do {
-                    try await connection.query(
+                    try await session.query(
                         """
                         INSERT INTO convener_snapshots (community, seq, format_version, state)
                         VALUES (\(community), \(Int64(seq)), \(State.formatVersion), \(ByteBuffer(bytes: bytes)))
-                        """, logger: logger)
+                        """)
                 } catch {
                     if PostgresDatabase.isUniqueViolation(error) {
                         throw StoreError.communityExists(community: community, url: url)
                     }
                     throw error
                 }
-                var found = 0
-                for try await count in try await connection.query(
+                let found = try await session.query(
                     """
                     SELECT (SELECT count(*) FROM convener_journal WHERE community = \(community))
                         + (SELECT count(*) FROM convener_sealed_pools WHERE community = \(community))
-                    """, logger: logger
-                ).decode(Int.self) {
-                    found = count
-                }
+                    """
+                ).first?.decode(Int.self)
                 guard found == 0 else { throw StoreError.communityExists(community: community, url: url) }
                 for (pool, sealed) in sealedPools.sorted(by: { $0.key < $1.key }) {
-                    try await connection.query(
+                    try await session.query(
                         """
                         INSERT INTO convener_sealed_pools (community, pool, sealed)
                         VALUES (\(community), \(pool), \(ByteBuffer(bytes: sealed)))
-                        """, logger: logger)
+                        """)
                 }
             }
         }
@@ -124,10 +121,9 @@ public enum PostgresStateTools {
         community: String, database: PostgresDatabase, as type: State.Type
     ) async throws -> (PostgresJournal<State>.Read, State) {
         try StoreMigrator.validate(State.self)
-        let journal = PostgresJournal<State>(
-            client: database.client, logger: database.queryLogger, community: community)
-        let read = try await database.run("reading community \(community)") { _, _ in
-            try await journal.read(after: nil)
+        let journal = PostgresJournal<State>(community: community)
+        let read = try await database.run("reading community \(community)") { session in
+            try await journal.read(in: session, after: nil)
         }
         var state = read.snapshot ?? State()
         for record in read.records {
