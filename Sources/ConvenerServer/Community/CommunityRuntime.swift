@@ -50,6 +50,8 @@ public actor CommunityRuntime {
     private var roomWaiters: [(giveUp: ContinuousClock.Instant, turn: CheckedContinuation<Void, Never>)] = []
     /// How many requests wait for the late-reply backlog to shrink now.
     var waitingForLateReplyRoom: Int { roomWaiters.count }
+    /// Over a shared store: how many steps wait for the running one to end.
+    var stepsWaiting: Int { waitingSteps.count }
 
     /// How often one input is reduced again when other daemons keep appending first.
     static let conflictRetries = 20
