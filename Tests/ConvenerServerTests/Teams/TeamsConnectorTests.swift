@@ -12,7 +12,7 @@ import Testing
 @Suite("Teams connector")
 struct TeamsConnectorTests {
     static let service = "https://smba.trafficmanager.net/emea/"
-    static let clock = TeamsTokenValidatorTests.MovableClock(Date(timeIntervalSince1970: 1_796_486_400))
+    static let clock = MovableClock(Date(timeIntervalSince1970: 1_796_486_400))
 
     static func connector(_ transport: ScriptedTransport, book: PlatformAddressBook) -> TeamsConnector {
         let settings = PlatformCredentials([

@@ -32,13 +32,6 @@ struct TeamsTokenValidatorTests {
         func rotate(to jwks: String) { self.jwks = jwks }
     }
 
-    final class MovableClock: WallClock {
-        let date: Mutex<Date>
-        init(_ date: Date) { self.date = Mutex(date) }
-        func now() -> Date { date.withLock { $0 } }
-        func advance(_ seconds: TimeInterval) { date.withLock { $0 = $0.addingTimeInterval(seconds) } }
-    }
-
     struct Signer {
         let key: JWTKit.Insecure.RSA.PrivateKey
         let kid: String
