@@ -353,6 +353,7 @@ def recording(arguments, server, name):
         return
     perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(server.process.pid), "-o",
                              f"{arguments.perf}-{name}.data"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)  # perf takes a moment to attach; a first-contact run over in under a second was recorded empty
     try:
         yield
     finally:

@@ -30,7 +30,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let router = Router(context: ConvenerRequestContext.self)
     router.add(middleware: JSONErrorMiddleware())
-    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestMetricsMiddleware())
     HealthController(runtimes: runtimes, readiness: readiness).addRoutes(to: router)
     MetricsController(registry: metrics).addRoutes(to: router)
     CalendarController(runtimes: runtimes, key: settings.calendarKey, clock: clock).addRoutes(to: router)
