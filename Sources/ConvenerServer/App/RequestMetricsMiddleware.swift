@@ -10,7 +10,7 @@ import Synchronization
 /// It records once the handler has returned its response, instead of after the body is written. Hummingbird's
 /// middleware wraps every body in a closure to record afterwards, and a closure body is written as three separate
 /// parts (head, body, end) where a buffer body goes out in one write: on the signed request path that cost a
-/// system call and a wake-up of the event loop per request (see the README's issue 18, tenth session).
+/// system call and a wake-up of the event loop per request (see the README's issue 18, eleventh session).
 struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     private let series: RequestMetricsSeries
 
