@@ -41,6 +41,23 @@ struct RequestMetricsMiddlewareTests {
         #expect(scrape.contains("hb_request_errors{\(errorLabels)} 0"))
     }
 
+    /// Hummingbird's own middleware recorded in a closure run after the body was written, and a closure body is
+    /// written in parts; recording before the body is written is what lets a buffer body go out in one write.
+    @Test("The request is recorded by the time its response is returned, before any of its body is written")
+    func recordsBeforeTheBodyIsWritten() async throws {
+        let registry = PrometheusCollectorRegistry()
+        let router = Router()
+        router.add(middleware: ScrapeOnReturn(registry: registry))
+        router.add(middleware: RequestMetricsMiddleware(factory: PrometheusMetricsFactory(registry: registry)))
+        router.get("hello") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "hi"))) }
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/hello", method: .get) { response in
+                let scrape = response.headers[.init("X-Scrape-On-Return")!] ?? ""
+                #expect(scrape.contains("hb_requests 1"))
+            }
+        }
+    }
+
     @Test("A failed request is counted as an error with its status, and rethrown")
     func countsErrors() async throws {
         let scrape = try await withRouter { client in
@@ -52,5 +69,22 @@ struct RequestMetricsMiddlewareTests {
             scrape.contains(
                 #"hb_requests{http_route="/fail",http_request_method="POST",http_response_status_code="400"} 1"#))
         #expect(scrape.contains(#"http_server_active_requests{http_request_method="POST"} 0"#))
+    }
+}
+
+/// Answers with a header saying how many requests the registry had counted when the inner middleware returned.
+private struct ScrapeOnReturn<Context: RequestContext>: RouterMiddleware {
+    let registry: PrometheusCollectorRegistry
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var response = try await next(request, context)
+        var bytes: [UInt8] = []
+        registry.emit(into: &bytes)
+        let counted = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+            .filter { $0.hasPrefix("hb_requests{") }.map { "hb_requests " + ($0.split(separator: " ").last ?? "") }
+        response.headers[.init("X-Scrape-On-Return")!] = counted.joined(separator: ",")
+        return response
     }
 }
