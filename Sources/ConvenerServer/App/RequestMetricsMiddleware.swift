@@ -1,4 +1,3 @@
-import Dispatch
 import Hummingbird
 import Metrics
 import Synchronization
@@ -23,7 +22,7 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = ContinuousClock.now
         let active = series.active(method: request.method)
         active.increment()
         defer { active.decrement() }
@@ -32,7 +31,8 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
             let endpoint = series.endpoint(
                 route: context.endpointPath ?? "Unknown", method: request.method, status: response.status)
             endpoint.requests.increment()
-            endpoint.duration.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
+            let elapsed = (ContinuousClock.now - start).components
+            endpoint.duration.recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
             return response
         } catch {
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
