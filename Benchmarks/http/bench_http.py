@@ -21,8 +21,8 @@ replies each kudos queues are delivered as in production (`--no-reply-sink` leav
 first contacts the harness waits for the server to go idle, so the kudos runs measure kudos alone.
 
 It prints req/s, p50 and p99 latency, the server's CPU time per request (from /proc, all its threads) and its
-resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load, once the server has gone
-idle after the saturated run; `--minutes N` a sustained Slack run of N minutes reported minute by minute (commands
+resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load (8 connections sending on a
+schedule, evenly spaced; `paced.lua`), once the server has gone idle after the saturated run; `--minutes N` a sustained Slack run of N minutes reported minute by minute (commands
 handled, CPU per command, memory, outbox), of kudos or, with `--sustained-command help`, of a command that adds
 nothing to the state, so that its memory is what the request path itself holds; `--members N` sets the community's size, and the last members to join (up to
 2,000) are measured on their own: what a first contact costs at that size. `--perf PREFIX` records each Convener
@@ -196,7 +196,7 @@ def wrk(url, duration, threads, connections, requests_file=None, delay_ms=0, fol
         script = HERE / "requests.lua"
         if delay_ms:
             script = folder / "paced.lua"
-            script.write_text((HERE / "requests.lua").read_text() + "\nfunction delay()\n    return delay_ms\nend\n")
+            script.write_text((HERE / "requests.lua").read_text() + (HERE / "paced.lua").read_text())
         command += ["-s", str(script), url, "--", str(requests_file), str(delay_ms), str(threads)]
     else:
         command.append(url)
@@ -396,12 +396,12 @@ def run_platform(arguments, folder, platform, expected_rps):
             paced_file = kudos_file(folder, platform, arguments.members, paced_need, used)
             used += paced_need
             connections = 8
-            delay_ms = int(connections * 1000 / arguments.rate)
+            period_ms = connections * 1000 / arguments.rate  # each connection's, on a thread of its own
             # The saturated run leaves late replies queued and may have started a compaction; the paced run measures
             # a server at 500 req/s, not one still working through the overload before it.
             _, settle_seconds = wait_until_idle(server)
-            results["paced"] = measure(server, lambda: wrk(url, arguments.duration, arguments.threads, connections,
-                                                           paced_file, delay_ms=delay_ms, folder=folder))
+            results["paced"] = measure(server, lambda: wrk(url, arguments.duration, connections, connections,
+                                                           paced_file, delay_ms=period_ms, folder=folder))
             results["paced"]["settle_seconds"] = settle_seconds
         if arguments.minutes:
             # Every request of the run is distinct, so a file too short would replay and fail the run: sized well

@@ -3,8 +3,8 @@
 -- Thread i of n takes lines i, i+n, i+2n, … so no two connections send the same request. When a thread runs
 -- out it starts again from its first line: those repeats are refused as replays, and bench_http.py counts
 -- them (wrk's "Non-2xx" line) to tell the run was too short of requests.
--- `delay_ms` (second argument) paces each connection when bench_http.py appends a `delay()` function (wrk
--- looks for one before any thread starts): the closed-loop stand-in for a fixed request rate.
+-- `delay_ms` (second argument) is the period of each thread's schedule when bench_http.py appends `paced.lua`,
+-- whose `delay()` function (wrk looks for one before any thread starts) paces the requests.
 
 local threads = {}
 local counter = 0
@@ -18,7 +18,7 @@ end
 function init(args)
     local path = args[1]
     delay_ms = tonumber(args[2] or "0")
-    local thread_count = tonumber(args[3] or "1")
+    thread_count = tonumber(args[3] or "1")
     requests = {}
     local line_number = 0
     for line in io.lines(path) do

@@ -36,6 +36,9 @@ def test_the_request_path_benchmark_runs_every_server_and_prints_the_comparison(
         paced = runs[server]["paced"]
         # The paced run starts only once the server idles after the saturated run (at least a quiet second).
         assert paced["requests"] > 0 and paced["failed"] == 0 and paced["settle_seconds"] >= 1, (server, paced)
+        # On its schedule the paced run sends at the rate asked (50 req/s for the 1 s run), neither short of it nor
+        # in a rush of back-to-back requests.
+        assert 35 <= paced["rps"] <= 65, (server, paced)
     minutes = runs["slack"]["minutes"]
     assert len(minutes) == 2 and all(minute["requests"] > 0 and minute["failed"] == 0 for minute in minutes), minutes
     assert runs["slack"]["full"]["first_contact_probe"] == 40
