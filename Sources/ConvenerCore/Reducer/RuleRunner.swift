@@ -120,11 +120,10 @@ struct RuleRunner {
     /// the whole community unless a rule reads `members`: the stored members are shared, not copied.
     private func ruleContext(state: CommunityState) -> RuleContext {
         let (stored, acting, profile, vacations, now) = (state.members, member, reducer.profile, state.vacations, now)
-        let isMember: (MemberID) -> Bool = { acting?.id == $0 || stored[$0] != nil }
         return RuleContext(
             community: RuleCommunityView(profile),
             memberCount: stored.count + (acting.map { stored[$0.id] == nil ? 1 : 0 } ?? 0),
-            convenorCount: Set(profile.convenorIDs).filter(isMember).count,
+            convenorCount: { Set(profile.convenorIDs).filter { acting?.id == $0 || stored[$0] != nil }.count },
             member: { id in
                 let found = acting?.id == id ? acting : stored[id]
                 return found.map { Self.view(of: $0, profile: profile, vacations: vacations, now: now) }

@@ -8,8 +8,10 @@ public struct RuleContext: Sendable {
     public let community: RuleCommunityView
     /// How many members the community has.
     public let memberCount: Int
-    /// How many members convene the community.
-    public let convenorCount: Int
+    /// How many members convene the community, counted when read: only a run that notifies the convenors needs it,
+    /// and counting turns every configured convenor into a member id, on every event of every first contact.
+    public var convenorCount: Int { countConvenors() }
+    private let countConvenors: @Sendable () -> Int
     private let lookup: @Sendable (MemberID) -> RuleMemberView?
     private let everyone: @Sendable () -> [RuleMemberView]
 
@@ -20,21 +22,21 @@ public struct RuleContext: Sendable {
     public init(community: RuleCommunityView, members: [RuleMemberView]) {
         let sorted = members.sorted { $0.id < $1.id }
         let byID = Dictionary(sorted.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let convenors = sorted.reduce(0) { $0 + ($1.isConvenor ? 1 : 0) }
         self.init(
-            community: community, memberCount: sorted.count,
-            convenorCount: sorted.reduce(0) { $0 + ($1.isConvenor ? 1 : 0) },
+            community: community, memberCount: sorted.count, convenorCount: { convenors },
             member: { byID[$0] }, members: { sorted })
     }
 
     /// A context whose members are looked up one at a time and listed only when `members` is read.
     public init(
-        community: RuleCommunityView, memberCount: Int, convenorCount: Int,
+        community: RuleCommunityView, memberCount: Int, convenorCount: @escaping @Sendable () -> Int,
         member: @escaping @Sendable (MemberID) -> RuleMemberView?,
         members: @escaping @Sendable () -> [RuleMemberView]
     ) {
         self.community = community
         self.memberCount = memberCount
-        self.convenorCount = convenorCount
+        self.countConvenors = convenorCount
         self.lookup = member
         self.everyone = members
     }

@@ -48,11 +48,12 @@ public enum RuleEffectAction: Sendable, Equatable, Codable, CustomStringConverti
     /// Re-engage `member`.
     case nudge(MemberID, style: RuleNudgeStyle)
 
-    /// How many outbound messages the effect costs against the community's hourly budget.
-    public func outboundCost(convenorCount: Int) -> Int {
+    /// How many outbound messages the effect costs against the community's hourly budget; the convenors are
+    /// counted only for a note to them.
+    public func outboundCost(convenorCount: @autoclosure () -> Int) -> Int {
         switch self {
         case .tagMember, .untagMember: 0
-        case .notifyConvenors: max(convenorCount, 1)
+        case .notifyConvenors: max(convenorCount(), 1)
         default: 1
         }
     }

@@ -106,7 +106,6 @@ public struct RuleEngine: Sendable {
         var notes: [String] = []
         var renderFailed = false
         var limitedOutcome: RuleTrace.Outcome?
-        let convenorCount = context.convenorCount
         for member in evaluation.targets {
             // Rendered only when the rate allows a run: templates cost more than the check.
             if let blocked = rateLimitReached(rule, member: member?.id, state: state, now: now) {
@@ -123,7 +122,7 @@ public struct RuleEngine: Sendable {
                 continue
             }
             takeRate(rule, member: member?.id, state: &state, now: now)
-            let cost = target.actions.reduce(0) { $0 + $1.outboundCost(convenorCount: convenorCount) }
+            let cost = target.actions.reduce(0) { $0 + $1.outboundCost(convenorCount: context.convenorCount) }
             if !consumeBudget(cost, community: context.community.id, state: &state, now: now) {
                 notes.append("the community's budget of \(limits.outboundPerHour) messages per hour is spent")
                 limitedOutcome = .budgetExhausted

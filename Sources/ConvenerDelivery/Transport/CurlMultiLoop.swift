@@ -53,8 +53,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     func submit(_ start: CurlTransferStart) -> Bool {
         inbox.withLock { inbox in
             guard !inbox.stopping else { return false }
-            inbox.commands.append(.start(start))
-            curl_multi_wakeup(multi)
+            post(.start(start), to: &inbox)
             return true
         }
     }
@@ -63,9 +62,17 @@ final class CurlMultiLoop: @unchecked Sendable {
     func cancel(id: UInt64) {
         inbox.withLock { inbox in
             guard !inbox.stopped else { return }
-            inbox.commands.append(.cancel(id))
-            curl_multi_wakeup(multi)
+            post(.cancel(id), to: &inbox)
         }
+    }
+
+    /// Adds a command, waking the loop only for the first one it has not taken yet: the wake-up already sent for
+    /// that one makes the loop take them all. A wake-up is a write to the multi handle's socket pair and a thread
+    /// woken, and a burst of deliveries queued in one go would otherwise pay them once per transfer.
+    private func post(_ command: Command, to inbox: inout Inbox) {
+        let wasEmpty = inbox.commands.isEmpty
+        inbox.commands.append(command)
+        if wasEmpty { curl_multi_wakeup(multi) }
     }
 
     /// Asks the loop to stop without waiting for it.

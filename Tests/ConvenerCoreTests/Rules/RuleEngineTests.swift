@@ -28,15 +28,21 @@ private enum Fixture {
     }
 }
 
-/// The fixture's community, counting how often a rule run reads its whole member list.
+/// The fixture's community, counting how often a rule run reads its whole member list, and counts its convenors.
 private final class ListingCounter: Sendable {
     private let listings = Mutex(0)
+    private let convenorCounts = Mutex(0)
 
     var count: Int { listings.withLock { $0 } }
+    var convenorsCounted: Int { convenorCounts.withLock { $0 } }
 
     var context: RuleContext {
         RuleContext(
-            community: Fixture.context.community, memberCount: 3, convenorCount: 1,
+            community: Fixture.context.community, memberCount: 3,
+            convenorCount: {
+                self.convenorCounts.withLock { $0 += 1 }
+                return 1
+            },
             member: { Fixture.context.member($0) },
             members: {
                 self.listings.withLock { $0 += 1 }
@@ -396,6 +402,29 @@ struct RuleRunCostTests {
             RuleEvent(type: "kudos.given", member: Fixture.bob), context: context, state: &state, now: Fixture.now)
         #expect(effects.map(\.action) == [.post(channel: nil, text: "kudos.given")])
         #expect(listings.count == 1)
+    }
+
+    @Test("the convenors are counted only for a run that notes them, against the budget")
+    func convenorsCountedForNotesOnly() throws {
+        let engine = try Fixture.engine([
+            RuleSpec(
+                id: "welcome", trigger: .event("member.joined"), conditions: [],
+                actions: [.directMessage(text: RuleTemplate("hi"))]),
+            RuleSpec(
+                id: "tell", trigger: .event("kudos.given"), conditions: [],
+                actions: [.notifyConvenors(text: RuleTemplate("kudos"))]),
+        ])
+        let reads = ListingCounter()
+        let context = reads.context
+        var state = RuleEngineState()
+        let welcomed = engine.process(
+            RuleEvent(type: "member.joined", member: Fixture.ada), context: context, state: &state, now: Fixture.now)
+        #expect(welcomed.count == 1)
+        #expect(reads.convenorsCounted == 0)
+        let told = engine.process(
+            RuleEvent(type: "kudos.given", member: Fixture.bob), context: context, state: &state, now: Fixture.now)
+        #expect(told.map(\.action) == [.notifyConvenors(text: "kudos")])
+        #expect(reads.convenorsCounted == 1)
     }
 
     @Test("a template failing for one foreach member takes no token; a rate-limited run renders nothing")
