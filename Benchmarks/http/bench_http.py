@@ -218,6 +218,7 @@ def parse_wrk(output):
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    late = re.search(r"Late sends: (\d+)", output)  # a paced run's requests that left behind their schedule
     return {
         "requests": requests,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
@@ -225,6 +226,7 @@ def parse_wrk(output):
         "p99": milliseconds(re.search(r"\s99%\s+(\S+)", output).group(1)),
         "failed": int(failed.group(1)) if failed else 0,
         "socket_errors": sum(map(int, errors.groups())) if errors else 0,
+        **({"late_sends": int(late.group(1))} if late else {}),
     }
 
 
@@ -509,6 +511,10 @@ def main():
               f"members (the last {full['first_contact_probe']:,} to join; {full['bulk_first_contact_us']:,.0f} µs "
               f"over the others), and delivering what it queued {full['first_contact_delivery_us']:,.0f} µs more "
               f"(idle again after {full['settle_seconds']:,.0f} s)")
+        paced = figures[name_].get("paced")
+        if paced:
+            print(f"{name_}: {paced.get('late_sends', 0):,} of the paced run's {paced['requests']:,} requests left over "
+                  "a millisecond behind their schedule (their wait for the one before is not in the latencies)")
     if "bolt" in figures and "slack" in figures:
         print(f"Convener slack / Bolt for Python: {figures['slack']['full']['rps'] / figures['bolt']['full']['rps']:.2f}x")
     minutes = figures.get("slack", {}).get("minutes")
