@@ -22,10 +22,11 @@ first contacts the harness waits for the server to go idle, so the kudos runs me
 
 It prints req/s, p50 and p99 latency, the server's CPU time per request (from /proc, all its threads) and its
 resident memory, then the ratios. `--rate 500` adds a paced run for p99 at a fixed load (8 connections sending on a
-schedule, evenly spaced; `paced.lua`), once the server has gone idle after the saturated run; `--minutes N` a sustained Slack run of N minutes reported minute by minute (commands
-handled, CPU per command, memory, outbox), of kudos or, with `--sustained-command help`, of a command that adds
-nothing to the state, so that its memory is what the request path itself holds; `--members N` sets the community's size, and the last members to join (up to
-2,000) are measured on their own: what a first contact costs at that size. `--perf PREFIX` records each Convener
+schedule, evenly spaced; `paced.lua`), once the server has gone idle after the saturated run; `--minutes N` a
+sustained Slack run of N minutes reported minute by minute (commands handled, CPU per command, memory, outbox), of
+kudos or, with `--sustained-command help`, of a command that adds nothing to the state, so that its memory is what
+the request path itself holds; `--members N` sets the community's size, and the last members to join (up to 2,000)
+are measured on their own: what a first contact costs at that size. `--perf PREFIX` records each Convener
 server's first contacts and saturated run with `perf record -g` (for `perf report -i PREFIX-slack.data`).
 """
 

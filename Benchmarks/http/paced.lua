@@ -1,4 +1,3 @@
-
 -- Appended to requests.lua for a paced run, with one connection per thread: thread i of n sends at
 -- start + (i / n + k) * delay_ms, k = 0, 1, 2, …, so the requests of all threads together come evenly spaced, at
 -- n / delay_ms per millisecond. Waiting `delay_ms` after each answer instead (wrk's usual closed loop) fell short of
