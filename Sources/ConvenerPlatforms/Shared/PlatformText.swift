@@ -65,9 +65,19 @@ enum PlatformText {
         return pieces
     }
 
+    /// The longest run of whole characters from the start that fits in `units` UTF-16 units.
+    ///
+    /// Found from the point `units` in, not by walking the characters up to it: a long reply cut for a fallback (the
+    /// text of `/cop help`) spent a twentieth of its request finding every grapheme boundary before the cut. The
+    /// point is the cut when a character ends there; otherwise the cut goes back to where the character holding it
+    /// starts (the Character-based index operations round a point inside a character down to its start).
     private static func prefix(_ text: String, units: Int) -> String {
-        let slice = Substring(text)
-        return String(slice[slice.startIndex..<prefixEnd(slice, units: units)])
+        let utf16 = text.utf16
+        guard let point = utf16.index(utf16.startIndex, offsetBy: units, limitedBy: utf16.endIndex),
+            point != utf16.endIndex
+        else { return text }
+        let end = point.samePosition(in: text) ?? text.index(before: text.index(after: point))
+        return String(text[..<end])
     }
 
     /// The end of the longest run of whole characters from the start that fits in `units`.
