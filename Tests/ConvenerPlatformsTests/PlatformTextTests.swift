@@ -59,6 +59,14 @@ struct PlatformTextTests {
         }
     }
 
+    @Test func fitsAnswersAsTheUTF16LengthDoes() {
+        for text in Self.texts(count: 1_000) {
+            for limit in [0, 1, 5, 13, 40, 90, 200] {
+                #expect(PlatformText.fits(text, in: limit) == (text.utf16.count <= limit), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func chunksKeepEveryCharacterWhole() {
         for text in Self.texts(count: 1_000) {
             let pieces = PlatformText.chunks(text, limit: 17, measure: Self.escaped)

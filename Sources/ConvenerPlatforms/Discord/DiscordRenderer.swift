@@ -120,7 +120,7 @@ public enum DiscordRenderer {
 
     /// Splits text into content and embed descriptions within Discord's limits.
     private static func split(_ text: String) -> (String, [String]) {
-        guard PlatformText.length(text) > maxContent else { return (text, []) }
+        guard !PlatformText.fits(text, in: maxContent) else { return (text, []) }
         let head = PlatformText.chunks(text, limit: maxContent)
         let content = head[0]
         let rest = String(text.dropFirst(content.count))

@@ -10,9 +10,16 @@ enum PlatformText {
         text.utf16.count
     }
 
+    /// Whether `text` is at most `limit` units long. Its UTF-8 length, which a native string knows without a pass
+    /// over it, is never less than its UTF-16 length, so most replies are answered by that alone; counting UTF-16
+    /// units in a text with a "•" in it means indexing the whole text first.
+    static func fits(_ text: some StringProtocol, in limit: Int) -> Bool {
+        text.utf8.count <= limit || length(text) <= limit
+    }
+
     /// `text` cut to at most `limit` units, ending with the marker when something was cut.
     static func truncated(_ text: String, limit: Int, marker: String = truncationMarker) -> String {
-        guard length(text) > limit else { return text }
+        guard !fits(text, in: limit) else { return text }
         let room = max(0, limit - length(marker))
         return prefix(text, units: room) + marker
     }
@@ -28,7 +35,7 @@ enum PlatformText {
 
     /// `text` cut to at most `limit` units, without a marker (for labels where "…" alone reads better).
     static func clipped(_ text: String, limit: Int) -> String {
-        guard length(text) > limit else { return text }
+        guard !fits(text, in: limit) else { return text }
         return prefix(text, units: max(0, limit - 1)) + "…"
     }
 

@@ -35,7 +35,7 @@ public enum SlackRenderer {
         let buttons = try buttons(for: message)
         let actionBlockCount = min((buttons.count + maxButtonsPerBlock - 1) / maxButtonsPerBlock, maxBlocks - 1)
         let pieces =
-            escapedLengthBound(whole) <= maxSectionText
+            fitsOneSectionEscaped(whole)
             ? [whole] : PlatformText.chunks(whole, limit: maxSectionText, measure: escapedLength)
         var sections = pieces.filter { !$0.allSatisfy(\.isWhitespace) }
         let room = maxBlocks - actionBlockCount
@@ -173,10 +173,11 @@ public enum SlackRenderer {
         return buttons
     }
 
-    /// At least `escapedLength` summed over `text`'s characters, counted on bytes: a reply that fits one section is
-    /// then not walked character by character. (A character that starts with `&` and goes on is counted as if
-    /// escaped whole, so the bound can only be high.)
-    private static func escapedLengthBound(_ text: String) -> Int {
+    /// Whether `text` escaped fits one section, counted on bytes: a reply that fits is then not walked character by
+    /// character. The escapes are added to the UTF-8 length first, which is never less than the UTF-16 length and
+    /// costs no pass over the text; only a reply near the limit is measured in UTF-16 units. (A character that
+    /// starts with `&` and goes on is counted as if escaped whole, so the count can only be high.)
+    private static func fitsOneSectionEscaped(_ text: String) -> Bool {
         var escapes = 0
         for byte in text.utf8 {
             switch byte {
@@ -185,7 +186,7 @@ public enum SlackRenderer {
             default: continue
             }
         }
-        return text.utf16.count + escapes
+        return PlatformText.fits(text, in: maxSectionText - escapes)
     }
 
     private static func escapedLength(_ character: Character) -> Int {
