@@ -356,7 +356,7 @@ struct RuleEngineDefaultTests {
         #expect(state.openRuns.isEmpty)
     }
 
-    @Test("the member list is built only for a rule that reads members, once per event")
+    @Test("members are listed once per event, only for a rule reading them; convenors counted only for a note")
     func memberListIsLazy() throws {
         let engine = try Fixture.engine([
             RuleSpec(
@@ -365,6 +365,9 @@ struct RuleEngineDefaultTests {
             RuleSpec(
                 id: "headcount", trigger: .event("kudos.given"), conditions: ["size(members) > 2"],
                 actions: [.post(text: RuleTemplate("{{ community.memberCount }} of us"), channel: nil)]),
+            RuleSpec(
+                id: "tell", trigger: .event("kudos.given"), conditions: [],
+                actions: [.notifyConvenors(text: RuleTemplate("kudos"))]),
         ])
         let listings = ListingCounter()
         let context = listings.context
@@ -373,10 +376,13 @@ struct RuleEngineDefaultTests {
             RuleEvent(type: "member.joined", member: Fixture.ada), context: context, state: &state, now: Fixture.now)
         #expect(welcomed.count == 1)
         #expect(listings.count == 0)
+        // Only a note to the convenors counts them (for the hourly budget), so a welcome does not.
+        #expect(listings.convenorsCounted == 0)
         let counted = engine.process(
             RuleEvent(type: "kudos.given", member: Fixture.bob), context: context, state: &state, now: Fixture.now)
-        #expect(counted.map(\.action) == [.post(channel: nil, text: "3 of us")])
+        #expect(counted.map(\.action) == [.post(channel: nil, text: "3 of us"), .notifyConvenors(text: "kudos")])
         #expect(listings.count == 1)
+        #expect(listings.convenorsCounted == 1)
     }
 }
 
@@ -402,29 +408,6 @@ struct RuleRunCostTests {
             RuleEvent(type: "kudos.given", member: Fixture.bob), context: context, state: &state, now: Fixture.now)
         #expect(effects.map(\.action) == [.post(channel: nil, text: "kudos.given")])
         #expect(listings.count == 1)
-    }
-
-    @Test("the convenors are counted only for a run that notes them, against the budget")
-    func convenorsCountedForNotesOnly() throws {
-        let engine = try Fixture.engine([
-            RuleSpec(
-                id: "welcome", trigger: .event("member.joined"), conditions: [],
-                actions: [.directMessage(text: RuleTemplate("hi"))]),
-            RuleSpec(
-                id: "tell", trigger: .event("kudos.given"), conditions: [],
-                actions: [.notifyConvenors(text: RuleTemplate("kudos"))]),
-        ])
-        let reads = ListingCounter()
-        let context = reads.context
-        var state = RuleEngineState()
-        let welcomed = engine.process(
-            RuleEvent(type: "member.joined", member: Fixture.ada), context: context, state: &state, now: Fixture.now)
-        #expect(welcomed.count == 1)
-        #expect(reads.convenorsCounted == 0)
-        let told = engine.process(
-            RuleEvent(type: "kudos.given", member: Fixture.bob), context: context, state: &state, now: Fixture.now)
-        #expect(told.map(\.action) == [.notifyConvenors(text: "kudos")])
-        #expect(reads.convenorsCounted == 1)
     }
 
     @Test("a template failing for one foreach member takes no token; a rate-limited run renders nothing")
