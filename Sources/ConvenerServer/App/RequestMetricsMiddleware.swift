@@ -31,8 +31,7 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
             let endpoint = series.endpoint(
                 route: context.endpointPath ?? "Unknown", method: request.method, status: response.status)
             endpoint.requests.increment()
-            let elapsed = (ContinuousClock.now - start).components
-            endpoint.duration.recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+            endpoint.duration.record(duration: ContinuousClock.now - start)
             return response
         } catch {
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
