@@ -30,6 +30,18 @@ final class CurlTransfer {
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
 
+    /// A name curl can send as it is: not empty, and no colon or line break to end it early.
+    ///
+    /// Checked on bytes: `String.contains` with a string goes through Foundation's search, which took 6% of a late
+    /// reply's CPU on the curl thread.
+    private static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty && !name.utf8.contains { $0 == UInt8(ascii: ":") || isLineBreak($0) }
+    }
+
+    private static func isLineBreak(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+    }
+
     /// Sets the easy handle's options from the request.
     func configure(bindings: CurlBindings, userAgent: String) throws(HTTPTransportError) {
         let method = request.method.uppercased()
@@ -38,9 +50,7 @@ final class CurlTransfer {
         }
         var lines = ["Expect:"]  // no 100-continue round trip for bodies over 1 KiB
         for header in request.headers {
-            let text = header.name + header.value
-            guard !header.name.isEmpty, !text.contains("\r"), !text.contains("\n"), !header.name.contains(":")
-            else {
+            guard Self.isHeaderName(header.name), !header.value.utf8.contains(where: Self.isLineBreak) else {
                 throw .invalidRequest(url: url, message: "header \"\(header.name)\" has an invalid name or value")
             }
             lines.append(header.value.isEmpty ? "\(header.name);" : "\(header.name): \(header.value)")

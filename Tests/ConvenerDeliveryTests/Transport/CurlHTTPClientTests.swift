@@ -228,11 +228,15 @@ struct CurlHTTPClientTests {
 
     @Test func invalidRequestsAreRejectedBeforeSending() async throws {
         let client = try CurlHTTPClient()
-        let badHeader = HTTPTransportRequest(
-            url: "http://127.0.0.1:9/", headers: [HTTPTransportHeader("X-Evil", "a\r\nInjected: yes")])
+        // A line break in a name or value would end the header early and start another; a colon in a name, or no
+        // name, would send a header other than the one asked for.
+        let badHeaders = [
+            ("X-Evil", "a\r\nInjected: yes"), ("X-Evil", "a\nInjected: yes"), ("X-Evil", "a\rb"),
+            ("X-Evil\r\nInjected", "yes"), ("X-Evil: yes\nX", "b"), ("Injected:", "yes"), ("", "yes"),
+        ].map { HTTPTransportRequest(url: "http://127.0.0.1:9/", headers: [HTTPTransportHeader($0, $1)]) }
         let badMethod = HTTPTransportRequest(method: "GE T", url: "http://127.0.0.1:9/")
         let badScheme = HTTPTransportRequest(url: "file:///etc/passwd")
-        for request in [badHeader, badMethod] {
+        for request in badHeaders + [badMethod] {
             let error = await #expect(throws: HTTPTransportError.self) { try await client.send(request) }
             guard case .invalidRequest = error else {
                 Issue.record("expected invalidRequest, got \(String(describing: error))")
