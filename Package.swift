@@ -102,6 +102,8 @@ let package = Package(
                 "ConvenerDelivery",
                 "ConvenerConfig",
                 "ConvenerStore",
+                "ConvenerPlatforms",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -28,6 +28,11 @@ kudos or, with `--sustained-command help`, of a command that adds nothing to the
 the request path itself holds; `--members N` sets the community's size, and the last members to join (up to 2,000)
 are measured on their own: what a first contact costs at that size. `--perf PREFIX` records each Convener
 server's first contacts and saturated run with `perf record -g` (for `perf report -i PREFIX-slack.data`).
+
+Before the platforms, `convener bench floor` measures what the parts a signed kudos cannot leave out cost, each alone,
+through the daemon's own code (the signature checks, a late reply sent through libcurl to the stand-in, an append with
+its own fsync); added to bare Hummingbird's cost of a request, they give the least CPU a kudos can take on this machine
+and so the highest share of bare Hummingbird's rate it can reach (`--floor-count 0` skips it).
 """
 
 import argparse
@@ -438,6 +443,43 @@ def run_bolt(arguments, folder, expected_rps):
         server.stop()
 
 
+def floor(arguments, sink):
+    """What the parts of a signed kudos that no design can leave out cost here, each alone (`convener bench floor`)."""
+    output = subprocess.run([arguments.convener, "bench", "floor", "--sink", f"http://127.0.0.1:{sink.port}/floor",
+                             "--count", str(arguments.floor_count), "--json"],
+                            capture_output=True, text=True, timeout=600)
+    if output.returncode != 0:
+        raise SystemExit(f"convener bench floor failed: {output.stderr.strip()}")
+    return json.loads(output.stdout)
+
+
+def floor_report(parts, bare_us, measured):
+    """Bare Hummingbird's own request plus the parts each platform's kudos cannot do without, beside what Convener's
+    kudos cost (`measured`, CPU µs per request by platform), as a table; and the figures in it."""
+    least = {
+        "slack": bare_us + parts["slack_verify_us"] + parts["late_reply_us"],
+        "discord": bare_us + parts["discord_verify_us"] + parts["late_reply_us"],
+        "playground": bare_us,
+    }
+    lines = [f"Floor (`convener bench floor`, each part alone, through the daemon's own code): a Slack signature check "
+             f"{parts['slack_verify_us']:,.1f} µs, a Discord one (Ed25519) {parts['discord_verify_us']:,.1f} µs, a late "
+             f"reply sent through libcurl {parts['late_reply_us']:,.1f} µs of the sender's CPU, an append with an fsync "
+             f"of its own {parts['fsync_us']:,.1f} µs. Half of bare Hummingbird's rate leaves {2 * bare_us:,.0f} µs of "
+             "CPU a request.",
+             "",
+             "| Kudos on | least CPU µs/req: bare's request + the parts | highest share of bare's rate "
+             "| Convener's CPU µs/req | Convener / least |",
+             "|---|---|---|---|---|"]
+    shares, above = {}, {}
+    for name_, microseconds in least.items():
+        if name_ not in measured:
+            continue
+        shares[name_], above[name_] = bare_us / microseconds, measured[name_] / microseconds
+        lines.append(f"| {name_} | {microseconds:,.0f} | {shares[name_]:.2f} | {measured[name_]:,.0f} "
+                     f"| {above[name_]:.2f} |")
+    return "\n".join(lines), {"highest_share": shares, "convener_over_least": above}
+
+
 def row(label, result, baseline):
     ratio = result["rps"] / baseline["rps"] if baseline else 1.0
     failed = f" ({result['failed']} refused)" if result["failed"] else ""
@@ -462,6 +504,8 @@ def main():
     parser.add_argument("--no-python", action="store_true", help="skip the Slack Bolt peer")
     parser.add_argument("--no-reply-sink", action="store_true",
                         help="leave late replies undeliverable (they pile up in the outbox) instead of serving them")
+    parser.add_argument("--floor-count", type=int, default=20_000,
+                        help="how many of each part `convener bench floor` measures (0: no floor)")
     parser.add_argument("--json", help="also write every figure to this file")
     parser.add_argument("--perf", help="record each Convener server's saturated run with `perf record -g` into "
                                        "PERF-PLATFORM.data, and a sustained run's first and last minutes into "
@@ -483,6 +527,8 @@ def main():
         try:
             if sink:
                 REPLY_BASE["url"] = f"http://127.0.0.1:{sink.port}"
+                if arguments.floor_count:
+                    figures["floor"] = floor(arguments, sink)
             for name_ in arguments.platforms.split(","):
                 minutes = arguments.minutes if name_ == "slack" else 0
                 figures[name_] = run_platform(argparse.Namespace(**{**vars(arguments), "minutes": minutes}),
@@ -516,6 +562,11 @@ def main():
         if paced:
             print(f"{name_}: {paced.get('late_sends', 0):,} of the paced run's {paced['requests']:,} requests left over "
                   "a millisecond behind their schedule (their wait for the one before is not in the latencies)")
+    if "floor" in figures:
+        measured = {name_: figures[name_]["full"]["cpu_us"] for name_ in arguments.platforms.split(",")}
+        table, ratios = floor_report(figures["floor"], baseline["cpu_us"], measured)
+        figures["floor"].update(ratios)
+        print(f"\n{table}\n")
     if "bolt" in figures and "slack" in figures:
         print(f"Convener slack / Bolt for Python: {figures['slack']['full']['rps'] / figures['bolt']['full']['rps']:.2f}x")
     minutes = figures.get("slack", {}).get("minutes")
@@ -527,7 +578,8 @@ def main():
         print(f"  last minute / first minute: {minutes[-1]['rps'] / minutes[0]['rps']:.2f}")
     if arguments.json:
         pathlib.Path(arguments.json).write_text(json.dumps(figures, indent=2))
-    runs = [(name_, run) for name_, platform_runs in figures.items() for value in platform_runs.values()
+    runs = [(name_, run) for name_, platform_runs in figures.items() if name_ != "floor"
+            for value in platform_runs.values()
             for run in (value if isinstance(value, list) else [value])]
     refused = sorted({name_ for name_, run in runs if run["failed"] or run["socket_errors"]})
     if refused:

@@ -12,6 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure the store, rule conditions, schedules and pairing (use a release build).",
         subcommands: [
             Store.self, CEL.self, Rules.self, Cron.self, Scheduler.self, Pairing.self, BenchBareServerCommand.self,
+            BenchFloorCommand.self,
         ]
     )
 

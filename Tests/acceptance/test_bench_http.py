@@ -18,7 +18,7 @@ def test_the_request_path_benchmark_runs_every_server_and_prints_the_comparison(
     result = subprocess.run(
         [sys.executable, str(REPO / "Benchmarks" / "http" / "bench_http.py"), "--convener", BINARY,
          "--duration", "1", "--members", "200", "--rate", "50", "--connections", "4", "--minutes", "2",
-         "--minute-seconds", "1", "--json", str(figures)],
+         "--minute-seconds", "1", "--floor-count", "300", "--json", str(figures)],
         capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -40,6 +40,14 @@ def test_the_request_path_benchmark_runs_every_server_and_prints_the_comparison(
         # On its schedule the paced run sends at the rate asked (50 req/s for the 1 s run), neither short of it nor
         # in a rush of back-to-back requests.
         assert 35 <= paced["rps"] <= 65 and paced["late_sends"] >= 0, (server, paced)
+    # The floor: every part measured, and no kudos can take less than bare Hummingbird's own request.
+    assert "Floor (`convener bench floor`" in table and "highest share of bare's rate" in table, table
+    floor = runs["floor"]
+    for part in ("slack_verify_us", "discord_verify_us", "late_reply_us", "fsync_us"):
+        assert floor[part] > 0, (part, floor)
+    assert all(0 < share <= 1 for share in floor["highest_share"].values()), floor
+    assert floor["highest_share"]["discord"] < floor["highest_share"]["playground"], floor
+    assert floor["convener_over_least"].keys() == {"slack", "discord", "playground"}, floor
     minutes = runs["slack"]["minutes"]
     assert len(minutes) == 2 and all(minute["requests"] > 0 and minute["failed"] == 0 for minute in minutes), minutes
     assert runs["slack"]["full"]["first_contact_probe"] == 40
