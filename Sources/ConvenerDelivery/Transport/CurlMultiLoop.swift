@@ -28,6 +28,10 @@ final class CurlMultiLoop: @unchecked Sendable {
     // Loop-thread state.
     private var transfers: [UInt64: CurlTransfer] = [:]
     private var idsByHandle: [UInt: UInt64] = [:]
+    /// Easy handles of finished transfers, reset for the next ones. A new handle is a large allocation, cleared, and
+    /// its cleanup frees it again; curl's documentation advises reusing handles, and `curl_easy_reset` keeps none
+    /// of the last transfer's options.
+    private var idleHandles: [UnsafeMutableRawPointer] = []
 
     /// A loop over a new multi handle with the configuration's connection limits; call `start()` next.
     init(bindings: CurlBindings, configuration: CurlHTTPClient.Configuration) throws(HTTPTransportError) {
@@ -131,6 +135,8 @@ final class CurlMultiLoop: @unchecked Sendable {
             return inbox.waiters
         }
         // Late commands can only be starts refused by `submit` or cancels of finished transfers.
+        for easy in idleHandles { curl_easy_cleanup(easy) }
+        idleHandles = []
         curl_multi_cleanup(multi)
         for waiter in waiters { waiter.resume() }
     }
@@ -141,7 +147,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             start.continuation.resume(throwing: HTTPTransportError.cancelled(url: url))
             return
         }
-        guard let easy = curl_easy_init() else {
+        guard let easy = idleHandles.popLast() ?? curl_easy_init() else {
             start.continuation.resume(
                 throwing: HTTPTransportError.curl(
                     code: 2, message: "curl_easy_init failed",
@@ -187,7 +193,18 @@ final class CurlMultiLoop: @unchecked Sendable {
         if attached ?? transfer.attached {
             curl_multi_remove_handle(multi, transfer.easy)
         }
+        recycle(transfer.easy)
         transfer.release()
         transfer.continuation.resume(with: result.mapError { $0 })
+    }
+
+    /// Keeps a finished transfer's handle for the next one, up to as many handles as the connections curl keeps.
+    private func recycle(_ easy: UnsafeMutableRawPointer) {
+        guard idleHandles.count < max(1, configuration.maxCachedConnections) else {
+            curl_easy_cleanup(easy)
+            return
+        }
+        curl_easy_reset(easy)
+        idleHandles.append(easy)
     }
 }

@@ -130,9 +130,9 @@ final class CurlTransfer {
         return .success(HTTPTransportResponse(status: status, headers: responseHeaders, body: responseBody))
     }
 
-    /// Frees the easy handle and everything it points to; call once, after removing it from the multi handle.
+    /// Frees what the easy handle points to, which is this transfer's alone; call once, after removing the handle
+    /// from the multi handle. The handle itself is the loop's, to reset and reuse or to clean up.
     func release() {
-        curl_easy_cleanup(easy)
         curl_slist_free_all(headerList)
         headerList = nil
         errorBuffer.deallocate()

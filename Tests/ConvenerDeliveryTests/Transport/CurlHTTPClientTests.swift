@@ -104,6 +104,31 @@ struct CurlHTTPClientTests {
         await client.shutdown()
     }
 
+    @Test func aTransferCarriesNothingOfTheOneBeforeIt() async throws {
+        // Finished transfers' handles are reset and reused, so each request must be only what it asks for.
+        let server = try TransportTestServer()
+        let client = try CurlHTTPClient(configuration: .init(maxConnectionsPerHost: 1, maxCachedConnections: 1))
+        let post = HTTPTransportRequest(
+            method: "POST", url: server.baseURL + "/echo",
+            headers: [HTTPTransportHeader("Authorization", "Bearer xoxb-first"), HTTPTransportHeader("X-Once", "1")],
+            body: Array(#"{"text":"first"}"#.utf8))
+        #expect(try await client.send(post).status == 200)
+        let get = try await client.send(HTTPTransportRequest(url: server.baseURL + "/ok"))
+        #expect(get.status == 200 && get.body == Array("hello".utf8))
+        let head = try await client.send(HTTPTransportRequest(method: "HEAD", url: server.baseURL + "/ok"))
+        #expect(head.status == 200 && head.body.isEmpty)
+        let second = HTTPTransportRequest(method: "POST", url: server.baseURL + "/echo", body: Array("second".utf8))
+        #expect(try await client.send(second).body == Array("second".utf8))
+        let seen = try await received(server, client)
+        #expect(seen.map(\.method) == ["POST", "GET", "HEAD", "POST"])
+        #expect(seen.last?.body == "second")
+        for later in seen.dropFirst() {
+            #expect(later.headers["authorization"] == nil && later.headers["x-once"] == nil)
+        }
+        #expect(seen.dropFirst().dropLast().allSatisfy { $0.body.isEmpty && $0.headers["content-length"] == nil })
+        await client.shutdown()
+    }
+
     @Test func fiftyConcurrentRequestsAllComplete() async throws {
         let server = try TransportTestServer()
         let client = try CurlHTTPClient(configuration: .init(maxConnectionsPerHost: 8))
