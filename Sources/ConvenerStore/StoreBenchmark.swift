@@ -348,8 +348,8 @@ public struct StoreTiming: Sendable {
     /// CPU time the process used meanwhile.
     public var cpu: Duration = .zero
 
-    /// CPU time used by this process so far.
-    static func processCPU() -> Duration {
+    /// CPU time used by this process so far, all its threads.
+    public static func processCPU() -> Duration {
         var spec = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
         return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
